@@ -1,0 +1,118 @@
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Identity;
+using Kezek.Core.Queue;
+using Kezek.Core.Results;
+
+namespace Kezek.Core.Applications;
+
+/// <summary>Заявление: one child in one region's queue. Owns its status, its parents and its history.</summary>
+public sealed class Application
+{
+    private readonly List<HistoryEntry> _history = [];
+    private readonly List<ApplicationParent> _parents = [];
+    private readonly List<Direction> _directions = [];
+
+    private Application(string number, string regionCode, int groupYear, Child child, Applicant applicant,
+        BenefitCategory claimedBenefit, DateTime now)
+    {
+        Number = number;
+        RegionCode = regionCode;
+        GroupYear = groupYear;
+        Child = child;
+        Applicant = applicant;
+        ClaimedBenefit = claimedBenefit;
+        Benefit = BenefitCategory.None;
+        Status = ApplicationStatus.Queued;
+        CreatedAt = now;
+        QueuedAt = now;
+        SyncQueueColumns();
+        Version = Guid.NewGuid();
+    }
+
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private Application()
+    {
+    }
+#pragma warning restore CS8618
+
+    public long Id { get; private set; }
+
+    public string Number { get; private set; }
+
+    public string RegionCode { get; private set; }
+
+    public int GroupYear { get; private set; }
+
+    public Child Child { get; private set; }
+
+    public Applicant Applicant { get; private set; }
+
+    /// <summary>The benefit the applicant claimed; it counts only once an operator confirms it.</summary>
+    public BenefitCategory ClaimedBenefit { get; private set; }
+
+    /// <summary>The confirmed benefit that decides the place in the queue.</summary>
+    public BenefitCategory Benefit { get; private set; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The time the queue orders by; kept when the application returns to the queue.</summary>
+    public DateTime QueuedAt { get; private set; }
+
+    /// <summary>Derived from <see cref="Status"/>, stored so that queue numbers are an index range count.</summary>
+    public bool InQueue { get; private set; }
+
+    /// <summary>Derived from <see cref="Benefit"/> by <see cref="QueueOrder"/>, stored for the same reason.</summary>
+    public int QueueRank { get; private set; }
+
+    /// <summary>Concurrency token: a new value on every change.</summary>
+    public Guid Version { get; private set; }
+
+    public IReadOnlyList<HistoryEntry> History => _history;
+
+    public IReadOnlyList<ApplicationParent> Parents => _parents;
+
+    public IReadOnlyList<Direction> Directions => _directions;
+
+    public static Application Register(ApplicationNumber number, string regionCode, Child child, Applicant applicant,
+        BenefitCategory claimedBenefit, DateTime now, Actor actor, string signedXml)
+    {
+        var application = new Application(number.ToString(), regionCode,
+            Applications.GroupYear.ForChildBornOn(child.BirthDate).Year, child, applicant, claimedBenefit, now);
+        application._history.Add(new HistoryEntry(now, actor, HistoryActions.Registered, null,
+            ApplicationStatus.Queued, null, signedXml));
+        return application;
+    }
+
+    /// <summary>Whether this person may see and act on the application: the applicant or an attached parent.</summary>
+    public bool IsFamilyMember(string iin) => Applicant.Iin == iin || _parents.Any(p => p.Iin == iin);
+
+    /// <summary>The child's IIN while the application is live, else null: a unique index keeps one per child per region.</summary>
+    public string? ActiveChildIin { get; private set; }
+
+    /// <summary>Attaches the application to another legal representative's IIN (seed 002).</summary>
+    public Result<ApplicationParent> AttachParent(Actor parent, Relation relation, DateTime now)
+    {
+        if (IsFamilyMember(parent.Iin))
+            return Error.Of(ErrorCodes.AlreadyAttached, ("number", Number));
+        var link = new ApplicationParent(parent.Iin, parent.FullName, relation, now);
+        _parents.Add(link);
+        _history.Add(new HistoryEntry(now, parent, HistoryActions.Attached, Status, Status, null, null));
+        Touch();
+        return link;
+    }
+
+    private void SyncQueueColumns()
+    {
+        InQueue = Status.IsInQueue();
+        ActiveChildIin = Status.IsActive() ? Child.Iin : null;
+        QueueRank = QueueOrder.RankOf(Benefit);
+    }
+
+    private void Touch()
+    {
+        SyncQueueColumns();
+        Version = Guid.NewGuid();
+    }
+}

@@ -1,0 +1,57 @@
+using Kezek.Core.Identity;
+
+namespace Kezek.Core.Applications;
+
+/// <summary>What happened to an application — one row per change, never edited or deleted.</summary>
+public sealed class HistoryEntry
+{
+    internal HistoryEntry(DateTime at, Actor actor, string action, ApplicationStatus? fromStatus,
+        ApplicationStatus? toStatus, string? reason, string? signedXml)
+    {
+        At = at;
+        ActorIin = actor.Iin;
+        ActorName = actor.FullName;
+        ActorRole = actor.Role;
+        Action = action;
+        FromStatus = fromStatus;
+        ToStatus = toStatus;
+        Reason = reason;
+        SignedXml = signedXml;
+    }
+
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private HistoryEntry()
+    {
+    }
+#pragma warning restore CS8618
+
+    public long Id { get; private set; }
+
+    public long ApplicationId { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    public string ActorIin { get; private set; }
+
+    public string ActorName { get; private set; }
+
+    public Role ActorRole { get; private set; }
+
+    /// <summary>What was done, as a name from <see cref="HistoryActions"/>.</summary>
+    public string Action { get; private set; }
+
+    public ApplicationStatus? FromStatus { get; private set; }
+
+    public ApplicationStatus? ToStatus { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    /// <summary>The XML document the person signed to authorise the change, kept as it came.</summary>
+    public string? SignedXml { get; private set; }
+}
+
+public static class HistoryActions
+{
+    public const string Registered = "Registered";
+    public const string Attached = "Attached";
+}

@@ -1,0 +1,27 @@
+using Kezek.Core.Applications;
+
+namespace Kezek.Core.Identity;
+
+/// <summary>A role a person holds now, with its scope.</summary>
+public sealed record HeldRole(Role Role, string? RegionCode, string? Bin);
+
+/// <summary>The signed-in person a request acts for, with the roles they hold.</summary>
+public sealed record Viewer(string Iin, string FullName, string? Bin, IReadOnlyList<HeldRole> Roles)
+{
+    public bool IsAdministrator => Roles.Any(r => r.Role == Role.Administrator);
+
+    public bool Holds(Role role, string? regionCode = null) =>
+        Roles.Any(r => r.Role == role && (regionCode is null || r.RegionCode == regionCode));
+
+    /// <summary>Regions whose whole journal this person may read (operators of the region).</summary>
+    public IReadOnlyList<string> OperatorRegions =>
+        [.. Roles.Where(r => r.Role == Role.Operator && r.RegionCode is not null).Select(r => r.RegionCode!)];
+
+    /// <summary>Whether this person may read the application: its family, the region's operators, administrators.</summary>
+    public bool CanRead(Application application) =>
+        IsAdministrator || application.IsFamilyMember(Iin) || OperatorRegions.Contains(application.RegionCode);
+
+    public Actor AsApplicant() => new(Iin, FullName, Role.Applicant);
+
+    public Actor As(Role role) => new(Iin, FullName, role);
+}

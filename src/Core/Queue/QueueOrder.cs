@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+using Kezek.Core.Applications;
+
+namespace Kezek.Core.Queue;
+
+/// <summary>
+/// The order of a region's queue, in one place: out-of-turn, then priority, then general, each by
+/// queued-at time (ties by id). Everything that numbers or walks the queue uses these members.
+/// </summary>
+public static class QueueOrder
+{
+    public static int RankOf(BenefitCategory benefit) => benefit switch
+    {
+        BenefitCategory.OutOfTurn => 0,
+        BenefitCategory.Priority => 1,
+        _ => 2,
+    };
+
+    /// <summary>The applications of the same queue (region and group year) that stand in it.</summary>
+    public static Expression<Func<Application, bool>> SameQueue(string regionCode, int groupYear) =>
+        a => a.RegionCode == regionCode && a.GroupYear == groupYear && a.InQueue;
+
+    /// <summary>Applications that stand before a position given by rank, queued-at and id.</summary>
+    public static Expression<Func<Application, bool>> Ahead(int rank, DateTime queuedAt, long id) =>
+        a => a.QueueRank < rank
+             || (a.QueueRank == rank && (a.QueuedAt < queuedAt || (a.QueuedAt == queuedAt && a.Id < id)));
+
+    public static IOrderedQueryable<Application> InOrder(this IQueryable<Application> applications) =>
+        applications.OrderBy(a => a.QueueRank).ThenBy(a => a.QueuedAt).ThenBy(a => a.Id);
+}

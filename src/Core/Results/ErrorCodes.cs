@@ -1,0 +1,33 @@
+namespace Kezek.Core.Results;
+
+/// <summary>Every expected failure's code, in one place, so that each has a message in every language.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidIin = "INVALID_IIN";
+    public const string InvalidApplicationNumber = "INVALID_APPLICATION_NUMBER";
+    public const string InvalidGroupYear = "INVALID_GROUP_YEAR";
+    public const string InvalidEmail = "INVALID_EMAIL";
+    public const string InvalidPhone = "INVALID_PHONE";
+    public const string InvalidInput = "INVALID_INPUT";
+    public const string InvalidCursor = "INVALID_CURSOR";
+    public const string BirthDateMismatch = "BIRTH_DATE_MISMATCH";
+    public const string UnknownRegion = "UNKNOWN_REGION";
+    public const string ChildNotFound = "CHILD_NOT_FOUND";
+    public const string NotLegalRepresentative = "NOT_LEGAL_REPRESENTATIVE";
+    public const string DuplicateApplication = "DUPLICATE_APPLICATION";
+    public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";
+    public const string AlreadyAttached = "ALREADY_ATTACHED";
+    public const string SearchCriteriaRequired = "SEARCH_CRITERIA_REQUIRED";
+    public const string CivilRegistryImportInvalid = "CIVIL_REGISTRY_IMPORT_INVALID";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string SignatureInvalid = "SIGNATURE_INVALID";
+    public const string CertificateUntrusted = "CERTIFICATE_UNTRUSTED";
+    public const string CertificateExpired = "CERTIFICATE_EXPIRED";
+    public const string CertificateKeyUsage = "CERTIFICATE_KEY_USAGE";
+    public const string NonceInvalid = "NONCE_INVALID";
+    public const string SignerMismatch = "SIGNER_MISMATCH";
+    public const string ActionMismatch = "ACTION_MISMATCH";
+    public const string RoleScopeInvalid = "ROLE_SCOPE_INVALID";
+    public const string ConcurrentChange = "CONCURRENT_CHANGE";
+}

@@ -1,0 +1,144 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.Core.Applications;
+using Kezek.Core.Results;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Scalars;
+using Kezek.Identity.Signatures;
+using Kezek.Workflows.Attach;
+using Kezek.Workflows.Journal;
+using Kezek.Workflows.Queue;
+using Kezek.Workflows.Register;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.Applications;
+
+public sealed class ApplicationConnectionGraphType : ObjectGraphType<JournalPage>
+{
+    public ApplicationConnectionGraphType()
+    {
+        Name = "ApplicationConnection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApplicationGraphType>>>>("nodes").Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Resolve(c => c.Source);
+    }
+}
+
+public sealed class PageInfoGraphType : ObjectGraphType<JournalPage>
+{
+    public PageInfoGraphType()
+    {
+        Name = "PageInfo";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
+        Field<StringGraphType>("endCursor").Description("Pass as `after` for the next page.").Resolve(c => c.Source.EndCursor);
+    }
+}
+
+public sealed class QueuePositionGraphType : ObjectGraphType<PublicQueueEntry>
+{
+    public QueuePositionGraphType()
+    {
+        Name = "QueuePosition";
+        Description = "A public answer: numbers and a masked name, nothing personal.";
+        Field<NonNullGraphType<StringGraphType>>("applicationNumber").Resolve(c => c.Source.ApplicationNumber);
+        Field<NonNullGraphType<StringGraphType>>("childName").Description("Masked: first letters only.").Resolve(c => c.Source.MaskedChildName);
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
+        Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<BenefitCategoryGraphType>>("benefitCategory").Resolve(c => c.Source.BenefitCategory);
+        Field<IntGraphType>("queueNumber").Resolve(c => c.Source.Position?.QueueNumber);
+        Field<IntGraphType>("benefitQueueNumber").Resolve(c => c.Source.Position?.BenefitQueueNumber);
+    }
+}
+
+public sealed class ApplicationPayloadGraphType : ObjectGraphType<Application>
+{
+    public ApplicationPayloadGraphType()
+    {
+        Name = "ApplicationPayload";
+        Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source);
+    }
+}
+
+internal static class ApplicationFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ApplicationConnectionGraphType>>("applications")
+            .Description("Журнал заявлений: applicants see their own and attached applications, operators their region's.")
+            .Argument<ApplicationFilterGraphType>("filter")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .Access(AccessRequirement.SignedInPerson)
+            .ResolveAsync(async c =>
+            {
+                var journal = c.RequestServices!.GetRequiredService<ApplicationJournal>();
+                var filter = c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter();
+                return (await journal.ReadAsync(c.RequireViewer(), filter, c.GetArgument<int?>("first"),
+                    c.GetArgument<string?>("after"), c.CancellationToken)).OrThrow(c);
+            });
+
+        query.Field<ApplicationGraphType>("application")
+            .Argument<NonNullGraphType<StringGraphType>>("number")
+            .Access(AccessRequirement.SignedInPerson)
+            .ResolveAsync(async c =>
+            {
+                var number = ApplicationNumber.Parse(c.GetArgument<string>("number")).OrThrow(c).ToString();
+                var journal = c.RequestServices!.GetRequiredService<ApplicationJournal>();
+                // Another family's application is answered exactly like a missing one.
+                return await journal.VisibleTo(c.RequireViewer()).SingleOrDefaultAsync(a => a.Number == number, c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QueuePositionGraphType>>>>("queuePosition")
+            .Description("Public search of a queue number: by the child's IIN, or by full name and birth date.")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Argument<StringGraphType>("childIin")
+            .Argument<StringGraphType>("childFullName")
+            .Argument<CalendarDateGraphType>("childBirthDate")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<PublicQueueSearch>().FindAsync(
+                c.GetArgument<string>("region"), c.GetArgument<string?>("childIin"), c.GetArgument<string?>("childFullName"),
+                c.GetArgument<DateOnly?>("childBirthDate"), c.CancellationToken)).OrThrow(c));
+    }
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("registerApplication")
+            .Description("Постановка на очередь, signed with the SIGN key (SPEC §4).")
+            .Argument<NonNullGraphType<RegisterApplicationInputGraphType>>("input")
+            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
+            .Access(AccessRequirement.SignedInPerson)
+            .ResolveAsync(async c =>
+            {
+                var viewer = c.RequireViewer();
+                var input = c.GetArgument<RegisterApplicationInput>("input");
+                var signed = (await c.RequestServices!.GetRequiredService<SignedActions>().VerifyAsync(
+                    c.GetArgument<string>("signedXml"), "registerApplication", input.ActionFields(v => EnumName(c, v)), viewer,
+                    c.CancellationToken)).OrThrow(c);
+                var handler = c.RequestServices!.GetRequiredService<RegisterApplicationHandler>();
+                return (await handler.HandleAsync(new RegisterApplication(input.Region, input.ChildIin, input.BenefitCategory,
+                    input.Email, input.Phone, signed.Signer, signed.SignedXml), c.CancellationToken)).OrThrow(c);
+            });
+
+        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("attachApplication")
+            .Description("Привязка к ИИН родителя: the civil registry must confirm that the caller is the child's legal representative.")
+            .Argument<NonNullGraphType<StringGraphType>>("childIin")
+            .Access(AccessRequirement.SignedInPerson)
+            .ResolveAsync(async c =>
+            {
+                var viewer = c.RequireViewer();
+                var handler = c.RequestServices!.GetRequiredService<AttachApplicationHandler>();
+                return (await handler.HandleAsync(new AttachApplication(c.GetArgument<string>("childIin"), viewer.AsApplicant()),
+                    c.CancellationToken)).OrThrow(c);
+            });
+    }
+
+    /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>
+    private static string EnumName(IResolveFieldContext context, object value)
+    {
+        var type = context.Schema.AllTypes.OfType<EnumerationGraphType>()
+            .Single(t => t.Values.Any(v => v.Value?.GetType() == value.GetType()));
+        return type.Values.Single(v => Equals(v.Value, value)).Name;
+    }
+}

@@ -1,0 +1,61 @@
+using GraphQL.Types;
+using Kezek.Core.Applications;
+using Kezek.GraphQL.Scalars;
+using Kezek.Identity.Signatures;
+using Kezek.Workflows.Journal;
+
+namespace Kezek.GraphQL.Applications;
+
+public sealed class RegisterApplicationInput
+{
+    public string Region { get; set; } = "";
+    public string ChildIin { get; set; } = "";
+    public BenefitCategory BenefitCategory { get; set; }
+    public string Email { get; set; } = "";
+    public string Phone { get; set; } = "";
+
+    /// <summary>The fields as the signed action document must carry them (GraphQL names and spellings).</summary>
+    public IEnumerable<ActionField> ActionFields(Func<object, string> enumName) =>
+    [
+        new("region", Region),
+        new("childIin", ChildIin),
+        new("benefitCategory", enumName(BenefitCategory)),
+        new("email", Email),
+        new("phone", Phone),
+    ];
+}
+
+public sealed class RegisterApplicationInputGraphType : InputObjectGraphType<RegisterApplicationInput>
+{
+    public RegisterApplicationInputGraphType()
+    {
+        Name = "RegisterApplicationInput";
+        Field(x => x.Region, type: typeof(NonNullGraphType<StringGraphType>)).Description("Region code, as in regions.");
+        Field(x => x.ChildIin, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.BenefitCategory, type: typeof(NonNullGraphType<BenefitCategoryGraphType>))
+            .Description("The claimed benefit; it counts once an operator confirms it.");
+        Field(x => x.Email, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.Phone, type: typeof(NonNullGraphType<StringGraphType>));
+    }
+}
+
+public sealed class ApplicationFilterGraphType : InputObjectGraphType<JournalFilter>
+{
+    public ApplicationFilterGraphType()
+    {
+        Name = "ApplicationFilter";
+        Description = "The journal's columns (seeds 000–004). queueNumber needs region and groupYear.";
+        Field(x => x.Number, type: typeof(StringGraphType));
+        Field(x => x.ChildName, type: typeof(StringGraphType)).Description("Part of the child's full name, any case.");
+        Field(x => x.ChildIin, type: typeof(StringGraphType));
+        Field(x => x.QueueNumber, type: typeof(IntGraphType));
+        Field(x => x.ApplicantName, type: typeof(StringGraphType)).Description("Part of the applicant's full name, any case.");
+        Field(x => x.CreatedFrom, type: typeof(CalendarDateGraphType)).Description("Created on or after this date (Kazakhstan time).");
+        Field(x => x.CreatedTo, type: typeof(CalendarDateGraphType)).Description("Created on or before this date (Kazakhstan time).");
+        Field(x => x.Status, type: typeof(ApplicationStatusGraphType));
+        Field(x => x.BenefitCategory, type: typeof(BenefitCategoryGraphType));
+        Field(x => x.ChildBirthDate, type: typeof(CalendarDateGraphType));
+        Field(x => x.Region, type: typeof(StringGraphType));
+        Field(x => x.GroupYear, type: typeof(IntGraphType));
+    }
+}

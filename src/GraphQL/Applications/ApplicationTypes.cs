@@ -1,0 +1,179 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.Core.Applications;
+using Kezek.Core.Regions;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Regions;
+using Kezek.GraphQL.Scalars;
+using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.Applications;
+
+public sealed class BenefitCategoryGraphType : EnumerationGraphType<BenefitCategory>
+{
+    public BenefitCategoryGraphType()
+    {
+        Name = "BenefitCategory";
+        Description = "Льгота: NONE — общая очередь, PRIORITY — первоочередная, OUT_OF_TURN — внеочередная.";
+    }
+}
+
+public sealed class ApplicationStatusGraphType : EnumerationGraphType<ApplicationStatus>
+{
+    public ApplicationStatusGraphType() => Name = "ApplicationStatus";
+}
+
+public sealed class DirectionStatusGraphType : EnumerationGraphType<DirectionStatus>
+{
+    public DirectionStatusGraphType() => Name = "DirectionStatus";
+}
+
+public sealed class RelationGraphType : EnumerationGraphType<Kezek.Core.CivilRegistry.Relation>
+{
+    public RelationGraphType() => Name = "Relation";
+}
+
+/// <summary>Dates and times an application shows, in its region's time zone.</summary>
+internal static class RegionTime
+{
+    public static async Task<Region> RegionOfAsync(IResolveFieldContext context, string code)
+    {
+        var cache = context.Kezek().Regions;
+        if (cache.TryGetValue(code, out var region))
+            return region;
+        var db = context.RequestServices!.GetRequiredService<IKezekDb>();
+        region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == code, context.CancellationToken);
+        cache[code] = region;
+        return region;
+    }
+
+    public static async Task<DateTimeOffset> LocalAsync(IResolveFieldContext context, string regionCode, DateTime utc) =>
+        (await RegionOfAsync(context, regionCode)).ToLocal(utc);
+}
+
+public sealed class ChildGraphType : ObjectGraphType<Child>
+{
+    public ChildGraphType()
+    {
+        Name = "Child";
+        Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
+        Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => c.Source.FullName);
+        Field<NonNullGraphType<CalendarDateGraphType>>("birthDate").Resolve(c => c.Source.BirthDate);
+    }
+}
+
+public sealed class ApplicantGraphType : ObjectGraphType<Applicant>
+{
+    public ApplicantGraphType()
+    {
+        Name = "Applicant";
+        Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
+        Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => c.Source.FullName);
+        Field<CalendarDateGraphType>("birthDate").Resolve(c => c.Source.BirthDate);
+        Field<NonNullGraphType<StringGraphType>>("phone").Resolve(c => c.Source.Phone);
+        Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
+    }
+}
+
+public sealed class ApplicationParentGraphType : ObjectGraphType<ApplicationParent>
+{
+    public ApplicationParentGraphType()
+    {
+        Name = "ApplicationParent";
+        Description = "Another legal representative who attached the application to their IIN.";
+        Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
+        Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => c.Source.FullName);
+        Field<NonNullGraphType<RelationGraphType>>("relation").Resolve(c => c.Source.Relation);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("attachedAt").Resolve(c => new DateTimeOffset(c.Source.AttachedAt));
+    }
+}
+
+public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
+{
+    public HistoryEntryGraphType()
+    {
+        Name = "HistoryEntry";
+        Description = "One change of the application: when, who, what, from which status to which, why, and the signed XML.";
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(c => new DateTimeOffset(c.Source.At));
+        Field<NonNullGraphType<StringGraphType>>("actorIin").Resolve(c => c.Source.ActorIin);
+        Field<NonNullGraphType<StringGraphType>>("actorName").Resolve(c => c.Source.ActorName);
+        Field<NonNullGraphType<StringGraphType>>("actorRole").Resolve(c => c.Source.ActorRole.ToString());
+        Field<NonNullGraphType<StringGraphType>>("action").Resolve(c => c.Source.Action);
+        Field<ApplicationStatusGraphType>("fromStatus").Resolve(c => c.Source.FromStatus);
+        Field<ApplicationStatusGraphType>("toStatus").Resolve(c => c.Source.ToStatus);
+        Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
+        Field<StringGraphType>("signedXml").Resolve(c => c.Source.SignedXml);
+    }
+}
+
+public sealed class DirectionGraphType : ObjectGraphType<Direction>
+{
+    public DirectionGraphType()
+    {
+        Name = "Direction";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<DirectionStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => new DateTimeOffset(c.Source.IssuedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => new DateTimeOffset(c.Source.ExpiresAt));
+        Field<NonNullGraphType<KindergartenGraphType>>("kindergarten").ResolveAsync(async c =>
+            await c.RequestServices!.GetRequiredService<IKezekDb>().Kindergartens.AsNoTracking()
+                .SingleAsync(k => k.Id == c.Source.KindergartenId, c.CancellationToken));
+    }
+}
+
+/// <summary>
+/// An application as its family, the region's operators and administrators see it. Objects of this type
+/// come only from resolvers that checked <c>Viewer.CanRead</c>.
+/// </summary>
+public sealed class ApplicationGraphType : ObjectGraphType<Application>
+{
+    public ApplicationGraphType()
+    {
+        Name = "Application";
+        Field<NonNullGraphType<StringGraphType>>("number").Resolve(c => c.Source.Number);
+        Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("Registration time, in the region's time zone.")
+            .ResolveAsync(async c => await RegionTime.LocalAsync(c, c.Source.RegionCode, c.Source.CreatedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("The time the queue orders by, in the region's time zone.")
+            .ResolveAsync(async c => await RegionTime.LocalAsync(c, c.Source.RegionCode, c.Source.QueuedAt));
+        Field<NonNullGraphType<RegionGraphType>>("region").ResolveAsync(async c => await RegionTime.RegionOfAsync(c, c.Source.RegionCode));
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
+        Field<NonNullGraphType<BenefitCategoryGraphType>>("benefitCategory").Description("The confirmed benefit that orders the queue.")
+            .Resolve(c => c.Source.Benefit);
+        Field<NonNullGraphType<BenefitCategoryGraphType>>("claimedBenefitCategory")
+            .Description("The benefit the applicant claimed; it counts once an operator confirms it.")
+            .Resolve(c => c.Source.ClaimedBenefit);
+        Field<IntGraphType>("queueNumber").Description("Position in the region's queue of the group year; null when not in the queue.")
+            .ResolveAsync(async c => (await PositionAsync(c))?.QueueNumber);
+        Field<IntGraphType>("benefitQueueNumber").Description("Position within the same benefit category.")
+            .ResolveAsync(async c => (await PositionAsync(c))?.BenefitQueueNumber);
+        Field<NonNullGraphType<ApplicantGraphType>>("applicant").Resolve(c => c.Source.Applicant);
+        Field<NonNullGraphType<ChildGraphType>>("child").Resolve(c => c.Source.Child);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApplicationParentGraphType>>>>("parents")
+            .ResolveAsync(async c => await Db(c).ApplicationParents.AsNoTracking()
+                .Where(p => p.ApplicationId == c.Source.Id).OrderBy(p => p.Id).ToListAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
+            .ResolveAsync(async c => await Db(c).Directions.AsNoTracking()
+                .Where(d => d.ApplicationId == c.Source.Id).OrderBy(d => d.IssuedAt).ToListAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
+            .ResolveAsync(async c => await Db(c).HistoryEntries.AsNoTracking()
+                .Where(h => h.ApplicationId == c.Source.Id).OrderBy(h => h.Id).ToListAsync(c.CancellationToken));
+    }
+
+    private static IKezekDb Db(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IKezekDb>();
+
+    private static async Task<QueuePosition?> PositionAsync(IResolveFieldContext<Application> context)
+    {
+        // queueNumber and benefitQueueNumber share one count per application and request.
+        var key = "queue-position:" + context.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var kezek = context.Kezek();
+        if (kezek.TryGetValue(key, out var cached))
+            return cached as QueuePosition;
+        var position = await context.RequestServices!.GetRequiredService<QueuePositions>().OfAsync(context.Source, context.CancellationToken);
+        kezek[key] = position;
+        return position;
+    }
+}

@@ -1,0 +1,103 @@
+using Kezek.Core.Results;
+
+namespace Kezek.GraphQL.Errors;
+
+/// <summary>The text of every error code in Russian, Kazakh and English. A test checks that none is missing.</summary>
+public static class Messages
+{
+    public static readonly IReadOnlyDictionary<string, (string Ru, string Kk, string En)> ByCode =
+        new Dictionary<string, (string, string, string)>
+        {
+            [ErrorCodes.InvalidIin] = ("ИИН указан неверно: 12 цифр, дата рождения и контрольная цифра должны быть верны.",
+                "ЖСН қате көрсетілген: 12 сан, туған күні мен бақылау саны дұрыс болуы керек.",
+                "The IIN is not valid: 12 digits with a correct birth date and check digit."),
+            [ErrorCodes.InvalidApplicationNumber] = ("Номер заявления указан неверно (пример: UO.2026.000001.1).",
+                "Өтініш нөмірі қате көрсетілген (мысалы: UO.2026.000001.1).",
+                "The application number is not valid (example: UO.2026.000001.1)."),
+            [ErrorCodes.InvalidGroupYear] = ("Год группы указан неверно.", "Топ жылы қате көрсетілген.", "The group year is not valid."),
+            [ErrorCodes.InvalidEmail] = ("Адрес электронной почты указан неверно.", "Электрондық пошта мекенжайы қате көрсетілген.",
+                "The e-mail address is not valid."),
+            [ErrorCodes.InvalidPhone] = ("Номер телефона указан неверно: нужен мобильный номер Казахстана, например +7 701 123 45 67.",
+                "Телефон нөмірі қате көрсетілген: Қазақстанның ұялы нөмірі қажет, мысалы +7 701 123 45 67.",
+                "The phone number is not valid: a Kazakhstan mobile number is needed, e.g. +7 701 123 45 67."),
+            [ErrorCodes.InvalidInput] = ("Неверное значение поля «{field}».", "«{field}» өрісінің мәні қате.", "The value of \"{field}\" is not valid."),
+            [ErrorCodes.InvalidCursor] = ("Неверный курсор страницы.", "Бет курсоры қате.", "The page cursor is not valid."),
+            [ErrorCodes.BirthDateMismatch] = ("Дата рождения ребёнка не совпадает с ИИН.", "Баланың туған күні ЖСН-мен сәйкес келмейді.",
+                "The child's birth date does not agree with the IIN."),
+            [ErrorCodes.UnknownRegion] = ("Регион «{region}» не найден.", "«{region}» өңірі табылмады.", "Region \"{region}\" was not found."),
+            [ErrorCodes.ChildNotFound] = ("Ребёнок с таким ИИН не найден в реестре гражданского состояния.",
+                "Мұндай ЖСН бар бала азаматтық хал актілері тізілімінде табылмады.",
+                "No child with this IIN was found in the civil registry."),
+            [ErrorCodes.NotLegalRepresentative] = ("Родство не подтвердилось: вы не указаны законным представителем ребёнка.",
+                "Туыстық расталмады: сіз баланың заңды өкілі ретінде көрсетілмегенсіз.",
+                "Kinship was not confirmed: you are not registered as the child's legal representative."),
+            [ErrorCodes.DuplicateApplication] = ("Ребёнок уже стоит в очереди этого региона.", "Бала осы өңірдің кезегінде тұр.",
+                "The child is already in this region's queue."),
+            [ErrorCodes.ApplicationNotFound] = ("Заявление не найдено.", "Өтініш табылмады.", "The application was not found."),
+            [ErrorCodes.AlreadyAttached] = ("Заявление {number} уже привязано к вашему ИИН.", "{number} өтініші сіздің ЖСН-ге бұрын тіркелген.",
+                "Application {number} is already attached to your IIN."),
+            [ErrorCodes.SearchCriteriaRequired] = ("Укажите условия поиска: {fields}.", "Іздеу шарттарын көрсетіңіз: {fields}.",
+                "Give the search criteria: {fields}."),
+            [ErrorCodes.CivilRegistryImportInvalid] = ("Файл не загружен: ошибка в строке {line}, поле «{field}». Ни одна запись не изменена.",
+                "Файл жүктелмеді: {line}-жолда, «{field}» өрісінде қате. Бірде-бір жазба өзгертілмеді.",
+                "The file was not loaded: line {line}, field \"{field}\" is wrong. No record was changed."),
+            [ErrorCodes.Unauthenticated] = ("Войдите в систему с помощью ЭЦП.", "ЭЦҚ арқылы жүйеге кіріңіз.", "Sign in with your digital signature."),
+            [ErrorCodes.Forbidden] = ("Недостаточно прав для этого действия.", "Бұл әрекетке құқығыңыз жеткіліксіз.",
+                "You are not allowed to do this."),
+            [ErrorCodes.SignatureInvalid] = ("Подпись недействительна.", "Қолтаңба жарамсыз.", "The signature is not valid."),
+            [ErrorCodes.CertificateUntrusted] = ("Сертификат выдан не доверенным удостоверяющим центром.",
+                "Сертификатты сенімді куәландырушы орталық бермеген.",
+                "The certificate was not issued by a trusted certification authority."),
+            [ErrorCodes.CertificateExpired] = ("Срок действия сертификата истёк или ещё не начался.",
+                "Сертификаттың қолданылу мерзімі өтіп кеткен немесе әлі басталмаған.",
+                "The certificate has expired or is not valid yet."),
+            [ErrorCodes.CertificateKeyUsage] = ("Ключ не подходит: для входа нужен ключ AUTH, для подписания — ключ RSA (SIGN).",
+                "Кілт сәйкес емес: кіру үшін AUTH кілті, қол қою үшін RSA (SIGN) кілті қажет.",
+                "Wrong key: sign in with the AUTH key and sign actions with the SIGN key."),
+            [ErrorCodes.NonceInvalid] = ("Одноразовый код недействителен, устарел или уже использован. Запросите новый и подпишите ещё раз.",
+                "Бір реттік код жарамсыз, ескірген немесе қолданылған. Жаңасын сұрап, қайта қол қойыңыз.",
+                "The one-time code is invalid, expired or used. Request a new one and sign again."),
+            [ErrorCodes.SignerMismatch] = ("Документ подписан не тем человеком, который вошёл в систему.",
+                "Құжатқа жүйеге кірген адам емес, басқа адам қол қойған.",
+                "The document was signed by someone other than the signed-in person."),
+            [ErrorCodes.ActionMismatch] = ("Подписанный документ не совпадает с действием «{expected}» и его данными.",
+                "Қол қойылған құжат «{expected}» әрекетіне және оның деректеріне сәйкес келмейді.",
+                "The signed document does not match the action \"{expected}\" and its data."),
+            [ErrorCodes.RoleScopeInvalid] = ("Для роли {role} указана неверная область (регион или БИН).",
+                "{role} рөлі үшін аумақ (өңір немесе БСН) қате көрсетілген.",
+                "The scope (region or BIN) given for role {role} is not valid."),
+            [ErrorCodes.ConcurrentChange] = ("Заявление изменилось одновременно с вашим действием. Повторите попытку.",
+                "Өтініш сіздің әрекетіңізбен бір мезгілде өзгерді. Қайталап көріңіз.",
+                "The application changed at the same time. Please try again."),
+            [RequestErrorCodes.DocumentTooLarge] = ("Запрос слишком большой.", "Сұраныс тым үлкен.", "The request is too large."),
+            [RequestErrorCodes.MutationOverGet] = ("Изменения принимаются только методом POST.", "Өзгерістер тек POST әдісімен қабылданады.",
+                "Mutations are accepted over POST only."),
+            [RequestErrorCodes.BadRequest] = ("Неверный запрос GraphQL.", "GraphQL сұранысы қате.", "The GraphQL request is not valid."),
+            [RequestErrorCodes.Internal] = ("Внутренняя ошибка. Попробуйте позже.", "Ішкі қате. Кейінірек қайталап көріңіз.",
+                "Internal error. Please try again later."),
+        };
+
+    public static string Format(string code, string language, IReadOnlyDictionary<string, string>? arguments)
+    {
+        if (!ByCode.TryGetValue(code, out var texts))
+            texts = ByCode[RequestErrorCodes.Internal];
+        var text = language switch
+        {
+            "kk" => texts.Kk,
+            "en" => texts.En,
+            _ => texts.Ru,
+        };
+        foreach (var (name, value) in arguments ?? new Dictionary<string, string>())
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        return text;
+    }
+}
+
+/// <summary>Codes of errors in the request itself rather than in the domain.</summary>
+public static class RequestErrorCodes
+{
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+    public const string MutationOverGet = "MUTATION_OVER_GET";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string Internal = "INTERNAL";
+}

@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Kezek.GraphQL.Access;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL;
+
+public static class GraphQLServices
+{
+    public const int MaxDepth = 15;
+    public const int MaxComplexity = 2_000;
+
+    public static IServiceCollection AddKezekGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQL(builder => builder
+            .AddSchema<KezekSchema>()
+            .AddGraphTypes(typeof(KezekSchema).Assembly)
+            // Relaxed escaping: Cyrillic, Kazakh letters and "+05:00" stay readable; responses are JSON, never HTML.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
+            .AddValidationRule<AccessRule>()
+            .AddComplexityAnalyzer(options =>
+            {
+                options.MaxDepth = MaxDepth;
+                options.MaxComplexity = MaxComplexity;
+            })
+            // Resolvers share the request's DbContext, which is not thread-safe: run fields one by one.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+        return services;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.Identity.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kezek.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP at <c>/graphql</c>: POST with a JSON body, GET for queries, answers as
+/// <c>application/graphql-response+json</c> (or <c>application/json</c> when that is all the client accepts).
+/// </summary>
+public static class GraphQLEndpoint
+{
+    public const string Path = "/graphql";
+    public const string ResponseMediaType = "application/graphql-response+json";
+    public const int MaxDocumentLength = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapKezekGraphQL(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, (HttpContext http) => HandleAsync(http, isGet: false));
+        endpoints.MapGet(Path, (HttpContext http) => HandleAsync(http, isGet: true));
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext http, bool isGet)
+    {
+        var services = http.RequestServices;
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var language = LanguageOf(http.Request);
+        var viewer = BearerToken(http.Request) is { } token
+            ? await services.GetRequiredService<Viewers>().ForTokenAsync(token, http.RequestAborted)
+            : null;
+        var useGraphQLMediaType = AcceptsGraphQLResponse(http.Request);
+
+        GraphQLRequest? request;
+        try
+        {
+            request = isGet ? FromQueryString(http.Request, serializer) : await FromBodyAsync(http.Request, serializer);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        {
+            request = null;
+        }
+
+        if (request?.Query is not { Length: > 0 } query)
+        {
+            await WriteRequestErrorAsync(http, serializer, RequestErrorCodes.BadRequest, language, StatusCodes.Status400BadRequest, useGraphQLMediaType);
+            return;
+        }
+
+        if (query.Length > MaxDocumentLength)
+        {
+            await WriteRequestErrorAsync(http, serializer, RequestErrorCodes.DocumentTooLarge, language, StatusCodes.Status413PayloadTooLarge, useGraphQLMediaType);
+            return;
+        }
+
+        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint));
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Query = query;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.RequestServices = services;
+            options.UserContext = new KezekContext(viewer, language);
+            options.CancellationToken = http.RequestAborted;
+            options.ValidationRules = isGet
+                ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule()]
+                : DocumentValidator.CoreRules;
+            options.UnhandledExceptionDelegate = context =>
+            {
+                // The message of an unexpected failure is logged for us and never shown to the caller.
+                logger.LogError(context.OriginalException, "Unhandled error in {Field}", context.FieldContext?.FieldDefinition.Name);
+                context.ErrorMessage = Messages.Format(RequestErrorCodes.Internal, language, null);
+                context.Exception = new ExecutionError(context.ErrorMessage) { Code = RequestErrorCodes.Internal };
+                return Task.CompletedTask;
+            };
+        });
+
+        var status = StatusCodes.Status200OK;
+        if (isGet && result.Errors?.Any(e => e.Code == RequestErrorCodes.MutationOverGet) == true)
+            status = StatusCodes.Status405MethodNotAllowed;
+        else if (useGraphQLMediaType && !result.Executed)
+            status = StatusCodes.Status400BadRequest;
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static async Task<GraphQLRequest?> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer)
+    {
+        if (request.ContentType is null || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || type.MediaType != "application/json")
+            return null;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        return serializer.Deserialize<GraphQLRequest>(body);
+    }
+
+    private static GraphQLRequest FromQueryString(HttpRequest request, IGraphQLTextSerializer serializer) => new()
+    {
+        Query = request.Query["query"].ToString(),
+        OperationName = request.Query["operationName"].ToString() is { Length: > 0 } name ? name : null,
+        Variables = request.Query["variables"].ToString() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+    };
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string code, string language,
+        int status, bool useGraphQLMediaType)
+    {
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(Messages.Format(code, language, null)) { Code = code });
+        http.Response.StatusCode = useGraphQLMediaType ? status : StatusCodes.Status400BadRequest;
+        http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
+    }
+
+    /// <summary>The reader's language from Accept-Language: kk, ru or en; Russian when none of them is asked for.</summary>
+    public static string LanguageOf(HttpRequest request)
+    {
+        var values = request.GetTypedHeaders().AcceptLanguage;
+        foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
+        {
+            var tag = value.Value.Value?.ToLowerInvariant() ?? "";
+            var primary = tag.Split('-')[0];
+            if (primary is "kk" or "ru" or "en")
+                return primary;
+        }
+
+        return "ru";
+    }
+
+    private static bool AcceptsGraphQLResponse(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+            return true;
+        return accept.Any(a => a.MediaType.Value is ResponseMediaType or "*/*" or "application/*")
+               || !accept.Any(a => a.MediaType.Value == "application/json");
+    }
+}

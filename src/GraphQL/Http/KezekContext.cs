@@ -1,0 +1,21 @@
+using Kezek.Core.Identity;
+using Kezek.Core.Regions;
+
+namespace Kezek.GraphQL.Http;
+
+/// <summary>The request's context for resolvers: who asks, in which language, and a per-request region cache.</summary>
+public sealed class KezekContext : Dictionary<string, object?>
+{
+    public KezekContext(Viewer? viewer, string language)
+    {
+        Viewer = viewer;
+        Language = language;
+    }
+
+    public Viewer? Viewer { get; }
+
+    /// <summary>"ru", "kk" or "en", from Accept-Language; Russian by default.</summary>
+    public string Language { get; }
+
+    public Dictionary<string, Region> Regions { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,141 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.Core.Identity;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.Identity.Sessions;
+using Kezek.Workflows.CivilRegistry;
+using Kezek.Workflows.Roles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.Identity;
+
+/// <summary>The roles people hold (Kezek's own System role is not one of them).</summary>
+public sealed class RoleGraphType : EnumerationGraphType
+{
+    public RoleGraphType()
+    {
+        Name = "Role";
+        Add("APPLICANT", Role.Applicant);
+        Add("KINDERGARTEN_STAFF", Role.KindergartenStaff);
+        Add("OPERATOR", Role.Operator);
+        Add("POLICY_OFFICER", Role.PolicyOfficer);
+        Add("ADMINISTRATOR", Role.Administrator);
+    }
+}
+
+public sealed class HeldRoleGraphType : ObjectGraphType<HeldRole>
+{
+    public HeldRoleGraphType()
+    {
+        Name = "HeldRole";
+        Field<NonNullGraphType<RoleGraphType>>("role").Resolve(c => c.Source.Role);
+        Field<StringGraphType>("region").Resolve(c => c.Source.RegionCode);
+        Field<StringGraphType>("bin").Resolve(c => c.Source.Bin);
+    }
+}
+
+public sealed class ViewerGraphType : ObjectGraphType<Viewer>
+{
+    public ViewerGraphType()
+    {
+        Name = "Viewer";
+        Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
+        Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => c.Source.FullName);
+        Field<StringGraphType>("bin").Description("The organisation's BIN for a legal entity's certificate.").Resolve(c => c.Source.Bin);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HeldRoleGraphType>>>>("roles").Resolve(c => c.Source.Roles);
+    }
+}
+
+public sealed class NonceGraphType : ObjectGraphType<Nonce>
+{
+    public NonceGraphType()
+    {
+        Name = "Nonce";
+        Description = "A one-time value to sign: in <login> when anonymous, in <action> when signed in.";
+        Field<NonNullGraphType<StringGraphType>>("value").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => new DateTimeOffset(c.Source.ExpiresAt));
+    }
+}
+
+public sealed class SignInPayloadGraphType : ObjectGraphType<SignedIn>
+{
+    public SignInPayloadGraphType()
+    {
+        Name = "SignInPayload";
+        Field<NonNullGraphType<StringGraphType>>("token").Description("Send as `Authorization: Bearer <token>`.").Resolve(c => c.Source.Token);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => new DateTimeOffset(c.Source.ExpiresAt));
+        Field<NonNullGraphType<ViewerGraphType>>("viewer").Resolve(c => c.Source.Viewer);
+    }
+}
+
+public sealed class RoleGrantGraphType : ObjectGraphType<RoleGrant>
+{
+    public RoleGrantGraphType()
+    {
+        Name = "RoleGrant";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
+        Field<NonNullGraphType<RoleGraphType>>("role").Resolve(c => c.Source.Role);
+        Field<StringGraphType>("region").Resolve(c => c.Source.RegionCode);
+        Field<StringGraphType>("bin").Resolve(c => c.Source.Bin);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("grantedAt").Resolve(c => new DateTimeOffset(c.Source.GrantedAt));
+        Field<DateTimeOffsetGraphType>("revokedAt").Resolve(c => c.Source.RevokedAt is { } at ? new DateTimeOffset(at) : null);
+    }
+}
+
+public sealed class CivilRegistryImportGraphType : ObjectGraphType<CivilRegistryImported>
+{
+    public CivilRegistryImportGraphType()
+    {
+        Name = "CivilRegistryImportPayload";
+        Field<NonNullGraphType<IntGraphType>>("added").Resolve(c => c.Source.Added);
+        Field<NonNullGraphType<IntGraphType>>("updated").Resolve(c => c.Source.Updated);
+    }
+}
+
+internal static class IdentityFields
+{
+    public static void AddQueries(ObjectGraphType query) =>
+        query.Field<ViewerGraphType>("me").Description("The signed-in person; null when anonymous.")
+            .Access(AccessRequirement.Public)
+            .Resolve(c => c.Viewer());
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<NonceGraphType>>("requestNonce")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Nonces>().IssueAsync(c.Viewer(), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<SignInPayloadGraphType>>("signIn")
+            .Description("Login: <login xmlns=\"urn:kezek:action:1\"><nonce>…</nonce></login> signed with the AUTH key.")
+            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<SignIn>()
+                .HandleAsync(c.GetArgument<string>("signedXml"), c.CancellationToken)).OrThrow(c));
+
+        mutation.Field<NonNullGraphType<RoleGrantGraphType>>("grantRole")
+            .Description("Administrators: give a person a role — KINDERGARTEN_STAFF with a BIN, OPERATOR or POLICY_OFFICER with a region.")
+            .Argument<NonNullGraphType<StringGraphType>>("iin")
+            .Argument<NonNullGraphType<RoleGraphType>>("role")
+            .Argument<StringGraphType>("region")
+            .Argument<StringGraphType>("bin")
+            .Access(AccessRequirement.Roles(Role.Administrator))
+            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<RoleGrants>().GrantAsync(
+                new GrantRole(c.GetArgument<string>("iin"), c.GetArgument<Role>("role"), c.GetArgument<string?>("region"),
+                    c.GetArgument<string?>("bin"), c.RequireViewer().As(Role.Administrator)), c.CancellationToken)).OrThrow(c));
+
+        mutation.Field<NonNullGraphType<RoleGrantGraphType>>("revokeRole")
+            .Argument<NonNullGraphType<IdGraphType>>("grantId")
+            .Access(AccessRequirement.Roles(Role.Administrator))
+            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<RoleGrants>().RevokeAsync(
+                new RevokeRole(c.GetArgument<Guid>("grantId"), c.RequireViewer().As(Role.Administrator)), c.CancellationToken)).OrThrow(c));
+
+        mutation.Field<NonNullGraphType<CivilRegistryImportGraphType>>("importCivilRegistry")
+            .Description("Administrators: CSV with header childIin,childFullName,childBirthDate,parentIin,parentFullName,relation. All or nothing.")
+            .Argument<NonNullGraphType<StringGraphType>>("csv")
+            .Access(AccessRequirement.Roles(Role.Administrator))
+            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<ImportCivilRegistryHandler>().HandleAsync(
+                new ImportCivilRegistry(c.GetArgument<string>("csv"), c.RequireViewer().As(Role.Administrator)), c.CancellationToken)).OrThrow(c));
+    }
+}

@@ -1,0 +1,40 @@
+using GraphQL.Types;
+using Kezek.GraphQL.Applications;
+using Kezek.GraphQL.Identity;
+using Kezek.GraphQL.Regions;
+using Kezek.GraphQL.Scalars;
+
+namespace Kezek.GraphQL;
+
+public sealed class KezekQuery : ObjectGraphType
+{
+    public KezekQuery()
+    {
+        Name = "Query";
+        IdentityFields.AddQueries(this);
+        RegionQueries.AddTo(this);
+        ApplicationFields.AddQueries(this);
+    }
+}
+
+public sealed class KezekMutation : ObjectGraphType
+{
+    public KezekMutation()
+    {
+        Name = "Mutation";
+        IdentityFields.AddMutations(this);
+        ApplicationFields.AddMutations(this);
+    }
+}
+
+/// <summary>The contract with city portals; printed to <c>schema.graphql</c>, which a test keeps equal.</summary>
+public sealed class KezekSchema : Schema
+{
+    public KezekSchema(IServiceProvider services, KezekQuery query, KezekMutation mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        RegisterTypeMapping(typeof(DateOnly), typeof(CalendarDateGraphType));
+    }
+}

@@ -1,0 +1,85 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.Core.Regions;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.Regions;
+
+public sealed class RegionGraphType : ObjectGraphType<Region>
+{
+    public RegionGraphType()
+    {
+        Name = "Region";
+        Field<NonNullGraphType<StringGraphType>>("code").Description("As in rules/<code>.json.").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("In the reader's language (Accept-Language).")
+            .Resolve(c => c.Source.Name(c.Kezek().Language));
+        Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZoneId);
+    }
+}
+
+public sealed class KindergartenGraphType : ObjectGraphType<Kindergarten>
+{
+    public KindergartenGraphType()
+    {
+        Name = "Kindergarten";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("bin").Resolve(c => c.Source.Bin);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("In the reader's language (Accept-Language).")
+            .Resolve(c => c.Source.Name(c.Kezek().Language));
+        Field<NonNullGraphType<StringGraphType>>("address").Resolve(c => c.Source.Address);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages")
+            .Description("Languages of instruction: kk, ru.")
+            .Resolve(c => c.Source.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Field<NonNullGraphType<StringGraphType>>("ownership").Resolve(c => c.Source.Ownership.ToString().ToUpperInvariant());
+        Field<NonNullGraphType<StringGraphType>>("region").Resolve(c => c.Source.RegionCode);
+    }
+}
+
+public sealed class QueueStatisticsGraphType : ObjectGraphType<QueueCounts>
+{
+    public QueueStatisticsGraphType()
+    {
+        Name = "QueueStatistics";
+        Description = "Applications standing in the queue, by confirmed benefit category.";
+        Field<NonNullGraphType<IntGraphType>>("total").Resolve(c => c.Source.Total);
+        Field<NonNullGraphType<IntGraphType>>("outOfTurn").Resolve(c => c.Source.OutOfTurn);
+        Field<NonNullGraphType<IntGraphType>>("priority").Resolve(c => c.Source.Priority);
+        Field<NonNullGraphType<IntGraphType>>("general").Resolve(c => c.Source.General);
+    }
+}
+
+internal static class RegionQueries
+{
+    public static void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionGraphType>>>>("regions")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IKezekDb>().Regions.AsNoTracking()
+                .OrderBy(r => r.Code).ToListAsync(c.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenGraphType>>>>("kindergartens")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c =>
+            {
+                var db = c.RequestServices!.GetRequiredService<IKezekDb>();
+                var region = c.GetArgument<string>("region");
+                if (!await db.Regions.AnyAsync(r => r.Code == region, c.CancellationToken))
+                    throw KezekError.For(c, Core.Results.Error.Of(Core.Results.ErrorCodes.UnknownRegion, ("region", region)));
+                return await db.Kindergartens.AsNoTracking().Where(k => k.RegionCode == region).OrderBy(k => k.NameRu)
+                    .ToListAsync(c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<QueueStatisticsGraphType>>("statistics")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Argument<IntGraphType>("groupYear")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<PublicQueueSearch>()
+                .CountAsync(c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"), c.CancellationToken)).OrThrow(c));
+    }
+}

@@ -1,0 +1,31 @@
+using Kezek.Core.Identity;
+using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Roles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kezek.Identity.Sessions;
+
+/// <summary>Turns a bearer token into the person and the roles they hold now.</summary>
+public sealed class Viewers(IKezekDb db, RoleGrants grants, TimeProvider clock, IOptions<BootstrapOptions> bootstrap)
+{
+    public async Task<Viewer?> ForTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = SignIn.HashToken(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = await db.Sessions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.TokenHash == hash && s.ExpiresAt > now, cancellationToken);
+        return session is null ? null : await ForSessionAsync(session, cancellationToken);
+    }
+
+    public async Task<Viewer> ForSessionAsync(Session session, CancellationToken cancellationToken)
+    {
+        var roles = new List<HeldRole> { new(Role.Applicant, null, null) };
+        if (bootstrap.Value.AdministratorIins.Contains(session.Iin))
+            roles.Add(new HeldRole(Role.Administrator, null, null));
+        roles.AddRange(await grants.HeldByAsync(session.Iin, cancellationToken));
+        // A kindergarten staff role counts only with a certificate of that organisation.
+        roles.RemoveAll(r => r.Role == Role.KindergartenStaff && r.Bin != session.Bin);
+        return new Viewer(session.Iin, session.FullName, session.Bin, [.. roles.Distinct()]);
+    }
+}

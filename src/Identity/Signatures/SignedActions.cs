@@ -1,0 +1,33 @@
+using Kezek.Core.Identity;
+using Kezek.Core.Results;
+using Kezek.Identity.Sessions;
+
+namespace Kezek.Identity.Signatures;
+
+/// <summary>A parent's action whose signature, signer, fields and nonce all held.</summary>
+public sealed record SignedAction(Actor Signer, string SignedXml);
+
+/// <summary>
+/// Checks a signed action (SPEC §4): a valid SIGN-key signature, by the signed-in person, over exactly the
+/// mutation's name and input, with an action nonce issued to that person, fresh and unused.
+/// </summary>
+public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
+{
+    public async Task<Result<SignedAction>> VerifyAsync(string signedXml, string actionName, IEnumerable<ActionField> input,
+        Viewer viewer, CancellationToken cancellationToken)
+    {
+        var verified = verifier.Verify(signedXml, KeyPurpose.Signing);
+        if (!verified.IsSuccess)
+            return verified.Error!;
+        if (verified.Value.Signer.Iin != viewer.Iin)
+            return Error.Of(ErrorCodes.SignerMismatch);
+
+        var document = ActionDocument.Read(verified.Value.Document);
+        if (document is not { Kind: ActionDocument.ActionKind } || document.Name != actionName || !document.HasExactly(input))
+            return Error.Of(ErrorCodes.ActionMismatch, ("expected", actionName));
+        if (!await nonces.ConsumeAsync(document.Nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
+            return Error.Of(ErrorCodes.NonceInvalid);
+
+        return new SignedAction(new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant), signedXml);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography.Xml;
+using System.Text;
+using System.Xml;
+using Kezek.Core.Results;
+using Kezek.Identity.Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kezek.Identity.Signatures;
+
+/// <summary>What a key may be used for: AUTH keys sign logins, SIGN keys sign actions.</summary>
+public enum KeyPurpose
+{
+    Authentication,
+    Signing,
+}
+
+/// <summary>A document whose signature held: the parsed document, the signer's certificate and subject.</summary>
+public sealed record VerifiedDocument(XmlDocument Document, X509Certificate2 Certificate, NcaSubject Signer);
+
+/// <summary>
+/// Checks an enveloped XMLDSig as NCALayer makes it, failing closed at every step: no DTD, exactly one
+/// Signature (a child of the root) with exactly one Reference to the whole document (<c>URI=""</c>),
+/// allow-listed algorithms and transforms, the signer's certificate in KeyInfo, validity at the injected
+/// clock's now, the key usage of the purpose, and a chain to the configured trusted roots only.
+/// </summary>
+public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock, IOptions<SignatureOptions> options,
+    ILogger<XmlSignatureVerifier> logger)
+{
+    public const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
+
+    private static readonly HashSet<string> SignatureMethods =
+    [
+        SignedXml.XmlDsigRSASHA256Url,
+        SignedXml.XmlDsigRSASHA512Url,
+    ];
+
+    private static readonly HashSet<string> DigestMethods = [SignedXml.XmlDsigSHA256Url, SignedXml.XmlDsigSHA512Url];
+
+    private static readonly HashSet<string> CanonicalizationMethods =
+    [
+        SignedXml.XmlDsigC14NTransformUrl,
+        SignedXml.XmlDsigC14NWithCommentsTransformUrl,
+        SignedXml.XmlDsigExcC14NTransformUrl,
+        SignedXml.XmlDsigExcC14NWithCommentsTransformUrl,
+    ];
+
+    private static readonly HashSet<string> Transforms =
+    [
+        SignedXml.XmlDsigEnvelopedSignatureTransformUrl,
+        .. CanonicalizationMethods,
+    ];
+
+    public Result<VerifiedDocument> Verify(string? signedXml, KeyPurpose purpose)
+    {
+        try
+        {
+            return VerifyOrRefuse(signedXml, purpose);
+        }
+        catch (Exception exception) when (exception is CryptographicException or XmlException or InvalidOperationException
+                                              or ArgumentException or FormatException or NotSupportedException)
+        {
+            // Whatever the parser or the crypto library cannot handle is refused, never let through.
+            logger.LogInformation("Signature refused: {Reason}", exception.GetType().Name);
+            return Refuse("malformed");
+        }
+    }
+
+    private Result<VerifiedDocument> VerifyOrRefuse(string? signedXml, KeyPurpose purpose)
+    {
+        if (string.IsNullOrWhiteSpace(signedXml) || Encoding.UTF8.GetByteCount(signedXml) > options.Value.MaxDocumentBytes)
+            return Refuse("size");
+
+        var document = Load(signedXml);
+        var signatures = document.GetElementsByTagName("Signature", SignedXml.XmlDsigNamespaceUrl);
+        if (signatures.Count != 1 || signatures[0] is not XmlElement signatureElement
+            || signatureElement.ParentNode != document.DocumentElement)
+            return Refuse("signature-count");
+
+        var signed = new SignedXml(document);
+        signed.LoadXml(signatureElement);
+        var info = signed.SignedInfo ?? throw new CryptographicException("No SignedInfo.");
+        if (info.SignatureMethod is null || !SignatureMethods.Contains(info.SignatureMethod))
+            return Refuse("signature-method");
+        if (!CanonicalizationMethods.Contains(info.CanonicalizationMethod))
+            return Refuse("canonicalization");
+        if (info.References.Count != 1 || info.References[0] is not Reference reference || reference.Uri != "")
+            return Refuse("reference");
+        if (reference.DigestMethod is null || !DigestMethods.Contains(reference.DigestMethod))
+            return Refuse("digest-method");
+        foreach (Transform transform in reference.TransformChain)
+        {
+            if (transform.Algorithm is null || !Transforms.Contains(transform.Algorithm))
+                return Refuse("transform");
+        }
+
+        var certificates = signed.KeyInfo.OfType<KeyInfoX509Data>().SelectMany(d => d.Certificates?.OfType<X509Certificate>() ?? []).ToList();
+        if (certificates.Count != 1)
+            return Refuse("key-info");
+        var certificate = X509CertificateLoader.LoadCertificate(certificates[0].GetRawCertData());
+
+        using (var publicKey = certificate.GetRSAPublicKey())
+        {
+            if (publicKey is null)
+                return Refuse("key-algorithm");
+        }
+
+        if (!signed.CheckSignature(certificate, verifySignatureOnly: true))
+            return Refuse("digest-or-signature");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+            return Error.Of(ErrorCodes.CertificateExpired);
+        if (!HasKeyUsage(certificate, purpose))
+            return Error.Of(ErrorCodes.CertificateKeyUsage);
+        if (!Chains(certificate, now))
+            return Error.Of(ErrorCodes.CertificateUntrusted);
+
+        var subject = NcaSubject.From(certificate);
+        if (subject is null)
+            return Refuse("subject");
+        return new VerifiedDocument(document, certificate, subject);
+    }
+
+    private static XmlDocument Load(string xml)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = 1_000_000,
+        };
+        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        document.Load(reader);
+        return document;
+    }
+
+    private static bool HasKeyUsage(X509Certificate2 certificate, KeyPurpose purpose)
+    {
+        if (purpose == KeyPurpose.Authentication)
+        {
+            var extended = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().SingleOrDefault();
+            return extended is not null && extended.EnhancedKeyUsages.Cast<Oid>().Any(o => o.Value == ClientAuthenticationOid);
+        }
+
+        var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().SingleOrDefault();
+        return usage is not null && usage.KeyUsages.HasFlag(X509KeyUsageFlags.NonRepudiation);
+    }
+
+    private bool Chains(X509Certificate2 certificate, DateTime now)
+    {
+        if (roots.Anchors.Count == 0)
+            return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots.Anchors);
+        chain.ChainPolicy.ExtraStore.AddRange(roots.Intermediates);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = now.ToLocalTime();
+        chain.ChainPolicy.VerificationTimeIgnored = false;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        var built = chain.Build(certificate);
+        if (!built)
+            logger.LogInformation("Certificate chain refused: {Status}",
+                string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
+        return built;
+    }
+
+    private static Error Refuse(string reason) => Error.Of(ErrorCodes.SignatureInvalid, ("reason", reason));
+}

@@ -1,0 +1,25 @@
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Iins;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Infrastructure.CivilRegistry;
+
+/// <summary>The civil registry over records an administrator imported into Kezek's own tables.</summary>
+public sealed class DatabaseCivilRegistry(IKezekDb db) : ICivilRegistry
+{
+    public async Task<RegisteredChild?> FindChildAsync(Iin childIin, CancellationToken cancellationToken)
+    {
+        var record = await db.CivilRegistryRecords.AsNoTracking()
+            .Where(r => r.ChildIin == childIin.Value)
+            .OrderByDescending(r => r.ImportedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : new RegisteredChild(childIin, record.ChildFullName, record.ChildBirthDate);
+    }
+
+    public async Task<Relation?> FindRelationAsync(Iin childIin, string representativeIin, CancellationToken cancellationToken) =>
+        await db.CivilRegistryRecords.AsNoTracking()
+            .Where(r => r.ChildIin == childIin.Value && r.ParentIin == representativeIin)
+            .Select(r => (Relation?)r.Relation)
+            .FirstOrDefaultAsync(cancellationToken);
+}

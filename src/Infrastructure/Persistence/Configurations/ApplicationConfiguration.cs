@@ -1,0 +1,99 @@
+using Kezek.Core.Applications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kezek.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.ToTable("Applications");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Number).HasMaxLength(32);
+        builder.HasIndex(a => a.Number).IsUnique();
+        builder.Property(a => a.RegionCode).HasMaxLength(32);
+        builder.Property(a => a.ActiveChildIin).HasMaxLength(12);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.OwnsOne(a => a.Child, child =>
+        {
+            child.Property(c => c.Iin).HasColumnName("ChildIin").HasMaxLength(12);
+            child.Property(c => c.FullName).HasColumnName("ChildFullName").HasMaxLength(200);
+            child.Property(c => c.NameKey).HasColumnName("ChildNameKey").HasMaxLength(200);
+            child.Property(c => c.BirthDate).HasColumnName("ChildBirthDate");
+            child.HasIndex(c => c.Iin);
+        });
+        builder.Navigation(a => a.Child).IsRequired();
+
+        builder.OwnsOne(a => a.Applicant, applicant =>
+        {
+            applicant.Property(p => p.Iin).HasColumnName("ApplicantIin").HasMaxLength(12);
+            applicant.Property(p => p.FullName).HasColumnName("ApplicantFullName").HasMaxLength(200);
+            applicant.Property(p => p.NameKey).HasColumnName("ApplicantNameKey").HasMaxLength(200);
+            applicant.Property(p => p.BirthDate).HasColumnName("ApplicantBirthDate");
+            applicant.Property(p => p.Phone).HasColumnName("ApplicantPhone").HasMaxLength(16);
+            applicant.Property(p => p.Email).HasColumnName("ApplicantEmail").HasMaxLength(254);
+            applicant.HasIndex(p => p.Iin);
+        });
+        builder.Navigation(a => a.Applicant).IsRequired();
+
+        // One live application per child per region; a race between two registrations ends here.
+        builder.HasIndex(a => new { a.RegionCode, a.ActiveChildIin }).IsUnique();
+        // Queue numbers are a range count over this index.
+        builder.HasIndex(a => new { a.RegionCode, a.GroupYear, a.InQueue, a.QueueRank, a.QueuedAt, a.Id });
+
+        builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(a => a.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Parents).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Parents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.Directions).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(a => a.Directions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ApplicationParentConfiguration : IEntityTypeConfiguration<ApplicationParent>
+{
+    public void Configure(EntityTypeBuilder<ApplicationParent> builder)
+    {
+        builder.ToTable("ApplicationParents");
+        builder.Property(p => p.Iin).HasMaxLength(12);
+        builder.Property(p => p.FullName).HasMaxLength(200);
+        builder.HasIndex(p => p.Iin);
+        builder.HasIndex(p => new { p.ApplicationId, p.Iin }).IsUnique();
+    }
+}
+
+internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<HistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<HistoryEntry> builder)
+    {
+        builder.ToTable("HistoryEntries");
+        builder.Property(h => h.ActorIin).HasMaxLength(12);
+        builder.Property(h => h.ActorName).HasMaxLength(200);
+        builder.Property(h => h.Action).HasMaxLength(64);
+        builder.Property(h => h.Reason).HasMaxLength(2000);
+        builder.HasIndex(h => h.ApplicationId);
+    }
+}
+
+internal sealed class DirectionConfiguration : IEntityTypeConfiguration<Direction>
+{
+    public void Configure(EntityTypeBuilder<Direction> builder)
+    {
+        builder.ToTable("Directions");
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasIndex(d => d.ApplicationId);
+        builder.HasIndex(d => d.KindergartenId);
+    }
+}
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<NumberSequence> builder)
+    {
+        builder.ToTable("NumberSequences");
+        builder.HasKey(s => new { s.RegionCode, s.Year });
+        builder.Property(s => s.RegionCode).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,93 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Audit;
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Identity;
+using Kezek.Core.Regions;
+using Kezek.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+
+namespace Kezek.Infrastructure.Persistence;
+
+public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : DbContext(options), IKezekDb
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Kindergarten> Kindergartens => Set<Kindergarten>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ApplicationParent> ApplicationParents => Set<ApplicationParent>();
+
+    public DbSet<HistoryEntry> HistoryEntries => Set<HistoryEntry>();
+
+    public DbSet<Direction> Directions => Set<Direction>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<CivilRegistryRecord> CivilRegistryRecords => Set<CivilRegistryRecord>();
+
+    public DbSet<Nonce> Nonces => Set<Nonce>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<StaffAction> StaffActions => Set<StaffAction>();
+
+    public void DiscardChanges() => ChangeTracker.Clear();
+
+    public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseHistoryRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseHistoryRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(KezekDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Storage is UTC; SQLite hands DateTime back unspecified, so mark it again on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<ApplicationStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<BenefitCategory>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DirectionStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Relation>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<NoncePurpose>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Ownership>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <summary>History is append-only: an edit or a delete of an entry is a programming error, refused.</summary>
+    private void RefuseHistoryRewrites()
+    {
+        if (ChangeTracker.Entries<HistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("History entries are append-only.");
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

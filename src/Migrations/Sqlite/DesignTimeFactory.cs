@@ -1,0 +1,16 @@
+using Kezek.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Kezek.Migrations.Sqlite;
+
+/// <summary>Lets `dotnet ef` build the model for this provider without starting the server; nothing connects.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KezekDbContext>
+{
+    public KezekDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<KezekDbContext>();
+        options.UseKezekDatabase(DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        return new KezekDbContext(options.Options);
+    }
+}

@@ -1,0 +1,57 @@
+using Kezek.Core.Applications;
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Identity;
+using Kezek.Core.Iins;
+using Kezek.Core.Results;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Attach;
+
+/// <summary>Привязка заявления к ИИН родителя (seed 002): the other parent attaches the child's applications.</summary>
+public sealed record AttachApplication(string ChildIin, Actor Parent);
+
+public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, TimeProvider clock)
+{
+    private const int Attempts = 3;
+
+    /// <summary>Attaches every live application of the child; returns the most recent one.</summary>
+    public async Task<Result<Application>> HandleAsync(AttachApplication command, CancellationToken cancellationToken)
+    {
+        var childIin = Iin.Parse(command.ChildIin);
+        if (!childIin.IsSuccess)
+            return childIin.Error!;
+
+        // Kinship first, so that a stranger learns nothing about whether the child is queued.
+        var relation = await civilRegistry.FindRelationAsync(childIin.Value, command.Parent.Iin, cancellationToken);
+        if (relation is null)
+            return Error.Of(ErrorCodes.NotLegalRepresentative);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var applications = await db.Applications
+                .Include(a => a.Parents)
+                .Include(a => a.History)
+                .Where(a => a.ActiveChildIin == childIin.Value.Value)
+                .OrderByDescending(a => a.Id)
+                .ToListAsync(cancellationToken);
+            if (applications.Count == 0)
+                return Error.Of(ErrorCodes.ApplicationNotFound);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var attached = applications.Where(a => a.AttachParent(command.Parent, relation.Value, now).IsSuccess).ToList();
+            if (attached.Count == 0)
+                return Error.Of(ErrorCodes.AlreadyAttached, ("number", applications[0].Number));
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return attached[0];
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                db.DiscardChanges();
+            }
+        }
+    }
+}

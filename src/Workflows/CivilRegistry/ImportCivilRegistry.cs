@@ -1,0 +1,137 @@
+using System.Globalization;
+using Kezek.Core.Audit;
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Identity;
+using Kezek.Core.Iins;
+using Kezek.Core.Results;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.CivilRegistry;
+
+/// <summary>
+/// An administrator loads civil-registry records from CSV with the header
+/// <c>childIin,childFullName,childBirthDate,parentIin,parentFullName,relation</c>. All or nothing: one bad
+/// line refuses the whole file and names the line.
+/// </summary>
+public sealed record ImportCivilRegistry(string Csv, Actor Administrator);
+
+public sealed record CivilRegistryImported(int Added, int Updated);
+
+public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
+{
+    public const int MaxLines = 200_000;
+    private static readonly string[] Header = ["childIin", "childFullName", "childBirthDate", "parentIin", "parentFullName", "relation"];
+
+    public async Task<Result<CivilRegistryImported>> HandleAsync(ImportCivilRegistry command, CancellationToken cancellationToken)
+    {
+        var parsed = Parse(command.Csv);
+        if (!parsed.IsSuccess)
+            return parsed.Error!;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = parsed.Value;
+        var childIins = rows.Select(r => r.ChildIin).Distinct().ToList();
+        var existing = new Dictionary<(string, string), CivilRegistryRecord>();
+        foreach (var chunk in childIins.Chunk(500))
+        {
+            var found = await db.CivilRegistryRecords.Where(r => chunk.Contains(r.ChildIin)).ToListAsync(cancellationToken);
+            foreach (var record in found)
+                existing[(record.ChildIin, record.ParentIin)] = record;
+        }
+
+        int added = 0, updated = 0;
+        foreach (var row in rows)
+        {
+            if (existing.TryGetValue((row.ChildIin, row.ParentIin), out var record))
+            {
+                record.Update(row.ChildFullName, row.ChildBirthDate, row.ParentFullName, row.Relation, now);
+                updated++;
+            }
+            else
+            {
+                record = new CivilRegistryRecord(row.ChildIin, row.ChildFullName, row.ChildBirthDate, row.ParentIin,
+                    row.ParentFullName, row.Relation, now);
+                existing[(row.ChildIin, row.ParentIin)] = record;
+                db.CivilRegistryRecords.Add(record);
+                added++;
+            }
+        }
+
+        db.StaffActions.Add(new StaffAction(now, command.Administrator, "ImportCivilRegistry",
+            string.Create(CultureInfo.InvariantCulture, $"added={added}; updated={updated}")));
+        await db.SaveChangesAsync(cancellationToken);
+        return new CivilRegistryImported(added, updated);
+    }
+
+    private sealed record Row(string ChildIin, string ChildFullName, DateOnly ChildBirthDate, string ParentIin,
+        string ParentFullName, Relation Relation);
+
+    private static Result<List<Row>> Parse(string csv)
+    {
+        var lines = csv.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var rows = new List<Row>();
+        if (lines.Length == 0 || !SplitLine(lines[0]).Select(h => h.Trim()).SequenceEqual(Header))
+            return Invalid(1, "header");
+        if (lines.Length > MaxLines + 1)
+            return Invalid(MaxLines + 2, "size");
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var lineNumber = i + 1;
+            if (string.IsNullOrWhiteSpace(lines[i]))
+                continue;
+            var cells = SplitLine(lines[i]).Select(c => c.Trim()).ToArray();
+            if (cells.Length != Header.Length)
+                return Invalid(lineNumber, "columns");
+
+            var child = Iin.Parse(cells[0]);
+            if (!child.IsSuccess)
+                return Invalid(lineNumber, "childIin");
+            if (!DateOnly.TryParseExact(cells[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate)
+                || child.Value.BirthDate != birthDate)
+                return Invalid(lineNumber, "childBirthDate");
+            var parent = Iin.Parse(cells[3]);
+            if (!parent.IsSuccess)
+                return Invalid(lineNumber, "parentIin");
+            if (cells[1].Length is 0 or > 200)
+                return Invalid(lineNumber, "childFullName");
+            if (cells[4].Length is 0 or > 200)
+                return Invalid(lineNumber, "parentFullName");
+            if (!Enum.TryParse<Relation>(cells[5], ignoreCase: true, out var relation) || !Enum.IsDefined(relation)
+                || int.TryParse(cells[5], out _))
+                return Invalid(lineNumber, "relation");
+            rows.Add(new Row(child.Value.Value, cells[1], birthDate, parent.Value.Value, cells[4], relation));
+        }
+
+        return rows;
+    }
+
+    private static Error Invalid(int line, string field) =>
+        Error.Of(ErrorCodes.CivilRegistryImportInvalid,
+            ("line", line.ToString(CultureInfo.InvariantCulture)), ("field", field));
+
+    /// <summary>Splits one CSV line; a field may be quoted, with "" for a quote inside.</summary>
+    private static List<string> SplitLine(string line)
+    {
+        var cells = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else current.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { cells.Add(current.ToString()); current.Clear(); }
+            else current.Append(c);
+        }
+
+        cells.Add(current.ToString());
+        return cells;
+    }
+}

@@ -1,0 +1,72 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Iins;
+using Kezek.Core.People;
+using Kezek.Core.Results;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Queue;
+
+/// <summary>What the public may learn about a queued child: numbers, a masked name, the status — nothing personal.</summary>
+public sealed record PublicQueueEntry(string ApplicationNumber, string MaskedChildName, int GroupYear, ApplicationStatus Status,
+    BenefitCategory BenefitCategory, DateTime QueuedAt, QueuePosition? Position);
+
+public sealed record QueueCounts(int Total, int OutOfTurn, int Priority, int General);
+
+/// <summary>Public search of a queue number (by child IIN, or full name and birth date) and queue statistics.</summary>
+public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
+{
+    public const int MaxResults = 10;
+
+    public async Task<Result<IReadOnlyList<PublicQueueEntry>>> FindAsync(string regionCode, string? childIin, string? childFullName,
+        DateOnly? childBirthDate, CancellationToken cancellationToken)
+    {
+        if (!await db.Regions.AnyAsync(r => r.Code == regionCode, cancellationToken))
+            return Error.Of(ErrorCodes.UnknownRegion, ("region", regionCode));
+
+        var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == regionCode && a.ActiveChildIin != null);
+        if (!string.IsNullOrWhiteSpace(childIin))
+        {
+            var iin = Iin.Parse(childIin);
+            if (!iin.IsSuccess)
+                return iin.Error!;
+            var value = iin.Value.Value;
+            query = query.Where(a => a.ActiveChildIin == value);
+        }
+        else if (!string.IsNullOrWhiteSpace(childFullName) && childBirthDate is { } birthDate)
+        {
+            var key = PersonName.Normalize(childFullName);
+            query = query.Where(a => a.Child.NameKey == key && a.Child.BirthDate == birthDate);
+        }
+        else
+        {
+            return Error.Of(ErrorCodes.SearchCriteriaRequired, ("fields", "childIin | childFullName + childBirthDate"));
+        }
+
+        var found = await query.OrderBy(a => a.Id).Take(MaxResults).ToListAsync(cancellationToken);
+        var entries = new List<PublicQueueEntry>(found.Count);
+        foreach (var application in found)
+        {
+            entries.Add(new PublicQueueEntry(application.Number, PersonName.Mask(application.Child.FullName), application.GroupYear,
+                application.Status, application.Benefit, application.QueuedAt, await positions.OfAsync(application, cancellationToken)));
+        }
+
+        return entries;
+    }
+
+    public async Task<Result<QueueCounts>> CountAsync(string regionCode, int? groupYear, CancellationToken cancellationToken)
+    {
+        if (!await db.Regions.AnyAsync(r => r.Code == regionCode, cancellationToken))
+            return Error.Of(ErrorCodes.UnknownRegion, ("region", regionCode));
+
+        var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == regionCode && a.InQueue);
+        if (groupYear is { } year)
+            query = query.Where(a => a.GroupYear == year);
+        var counts = await query.GroupBy(a => a.Benefit)
+            .Select(g => new { Benefit = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int CountOf(BenefitCategory benefit) => counts.Where(c => c.Benefit == benefit).Sum(c => c.Count);
+        return new QueueCounts(counts.Sum(c => c.Count), CountOf(BenefitCategory.OutOfTurn), CountOf(BenefitCategory.Priority),
+            CountOf(BenefitCategory.None));
+    }
+}

@@ -1,0 +1,100 @@
+using Kezek.Core.Applications;
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Identity;
+using Kezek.Core.Iins;
+using Kezek.Core.Results;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Register;
+
+/// <summary>Постановка на очередь: the signer puts their child in a region's queue.</summary>
+public sealed record RegisterApplication(
+    string RegionCode,
+    string ChildIin,
+    BenefitCategory BenefitCategory,
+    string Email,
+    string Phone,
+    Actor Applicant,
+    string SignedXml);
+
+public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, TimeProvider clock)
+{
+    private const int Attempts = 3;
+
+    public async Task<Result<Application>> HandleAsync(RegisterApplication command, CancellationToken cancellationToken)
+    {
+        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == command.RegionCode, cancellationToken);
+        if (region is null)
+            return Error.Of(ErrorCodes.UnknownRegion, ("region", command.RegionCode));
+
+        var childIin = Iin.Parse(command.ChildIin);
+        if (!childIin.IsSuccess)
+            return childIin.Error!;
+
+        var registered = await civilRegistry.FindChildAsync(childIin.Value, cancellationToken);
+        if (registered is null)
+            return Error.Of(ErrorCodes.ChildNotFound);
+        if (await civilRegistry.FindRelationAsync(childIin.Value, command.Applicant.Iin, cancellationToken) is null)
+            return Error.Of(ErrorCodes.NotLegalRepresentative);
+
+        var child = Child.Create(childIin.Value, registered.FullName, registered.BirthDate);
+        if (!child.IsSuccess)
+            return child.Error!;
+
+        var applicant = Applicant.Create(Iin.FromTrustedSource(command.Applicant.Iin), command.Applicant.FullName,
+            command.Phone, command.Email);
+        if (!applicant.IsSuccess)
+            return applicant.Error!;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await HasActiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
+                return Error.Of(ErrorCodes.DuplicateApplication);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var year = region.ToLocal(now).Year;
+                var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
+                var number = new ApplicationNumber(region.NumberPrefix, year, sequence, 1);
+                var application = Application.Register(number, region.Code, child.Value, applicant.Value,
+                    command.BenefitCategory, now, command.Applicant, command.SignedXml);
+                db.Applications.Add(application);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return application;
+            }
+            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception) && attempt < Attempts)
+            {
+                // Another registration won a race (same child, or the region's first number of the year):
+                // start again, and the duplicate check above tells which.
+                await transaction.RollbackAsync(cancellationToken);
+                db.DiscardChanges();
+            }
+        }
+    }
+
+    private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
+        db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);
+
+    /// <summary>Takes the next number atomically: the update locks the row until the transaction ends.</summary>
+    private async Task<int> NextSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
+    {
+        var updated = await db.NumberSequences
+            .Where(s => s.RegionCode == regionCode && s.Year == year)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), cancellationToken);
+        if (updated == 0)
+        {
+            db.NumberSequences.Add(new NumberSequence(regionCode, year, 1));
+            await db.SaveChangesAsync(cancellationToken);
+            return 1;
+        }
+
+        return await db.NumberSequences.AsNoTracking()
+            .Where(s => s.RegionCode == regionCode && s.Year == year)
+            .Select(s => s.LastValue)
+            .SingleAsync(cancellationToken);
+    }
+}
