@@ -152,21 +152,10 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
 
     private bool Chains(X509Certificate2 certificate, DateTime now)
     {
-        if (roots.Anchors.Count == 0)
-            return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots.Anchors);
-        chain.ChainPolicy.ExtraStore.AddRange(roots.Intermediates);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = now.ToLocalTime();
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        var built = chain.Build(certificate);
-        if (!built)
-            logger.LogInformation("Certificate chain refused: {Status}",
-                string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
-        return built;
+        if (roots.Chains(certificate, now, out var status))
+            return true;
+        logger.LogInformation("Certificate chain refused: {Status}", status);
+        return false;
     }
 
     private static Error Refuse(string reason) => Error.Of(ErrorCodes.SignatureInvalid, ("reason", reason));
