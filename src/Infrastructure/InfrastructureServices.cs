@@ -4,26 +4,36 @@ using Kezek.Infrastructure.Persistence;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Kezek.Infrastructure;
 
 public static class InfrastructureServices
 {
-    /// <summary>The database of the configured provider; SQLite defaults to <c>kezek.db</c> in the data folder.</summary>
-    public static IServiceCollection AddKezekInfrastructure(this IServiceCollection services, DatabaseOptions database, string dataPath)
+    /// <summary>
+    /// The database of the configured provider (<c>Kezek:Database</c>), read when first used so that hosts
+    /// and tests may configure it late; SQLite defaults to <c>kezek.db</c> in the data folder.
+    /// </summary>
+    public static IServiceCollection AddKezekInfrastructure(this IServiceCollection services, Func<IServiceProvider, string> dataPath)
     {
-        var connectionString = database.ConnectionString;
-        if (string.IsNullOrWhiteSpace(connectionString))
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddDbContext<KezekDbContext>((provider, options) =>
         {
-            if (database.Provider != DatabaseProvider.Sqlite)
-                throw new InvalidOperationException($"Kezek:Database:ConnectionString is required for {database.Provider}.");
-            Directory.CreateDirectory(dataPath);
-            connectionString = $"Data Source={Path.Combine(dataPath, "kezek.db")}";
-        }
-
-        services.AddDbContext<KezekDbContext>(options => options.UseKezekDatabase(database.Provider, connectionString));
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseKezekDatabase(database.Provider, ConnectionString(database, dataPath(provider)));
+        });
         services.AddScoped<IKezekDb>(provider => provider.GetRequiredService<KezekDbContext>());
         services.AddScoped<ICivilRegistry, DatabaseCivilRegistry>();
         return services;
+    }
+
+    private static string ConnectionString(DatabaseOptions database, string dataPath)
+    {
+        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+            return database.ConnectionString;
+        if (database.Provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException($"Kezek:Database:ConnectionString is required for {database.Provider}.");
+        Directory.CreateDirectory(dataPath);
+        return $"Data Source={Path.Combine(dataPath, "kezek.db")}";
     }
 }

@@ -1,3 +1,7 @@
+using Kezek.Identity;
+using Kezek.Identity.Certificates;
+using Kezek.Server.Demo;
+
 namespace Kezek.Server;
 
 /// <summary>Configuration keys of the host itself (the others belong to their projects' option classes).</summary>
@@ -6,9 +10,26 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:DataPath</c>: the folder of the SQLite file and, in Development, the demo keys; relative to the content root.</summary>
     public const string DataPath = "Kezek:DataPath";
 
-    /// <summary><c>Kezek:Demo:Seed</c>: fill an empty database with demo data (Development).</summary>
+    /// <summary><c>Kezek:Demo:Seed</c>: fill an empty database with demo data and trust the demo CA (Development).</summary>
     public const string DemoSeed = "Kezek:Demo:Seed";
 
-    public static string ResolveDataPath(IConfiguration configuration, IHostEnvironment environment) =>
-        Path.GetFullPath(configuration[DataPath] is { Length: > 0 } path ? path : "data", environment.ContentRootPath);
+    public static string ResolveDataPath(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var path = configuration[DataPath] is { Length: > 0 } configured ? configured : "data";
+        return Path.GetFullPath(path, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+    }
+
+    public static bool SeedsDemo(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetValue<bool>(DemoSeed);
+
+    /// <summary>Production trusts only the configured folder; a seeded demo also trusts the CA of its demo keys.</summary>
+    public static TrustedRoots LoadTrustedRoots(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IConfiguration>()[$"{SignatureOptions.Section}:TrustedRootsPath"];
+        var contentRoot = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        return TrustedRoots.FromFolders(
+            string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(configured, contentRoot),
+            SeedsDemo(services) ? DemoKeys.CaFolder(ResolveDataPath(services)) : null);
+    }
 }

@@ -1,0 +1,182 @@
+using System.Data.Common;
+using Kezek.Identity.Demo;
+using Kezek.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Respawn;
+using Respawn.Graph;
+
+namespace Kezek.IntegrationTests.Hosting;
+
+/// <summary>
+/// Kezek over real HTTP handlers on a real database, with a test CA as the only trusted root and a clock
+/// the tests move. One per provider; Respawn empties the tables between tests.
+/// </summary>
+public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 9, 1, 4, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("kezek-it-").FullName;
+    private Respawner? _respawner;
+
+    protected KezekFactory()
+    {
+        Authority = DemoCertificateAuthority.Create("KEZEK INTEGRATION TEST CA", Start.AddYears(-2), Start.AddYears(10));
+        People = new TestPeople(Authority, Start);
+        var trusted = Directory.CreateDirectory(Path.Combine(_folder, "trusted")).FullName;
+        File.WriteAllText(Path.Combine(trusted, "test-ca.crt"), Authority.Certificate.ExportCertificatePem());
+    }
+
+    public TestClock Clock { get; } = new(Start);
+
+    public DemoCertificateAuthority Authority { get; }
+
+    public TestPeople People { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected string Folder => _folder;
+
+    public virtual async Task InitializeAsync()
+    {
+        // Starting the server applies the migrations.
+        _ = Server;
+        await using var connection = await OpenConnectionAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = Provider == DatabaseProvider.PostgreSql ? DbAdapter.Postgres : DbAdapter.Sqlite,
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("Regions")],
+        });
+    }
+
+    /// <summary>Empties every table but the migrations' and the regions', and sets the clock back.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = await OpenConnectionAsync();
+        await _respawner!.ResetAsync(connection);
+        Clock.Set(Start);
+    }
+
+    public GraphQLClient Api() => new(CreateClient(), this);
+
+    public async Task<T> WithDbAsync<T>(Func<KezekDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<KezekDbContext>());
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Authority.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection is left to the system's temp cleanup.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kezek:DataPath"] = Path.Combine(_folder, "data"),
+            ["Kezek:Database:Provider"] = Provider.ToString(),
+            ["Kezek:Database:ConnectionString"] = ConnectionString,
+            ["Kezek:Signatures:TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
+            ["Kezek:Bootstrap:AdministratorIins:0"] = TestPeople.AdministratorIin,
+            ["Kezek:Demo:Seed"] = "false",
+        }));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    private async Task<DbConnection> OpenConnectionAsync()
+    {
+        using var scope = Services.CreateScope();
+        var connection = scope.ServiceProvider.GetRequiredService<KezekDbContext>().Database.GetDbConnection();
+        var copy = (DbConnection)Activator.CreateInstance(connection.GetType(), connection.ConnectionString)!;
+        await copy.OpenAsync();
+        return copy;
+    }
+}
+
+public sealed class SqliteKezek : KezekFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(Folder, "kezek-tests.db")}";
+}
+
+/// <summary>
+/// PostgreSQL from <c>KEZEK_TEST_POSTGRES</c> (set by ./test.sh): a fresh database per run, dropped afterwards.
+/// Without the variable these tests fail, so a missing database can never pass as green.
+/// </summary>
+public sealed class PostgresKezek : KezekFactory
+{
+    private readonly string _database = $"kezek_tests_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+    private readonly string _server = Environment.GetEnvironmentVariable("KEZEK_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("KEZEK_TEST_POSTGRES is not set: run the tests with ./test.sh.");
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    protected override string ConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{_database}\"");
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteKezek>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresKezek>
+{
+    public const string Name = "PostgreSQL";
+}
+
+/// <summary>Every integration test class: a clean database and clock before each test.</summary>
+public abstract class KezekTest(KezekFactory kezek) : IAsyncLifetime
+{
+    protected KezekFactory Kezek { get; } = kezek;
+
+    protected TestPeople People => Kezek.People;
+
+    public Task InitializeAsync() => Kezek.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
