@@ -31,7 +31,7 @@ public sealed class AccessRule : ValidationRuleBase
             if (refusal is null)
                 return;
             validation.ReportError(new ValidationError(validation.Document.Source, refusal,
-                Messages.Format(refusal, kezek?.Language ?? "ru", null), field));
+                Messages.Format(refusal, kezek?.Language ?? "ru", null), field) { Code = refusal });
         }));
 }
 
@@ -45,6 +45,6 @@ public sealed class QueriesOnlyRule : ValidationRuleBase
                 return;
             var language = (validation.UserContext as KezekContext)?.Language ?? "ru";
             validation.ReportError(new ValidationError(validation.Document.Source, RequestErrorCodes.MutationOverGet,
-                Messages.Format(RequestErrorCodes.MutationOverGet, language, null), operation));
+                Messages.Format(RequestErrorCodes.MutationOverGet, language, null), operation) { Code = RequestErrorCodes.MutationOverGet });
         }));
 }

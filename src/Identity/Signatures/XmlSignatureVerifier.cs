@@ -63,8 +63,7 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
                                               or ArgumentException or FormatException or NotSupportedException)
         {
             // Whatever the parser or the crypto library cannot handle is refused, never let through.
-            logger.LogInformation("Signature refused: {Reason}", exception.GetType().Name);
-            return Refuse("malformed");
+            return Refuse("malformed: " + exception.GetType().Name);
         }
     }
 
@@ -112,11 +111,11 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
-            return Error.Of(ErrorCodes.CertificateExpired);
+            return Refuse(ErrorCodes.CertificateExpired, "validity");
         if (!HasKeyUsage(certificate, purpose))
-            return Error.Of(ErrorCodes.CertificateKeyUsage);
+            return Refuse(ErrorCodes.CertificateKeyUsage, purpose.ToString());
         if (!Chains(certificate, now))
-            return Error.Of(ErrorCodes.CertificateUntrusted);
+            return Refuse(ErrorCodes.CertificateUntrusted, "chain");
 
         var subject = NcaSubject.From(certificate);
         if (subject is null)
@@ -158,5 +157,12 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         return false;
     }
 
-    private static Error Refuse(string reason) => Error.Of(ErrorCodes.SignatureInvalid, ("reason", reason));
+    private Error Refuse(string reason) => Refuse(ErrorCodes.SignatureInvalid, reason);
+
+    /// <summary>Every refusal is logged with its reason (never with the document, which holds personal data).</summary>
+    private Error Refuse(string code, string reason)
+    {
+        logger.LogInformation("Signature refused: {Code} ({Reason})", code, reason);
+        return Error.Of(code, ("reason", reason));
+    }
 }

@@ -99,6 +99,9 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Signatures:TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
             ["Kezek:Bootstrap:AdministratorIins:0"] = TestPeople.AdministratorIin,
             ["Kezek:Demo:Seed"] = "false",
+            // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
+            ["Logging:LogLevel:Default"] = "Debug",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
         }));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
