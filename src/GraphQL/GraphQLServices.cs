@@ -10,7 +10,7 @@ namespace Kezek.GraphQL;
 public static class GraphQLServices
 {
     public const int MaxDepth = 15;
-    public const int MaxComplexity = 2_000;
+    public const int MaxComplexity = 20_000;
 
     public static IServiceCollection AddKezekGraphQL(this IServiceCollection services)
     {

@@ -18,7 +18,8 @@ public sealed class AccessRule : ValidationRuleBase
         new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>
         {
             var definition = validation.TypeInfo.GetFieldDef();
-            if (definition is null)
+            // Introspection (__schema, __type, __typename) is public: portals generate their clients from it.
+            if (definition is null || definition.Name.StartsWith("__", StringComparison.Ordinal))
                 return;
             var parent = validation.TypeInfo.GetParentType();
             var isRoot = parent == validation.Schema.Query || parent == validation.Schema.Mutation;

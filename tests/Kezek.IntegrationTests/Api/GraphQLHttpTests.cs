@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Kezek.IntegrationTests.Hosting;
+
+namespace Kezek.IntegrationTests.Api;
+
+/// <summary>GraphQL over HTTP as the portals use it: media types, status codes, GET, limits and languages.</summary>
+[Collection(SqliteCollection.Name)]
+public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
+{
+    private static HttpRequestMessage Post(string body, string contentType = "application/json", string? accept = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
+        return request;
+    }
+
+    [Fact]
+    public async Task Answers_use_the_GraphQL_response_media_type_and_keep_Kazakh_letters_readable()
+    {
+        var response = await Kezek.Api().PostAsync("{ regions { code name } }", language: "kk");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("application/graphql-response+json", response.MediaType);
+        Assert.Contains("Ақтөбе қ.", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_that_accepts_only_JSON_gets_JSON()
+    {
+        var response = await Kezek.Api().SendAsync(Post("{\"query\":\"{ regions { code } }\"}", accept: "application/json"));
+
+        Assert.Equal("application/json", response.MediaType);
+        Assert.False(response.HasErrors);
+    }
+
+    [Fact]
+    public async Task Queries_work_over_GET_and_mutations_do_not()
+    {
+        var api = Kezek.Api();
+        var query = await api.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ regions { code } }")));
+        var mutation = await api.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { requestNonce { value } }")));
+
+        Assert.Equal(HttpStatusCode.OK, query.Status);
+        Assert.Equal(3, query.Ok().GetProperty("regions").GetArrayLength());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, mutation.Status);
+        Assert.Equal("MUTATION_OVER_GET", mutation.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("{not json", "application/json")]
+    [InlineData("{\"variables\":{}}", "application/json")]
+    [InlineData("query=%7Bregions%7Bcode%7D%7D", "application/x-www-form-urlencoded")]
+    public async Task A_malformed_request_is_a_400_with_a_code(string body, string contentType)
+    {
+        var response = await Kezek.Api().SendAsync(Post(body, contentType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("BAD_REQUEST", response.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_invalid_document_is_a_400_and_is_not_executed()
+    {
+        var response = await Kezek.Api().PostAsync("{ regions { nope } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.True(response.HasErrors);
+    }
+
+    [Fact]
+    public async Task Documents_that_are_too_large_too_deep_or_too_complex_are_refused()
+    {
+        var api = Kezek.Api();
+        var large = await api.PostAsync("{ regions { code " + new string(' ', 20_000) + " } }");
+        var deep = await api.PostAsync("{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } }");
+        var aliases = string.Join(' ', Enumerable.Range(0, 400).Select(i => $"a{i}: regions {{ code name timeZone }}"));
+        var complex = await api.PostAsync("{ " + aliases + " }");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.Status);
+        Assert.Equal("DOCUMENT_TOO_LARGE", large.ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, deep.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, complex.Status);
+        Assert.True(deep.HasErrors && complex.HasErrors);
+    }
+
+    [Theory]
+    [InlineData("ru", "Регион «taraz» не найден.")]
+    [InlineData("kk-KZ", "«taraz» өңірі табылмады.")]
+    [InlineData("en-US,en;q=0.9", "Region \"taraz\" was not found.")]
+    [InlineData("de", "Регион «taraz» не найден.")]
+    [InlineData(null, "Регион «taraz» не найден.")]
+    public async Task Error_messages_speak_the_language_the_reader_asks_for(string? language, string message)
+    {
+        var response = await Kezek.Api().PostAsync("{ statistics(region: \"taraz\") { total } }", language: language);
+
+        Assert.Equal("UNKNOWN_REGION", response.ErrorCode);
+        Assert.Equal(message, response.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Introspection_is_available_to_portals()
+    {
+        var response = await Kezek.Api().PostAsync("{ __type(name: \"Application\") { fields { name } } }");
+
+        var fields = response.Ok().GetProperty("__type").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+        Assert.Contains("queueNumber", fields);
+        Assert.Contains("history", fields);
+    }
+
+    [Fact]
+    public async Task The_server_answers_its_health_check()
+    {
+        var response = await Kezek.Api().Http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
