@@ -87,7 +87,7 @@ public sealed class ApplicationParentGraphType : ObjectGraphType<ApplicationPare
         Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
         Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => c.Source.FullName);
         Field<NonNullGraphType<RelationGraphType>>("relation").Resolve(c => c.Source.Relation);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("attachedAt").Resolve(c => new DateTimeOffset(c.Source.AttachedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("attachedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.AttachedAt));
     }
 }
 
@@ -97,7 +97,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
     {
         Name = "HistoryEntry";
         Description = "One change of the application: when, who, what, from which status to which, why, and the signed XML.";
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(c => new DateTimeOffset(c.Source.At));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(c => KazakhstanTime.ToLocal(c.Source.At));
         Field<NonNullGraphType<StringGraphType>>("actorIin").Resolve(c => c.Source.ActorIin);
         Field<NonNullGraphType<StringGraphType>>("actorName").Resolve(c => c.Source.ActorName);
         Field<NonNullGraphType<StringGraphType>>("actorRole").Resolve(c => c.Source.ActorRole.ToString());
@@ -116,8 +116,8 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
         Name = "Direction";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DirectionStatusGraphType>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => new DateTimeOffset(c.Source.IssuedAt));
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => new DateTimeOffset(c.Source.ExpiresAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
         Field<NonNullGraphType<KindergartenGraphType>>("kindergarten").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<IKezekDb>().Kindergartens.AsNoTracking()
                 .SingleAsync(k => k.Id == c.Source.KindergartenId, c.CancellationToken));

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Kezek.Core.Regions;
 using Kezek.Core.Identity;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
@@ -54,7 +55,7 @@ public sealed class NonceGraphType : ObjectGraphType<Nonce>
         Name = "Nonce";
         Description = "A one-time value to sign: in <login> when anonymous, in <action> when signed in.";
         Field<NonNullGraphType<StringGraphType>>("value").Resolve(c => c.Source.Value);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => new DateTimeOffset(c.Source.ExpiresAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
     }
 }
 
@@ -64,7 +65,7 @@ public sealed class SignInPayloadGraphType : ObjectGraphType<SignedIn>
     {
         Name = "SignInPayload";
         Field<NonNullGraphType<StringGraphType>>("token").Description("Send as `Authorization: Bearer <token>`.").Resolve(c => c.Source.Token);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => new DateTimeOffset(c.Source.ExpiresAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
         Field<NonNullGraphType<ViewerGraphType>>("viewer").Resolve(c => c.Source.Viewer);
     }
 }
@@ -79,8 +80,8 @@ public sealed class RoleGrantGraphType : ObjectGraphType<RoleGrant>
         Field<NonNullGraphType<RoleGraphType>>("role").Resolve(c => c.Source.Role);
         Field<StringGraphType>("region").Resolve(c => c.Source.RegionCode);
         Field<StringGraphType>("bin").Resolve(c => c.Source.Bin);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("grantedAt").Resolve(c => new DateTimeOffset(c.Source.GrantedAt));
-        Field<DateTimeOffsetGraphType>("revokedAt").Resolve(c => c.Source.RevokedAt is { } at ? new DateTimeOffset(at) : null);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("grantedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.GrantedAt));
+        Field<DateTimeOffsetGraphType>("revokedAt").Resolve(c => c.Source.RevokedAt is { } at ? KazakhstanTime.ToLocal(at) : null);
     }
 }
 
