@@ -72,6 +72,11 @@ public static class Messages
             [RequestErrorCodes.DocumentTooLarge] = ("Запрос слишком большой.", "Сұраныс тым үлкен.", "The request is too large."),
             [RequestErrorCodes.MutationOverGet] = ("Изменения принимаются только методом POST.", "Өзгерістер тек POST әдісімен қабылданады.",
                 "Mutations are accepted over POST only."),
+            [RequestErrorCodes.InvalidValue] = ("Неверное значение в запросе: проверьте формат (даты — ГГГГ-ММ-ДД) и тип полей.",
+                "Сұраныстағы мән қате: пішімін (күндер — ЖЖЖЖ-АА-КК) және өріс түрін тексеріңіз.",
+                "A value in the request is not valid: check its format (dates are YYYY-MM-DD) and type."),
+            [RequestErrorCodes.TooComplex] = ("Запрос слишком сложный или глубокий.", "Сұраныс тым күрделі немесе тым терең.",
+                "The request is too complex or too deep."),
             [RequestErrorCodes.BadRequest] = ("Неверный запрос GraphQL.", "GraphQL сұранысы қате.", "The GraphQL request is not valid."),
             [RequestErrorCodes.Internal] = ("Внутренняя ошибка. Попробуйте позже.", "Ішкі қате. Кейінірек қайталап көріңіз.",
                 "Internal error. Please try again later."),
@@ -99,5 +104,7 @@ public static class RequestErrorCodes
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
     public const string MutationOverGet = "MUTATION_OVER_GET";
     public const string BadRequest = "BAD_REQUEST";
+    public const string InvalidValue = "INVALID_VALUE";
+    public const string TooComplex = "COMPLEXITY";
     public const string Internal = "INTERNAL";
 }

@@ -101,6 +101,29 @@ public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
         Assert.Equal(message, response.ErrorMessage);
     }
 
+    [Theory]
+    [InlineData("ru", "Неверное значение в запросе")]
+    [InlineData("kk", "Сұраныстағы мән қате")]
+    public async Task A_value_of_the_wrong_shape_is_explained_in_the_readers_language(string language, string message)
+    {
+        var response = await Kezek.Api().PostAsync(
+            "query($d: Date) { queuePosition(region: \"almaty\", childFullName: \"X\", childBirthDate: $d) { queueNumber } }",
+            new { d = "2022-13-45" }, language: language);
+
+        Assert.Equal("INVALID_VALUE", response.ErrorCode);
+        Assert.StartsWith(message, response.ErrorMessage, StringComparison.Ordinal);
+        Assert.True(response.Json.GetProperty("errors")[0].GetProperty("extensions").TryGetProperty("detail", out _));
+    }
+
+    [Fact]
+    public async Task A_syntax_error_is_explained_in_the_readers_language()
+    {
+        var response = await Kezek.Api().PostAsync("{ regions { code ", language: "kk");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("GraphQL сұранысы қате.", response.ErrorMessage);
+    }
+
     [Fact]
     public async Task Introspection_is_available_to_portals()
     {

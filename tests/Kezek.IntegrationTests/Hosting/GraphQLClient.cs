@@ -55,7 +55,7 @@ public sealed class GraphQLClient(HttpClient http, KezekFactory kezek)
         .GetProperty("requestNonce").GetProperty("value").GetString()!;
 
     public async Task<GraphQLResponse> SignInAsync(string signedXml) =>
-        await PostAsync("mutation($x: String!) { signIn(signedXml: $x) { token viewer { iin fullName roles { role region bin } } } }", new { x = signedXml });
+        await PostAsync("mutation($x: String!) { signIn(signedXml: $x) { token viewer { iin fullName bin roles { role region bin } } } }", new { x = signedXml });
 
     /// <summary>Signs in with the person's AUTH key and returns the bearer token.</summary>
     public async Task<string> SignInAsync(TestPerson person)

@@ -104,6 +104,25 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task A_kindergarten_role_counts_only_with_a_certificate_of_that_organisation()
+    {
+        var api = Kezek.Api();
+        var admin = await api.SignInAsync(People.Administrator);
+        (await api.PostAsync("mutation { grantRole(iin: \"850630441203\", role: KINDERGARTEN_STAFF, bin: \"160140012345\") { id } }", token: admin)).Ok();
+        var employee = People.Operator.Person with { Bin = "160140012345", Organization = "ЯСЛИ-САД № 1" };
+        using var employeeKey = Kezek.Authority.IssueAuthentication(employee, KezekFactory.Start.AddDays(-1), KezekFactory.Start.AddYears(1));
+
+        var personal = (await api.SignInAsync(XmlSigner.Sign(ActionDocument.Login(await api.NonceAsync()), People.Operator.Auth))).Ok();
+        var asEmployee = (await api.SignInAsync(XmlSigner.Sign(ActionDocument.Login(await api.NonceAsync()), employeeKey))).Ok();
+
+        static List<string?> Roles(JsonElement signIn) => signIn.GetProperty("signIn").GetProperty("viewer").GetProperty("roles")
+            .EnumerateArray().Select(r => r.GetProperty("role").GetString()).ToList();
+        Assert.Equal(["APPLICANT"], Roles(personal));
+        Assert.Equal(["APPLICANT", "KINDERGARTEN_STAFF"], Roles(asEmployee));
+        Assert.Equal("160140012345", asEmployee.GetProperty("signIn").GetProperty("viewer").GetProperty("bin").GetString());
+    }
+
+    [Fact]
     public async Task Only_administrators_import_the_civil_registry_and_a_bad_file_changes_nothing()
     {
         var api = Kezek.Api();
