@@ -42,11 +42,17 @@ public sealed partial class Applicant
         return new Applicant(iin.Value, fullName, iin.BirthDate, normalizedPhone, email.Trim());
     }
 
-    /// <summary>A Kazakhstan mobile number in any usual spelling (8 7xx…, +7 (7xx) …) as +77XXXXXXXXX.</summary>
+    /// <summary>
+    /// A Kazakhstan mobile number in any usual spelling (+7 7xx…, 8 7xx…, 7xx…) as +77XXXXXXXXX; with a
+    /// leading + the country code 7 must be written, so a digit missing after "+7" is not silently filled in.
+    /// </summary>
     public static string? NormalizePhone(string? phone)
     {
-        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 11 && digits[0] is '8' or '7')
+        var text = phone?.Trim() ?? "";
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        if (text.StartsWith('+'))
+            digits = digits.Length == 11 && digits[0] == '7' ? digits[1..] : "";
+        else if (digits.Length == 11 && digits[0] is '8' or '7')
             digits = digits[1..];
         return digits.Length == 10 && digits[0] == '7' ? "+7" + digits : null;
     }

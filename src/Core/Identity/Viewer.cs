@@ -1,5 +1,3 @@
-using Kezek.Core.Applications;
-
 namespace Kezek.Core.Identity;
 
 /// <summary>A role a person holds now, with its scope.</summary>
@@ -16,10 +14,6 @@ public sealed record Viewer(string Iin, string FullName, string? Bin, IReadOnlyL
     /// <summary>Regions whose whole journal this person may read (operators of the region).</summary>
     public IReadOnlyList<string> OperatorRegions =>
         [.. Roles.Where(r => r.Role == Role.Operator && r.RegionCode is not null).Select(r => r.RegionCode!)];
-
-    /// <summary>Whether this person may read the application: its family, the region's operators, administrators.</summary>
-    public bool CanRead(Application application) =>
-        IsAdministrator || application.IsFamilyMember(Iin) || OperatorRegions.Contains(application.RegionCode);
 
     public Actor AsApplicant() => new(Iin, FullName, Role.Applicant);
 

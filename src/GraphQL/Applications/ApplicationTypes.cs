@@ -126,7 +126,7 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
 
 /// <summary>
 /// An application as its family, the region's operators and administrators see it. Objects of this type
-/// come only from resolvers that checked <c>Viewer.CanRead</c>.
+/// come only from resolvers that read through <c>ApplicationJournal.VisibleTo</c> or act for the family.
 /// </summary>
 public sealed class ApplicationGraphType : ObjectGraphType<Application>
 {

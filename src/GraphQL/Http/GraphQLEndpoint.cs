@@ -91,7 +91,10 @@ public static class GraphQLEndpoint
         result.Errors = LibraryErrors.Localize(result.Errors, language);
         var status = StatusCodes.Status200OK;
         if (isGet && result.Errors?.Any(e => e.Code == RequestErrorCodes.MutationOverGet) == true)
+        {
             status = StatusCodes.Status405MethodNotAllowed;
+            http.Response.Headers.Allow = "POST";
+        }
         else if (useGraphQLMediaType && !result.Executed)
             status = StatusCodes.Status400BadRequest;
 

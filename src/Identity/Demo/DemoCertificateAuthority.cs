@@ -10,6 +10,8 @@ namespace Kezek.Identity.Demo;
 public sealed record DemoPerson(string Iin, string Surname, string Name, string? Patronymic, string? Bin = null, string? Organization = null)
 {
     public string CommonName => $"{Surname} {Name}";
+
+    public string FullName => Patronymic is null ? CommonName : $"{CommonName} {Patronymic}";
 }
 
 /// <summary>

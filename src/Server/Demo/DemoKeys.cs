@@ -64,7 +64,7 @@ public static class DemoKeys
         text.AppendLine("<name>-auth.p12 signs in (signIn); <name>-sign.p12 signs actions (registerApplication, ...).");
         text.AppendLine();
         foreach (var (file, person, who) in DemoPeople.KeyHolders)
-            text.AppendLine(CultureInfo.InvariantCulture, $"{file,-14} IIN {person.Iin}  {person.CommonName} {person.Patronymic}  — {who}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{file,-14} IIN {person.Iin}  {person.FullName}  — {who}");
         text.AppendLine();
         text.AppendLine("Children in the demo civil registry:");
         foreach (var child in DemoPeople.Children)

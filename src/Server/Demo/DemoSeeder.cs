@@ -42,7 +42,7 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
         {
             foreach (var (parent, relation) in child.Parents)
                 db.CivilRegistryRecords.Add(new CivilRegistryRecord(child.Iin, child.FullName, child.BirthDate, parent.Iin,
-                    $"{parent.CommonName} {parent.Patronymic}", relation, now));
+                    parent.FullName, relation, now));
         }
 
         db.RoleGrants.Add(new RoleGrant(Guid.NewGuid(), DemoPeople.Operator.Iin, Role.Operator, "almaty", null, DemoPeople.Administrator.Iin, now));
@@ -52,7 +52,7 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
         var families = Enumerable.Range(0, QueuedFamilies).Select(Family).ToList();
         foreach (var (parent, child) in families)
             db.CivilRegistryRecords.Add(new CivilRegistryRecord(child.Iin, child.FullName, child.BirthDate, parent.Iin,
-                $"{parent.CommonName} {parent.Patronymic}", Relation.Mother, now));
+                parent.FullName, Relation.Mother, now));
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var (parent, child) in families)
@@ -66,7 +66,7 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
             };
             var signedXml = XmlSigner.Sign(ActionDocument.Action("registerApplication", "demo-seed", fields), key);
             var result = await register.HandleAsync(new RegisterApplication("almaty", child.Iin, BenefitCategory.None,
-                "demo@example.kz", "+77010000000", new Actor(parent.Iin, $"{parent.CommonName} {parent.Patronymic}", Role.Applicant),
+                "demo@example.kz", "+77010000000", new Actor(parent.Iin, parent.FullName, Role.Applicant),
                 signedXml), cancellationToken);
             if (!result.IsSuccess)
                 throw new InvalidOperationException($"Demo registration failed: {result.Error}");

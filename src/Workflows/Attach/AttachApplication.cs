@@ -31,7 +31,6 @@ public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRe
         {
             var applications = await db.Applications
                 .Include(a => a.Parents)
-                .Include(a => a.History)
                 .Where(a => a.ActiveChildIin == childIin.Value.Value)
                 .OrderByDescending(a => a.Id)
                 .ToListAsync(cancellationToken);

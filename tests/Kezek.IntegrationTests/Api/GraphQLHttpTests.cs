@@ -48,6 +48,7 @@ public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
         Assert.Equal(3, query.Ok().GetProperty("regions").GetArrayLength());
         Assert.Equal(HttpStatusCode.MethodNotAllowed, mutation.Status);
         Assert.Equal("MUTATION_OVER_GET", mutation.ErrorCode);
+        Assert.Equal("POST", mutation.Allow);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ using Kezek.Identity.Signatures;
 namespace Kezek.IntegrationTests.Hosting;
 
 /// <summary>A GraphQL response: the HTTP status, the JSON, and helpers to read data and error codes.</summary>
-public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, JsonElement Json, string Text)
+public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, JsonElement Json, string Text, string? Allow = null)
 {
     public JsonElement Data => Json.GetProperty("data");
 
@@ -47,7 +47,8 @@ public sealed class GraphQLClient(HttpClient http, KezekFactory kezek)
     {
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonDocument.Parse(text).RootElement.Clone(), text);
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonDocument.Parse(text).RootElement.Clone(), text,
+            string.Join(',', response.Content.Headers.Allow));
     }
 
     public async Task<string> NonceAsync(string? token = null) =>

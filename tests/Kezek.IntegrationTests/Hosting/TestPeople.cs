@@ -8,7 +8,7 @@ public sealed record TestPerson(DemoPerson Person, X509Certificate2 Auth, X509Ce
 {
     public string Iin => Person.Iin;
 
-    public string FullName => $"{Person.CommonName} {Person.Patronymic}".Trim();
+    public string FullName => Person.FullName;
 }
 
 /// <summary>The families and staff of the integration tests, and the civil registry that links them.</summary>

@@ -40,6 +40,9 @@ public sealed class ValueObjectTests
     [InlineData("87011234567", "+77011234567")]
     [InlineData("7011234567", "+77011234567")]
     [InlineData("+7 (701) 123-45-67", "+77011234567")]
+    [InlineData("+7701123456", null)]
+    [InlineData("+77011234567", "+77011234567")]
+    [InlineData("+87011234567", null)]
     [InlineData("12345", null)]
     [InlineData("+7 301 123 45 67", null)]
     public void Phones_are_normalised_or_refused(string phone, string? expected) =>
