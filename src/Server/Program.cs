@@ -26,6 +26,8 @@ services.AddSingleton(KezekConfiguration.LoadTrustedRoots);
 services.AddSingleton<XmlSignatureVerifier>();
 services.AddScoped<Nonces>();
 services.AddScoped<Viewers>();
+services.AddSingleton<ExpiredCredentials>();
+services.AddHostedService(provider => provider.GetRequiredService<ExpiredCredentials>());
 services.AddScoped<SignIn>();
 services.AddScoped<SignedActions>();
 services.AddScoped<RoleGrants>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kezek.Identity.Signatures;
 using Kezek.IntegrationTests.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.IntegrationTests.Identity;
 
@@ -69,6 +70,20 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
 
         Assert.Equal(JsonValueKind.Null, (await api.PostAsync("{ me { iin } }", token: token)).Ok().GetProperty("me").ValueKind);
         Assert.Equal("UNAUTHENTICATED", (await api.PostAsync("{ applications { totalCount } }", token: token)).ErrorCode);
+    }
+
+    [Fact]
+    public async Task Expired_nonces_and_sessions_are_deleted_a_day_later()
+    {
+        var api = Kezek.Api();
+        await api.SignInAsync(People.Mother);
+        await api.NonceAsync();
+        var cleanup = Kezek.Services.GetRequiredService<Kezek.Identity.Sessions.ExpiredCredentials>();
+
+        Assert.Equal(0, await cleanup.DeleteAsync(CancellationToken.None));
+        Kezek.Clock.Advance(TimeSpan.FromHours(8) + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal(3, await cleanup.DeleteAsync(CancellationToken.None));
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.Nonces.CountAsync()));
     }
 
     [Fact]
