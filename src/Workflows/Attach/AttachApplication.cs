@@ -27,7 +27,7 @@ public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRe
         if (relation is null)
             return Error.Of(ErrorCodes.NotLegalRepresentative);
 
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var applications = await db.Applications
                 .Include(a => a.Parents)
@@ -47,10 +47,13 @@ public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRe
                 await db.SaveChangesAsync(cancellationToken);
                 return attached[0];
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || db.IsUniqueViolation(exception))
             {
+                // Someone changed the application (or attached the same parent) meanwhile: read it again.
                 db.DiscardChanges();
             }
         }
+
+        return Error.Of(ErrorCodes.ConcurrentChange);
     }
 }

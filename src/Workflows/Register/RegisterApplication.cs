@@ -47,7 +47,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         if (!applicant.IsSuccess)
             return applicant.Error!;
 
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             if (await HasActiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
                 return Error.Of(ErrorCodes.DuplicateApplication);
@@ -66,7 +66,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 await transaction.CommitAsync(cancellationToken);
                 return application;
             }
-            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception) && attempt < Attempts)
+            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
             {
                 // Another registration won a race (same child, or the region's first number of the year):
                 // start again, and the duplicate check above tells which.
@@ -74,6 +74,8 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 db.DiscardChanges();
             }
         }
+
+        return Error.Of(ErrorCodes.ConcurrentChange);
     }
 
     private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>

@@ -162,6 +162,24 @@ public abstract class RegistrationFlowTests(KezekFactory kezek) : KezekTest(keze
     }
 
     [Fact]
+    public async Task Concurrent_attachments_by_the_same_parent_attach_once()
+    {
+        var api = Kezek.Api();
+        await api.ImportCivilRegistryAsync(TestPeople.CivilRegistryCsv);
+        var mother = await api.SignInAsync(People.Mother);
+        (await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(TestPeople.ChildIin))).Ok();
+        var father = await api.SignInAsync(People.Father);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Kezek.Api().PostAsync(
+            "mutation { attachApplication(childIin: \"220315670018\") { application { number } } }", token: father)));
+
+        Assert.Single(results, r => !r.HasErrors);
+        Assert.All(results.Where(r => r.HasErrors), r => Assert.Equal("ALREADY_ATTACHED", r.ErrorCode));
+        Assert.Equal(1, await Kezek.WithDbAsync(db => db.ApplicationParents.CountAsync()));
+        Assert.Equal(2, await Kezek.WithDbAsync(db => db.HistoryEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task Concurrent_registrations_of_one_child_queue_it_once_and_of_many_children_number_them_without_gaps()
     {
         var api = Kezek.Api();
