@@ -21,6 +21,7 @@ public static class GraphQLServices
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             .AddValidationRule<AccessRule>()
+            .AddValidationRule<OncePerRequestRule>()
             .AddComplexityAnalyzer(options =>
             {
                 options.MaxDepth = MaxDepth;

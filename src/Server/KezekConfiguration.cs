@@ -20,8 +20,18 @@ public static class KezekConfiguration
         return Path.GetFullPath(path, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
     }
 
-    public static bool SeedsDemo(IServiceProvider services) =>
-        services.GetRequiredService<IConfiguration>().GetValue<bool>(DemoSeed);
+    /// <summary>
+    /// Whether to seed the demo and trust its CA. Only in Development: anyone who reads the demo CA's key
+    /// file could otherwise sign as anybody, administrators included.
+    /// </summary>
+    public static bool SeedsDemo(IServiceProvider services)
+    {
+        if (!services.GetRequiredService<IConfiguration>().GetValue<bool>(DemoSeed))
+            return false;
+        return services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? true
+            : throw new InvalidOperationException($"{DemoSeed} is for the Development environment only: the demo CA must never be trusted elsewhere.");
+    }
 
     /// <summary>Production trusts only the configured folder; a seeded demo also trusts the CA of its demo keys.</summary>
     public static TrustedRoots LoadTrustedRoots(IServiceProvider services)

@@ -25,6 +25,6 @@ public sealed partial record ApplicationNumber(string Prefix, int Year, int Sequ
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Prefix}.{Year:D4}.{Sequence:D6}.{Revision}");
 
-    [GeneratedRegex(@"^(?<prefix>[A-Z]{1,10})\.(?<year>\d{4})\.(?<sequence>\d{6})\.(?<revision>[1-9]\d{0,2})$")]
+    [GeneratedRegex(@"^(?<prefix>[A-Z]{1,10})\.(?<year>[0-9]{4})\.(?<sequence>[0-9]{6})\.(?<revision>[1-9][0-9]{0,2})$")]
     private static partial Regex Pattern();
 }

@@ -24,6 +24,15 @@ public sealed class Child
 
     public DateOnly BirthDate { get; private set; }
 
+    /// <summary>
+    /// The widest age at which any region queues a child: born, and younger than school age. The region's
+    /// own admission bands per group year narrow this further.
+    /// </summary>
+    public const int SchoolAgeYears = 7;
+
+    /// <summary>Whether the child may stand in a kindergarten queue on this (local) day.</summary>
+    public bool MayQueueOn(DateOnly today) => BirthDate <= today && BirthDate.AddYears(SchoolAgeYears) > today;
+
     /// <summary>The birth date must agree with the one encoded in the IIN.</summary>
     public static Result<Child> Create(Iin iin, string fullName, DateOnly birthDate)
     {

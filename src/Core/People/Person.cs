@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Kezek.Core.People;
 
 /// <summary>Full name as the civil registry or a certificate writes it (Cyrillic, upper or mixed case).</summary>
@@ -12,4 +14,14 @@ public static class PersonName
     public static string Normalize(string fullName) =>
         string.Join(' ', fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToUpperInvariant();
+}
+
+/// <summary>Text that may reach a log: every twelve-digit run (an IIN or a BIN) is masked.</summary>
+public static partial class PersonalData
+{
+    public static string Redact(string? text) =>
+        text is null ? "" : TwelveDigits().Replace(text, match => match.Value[..6] + "******");
+
+    [GeneratedRegex("(?<![0-9])[0-9]{12}(?![0-9])")]
+    private static partial Regex TwelveDigits();
 }

@@ -13,6 +13,9 @@ public static class ErrorCodes
     public const string BirthDateMismatch = "BIRTH_DATE_MISMATCH";
     public const string UnknownRegion = "UNKNOWN_REGION";
     public const string ChildNotFound = "CHILD_NOT_FOUND";
+    public const string ChildAgeOutOfRange = "CHILD_AGE_OUT_OF_RANGE";
+    public const string IndividualCertificateRequired = "INDIVIDUAL_CERTIFICATE_REQUIRED";
+    public const string UnknownKindergarten = "UNKNOWN_KINDERGARTEN";
     public const string NotLegalRepresentative = "NOT_LEGAL_REPRESENTATIVE";
     public const string DuplicateApplication = "DUPLICATE_APPLICATION";
     public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Kezek.Core.Applications;
+using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
@@ -45,9 +46,8 @@ public sealed class QueuePositionGraphType : ObjectGraphType<PublicQueueEntry>
         Field<NonNullGraphType<StringGraphType>>("applicationNumber").Resolve(c => c.Source.ApplicationNumber);
         Field<NonNullGraphType<StringGraphType>>("childName").Description("Masked: first letters only.").Resolve(c => c.Source.MaskedChildName);
         Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
-        Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<BenefitCategoryGraphType>>("benefitCategory").Resolve(c => c.Source.BenefitCategory);
-        Field<IntGraphType>("queueNumber").Resolve(c => c.Source.Position?.QueueNumber);
+        Field<IntGraphType>("queueNumber").Description("Null when the application is not waiting in the queue now.")
+            .Resolve(c => c.Source.Position?.QueueNumber);
         Field<IntGraphType>("benefitQueueNumber").Resolve(c => c.Source.Position?.BenefitQueueNumber);
     }
 }
@@ -97,6 +97,7 @@ internal static class ApplicationFields
             .Argument<StringGraphType>("childFullName")
             .Argument<CalendarDateGraphType>("childBirthDate")
             .Access(AccessRequirement.Public)
+            .OncePerRequest()
             .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<PublicQueueSearch>().FindAsync(
                 c.GetArgument<string>("region"), c.GetArgument<string?>("childIin"), c.GetArgument<string?>("childFullName"),
                 c.GetArgument<DateOnly?>("childBirthDate"), c.CancellationToken)).OrThrow(c));
@@ -108,7 +109,7 @@ internal static class ApplicationFields
             .Description("Постановка на очередь, signed with the SIGN key (SPEC §4).")
             .Argument<NonNullGraphType<RegisterApplicationInputGraphType>>("input")
             .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.SignedInPerson)
+            .Access(AccessRequirement.Roles(Role.Applicant))
             .ResolveAsync(async c =>
             {
                 var viewer = c.RequireViewer();
@@ -124,7 +125,7 @@ internal static class ApplicationFields
         mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("attachApplication")
             .Description("Привязка к ИИН родителя: the civil registry must confirm that the caller is the child's legal representative.")
             .Argument<NonNullGraphType<StringGraphType>>("childIin")
-            .Access(AccessRequirement.SignedInPerson)
+            .Access(AccessRequirement.Roles(Role.Applicant))
             .ResolveAsync(async c =>
             {
                 var viewer = c.RequireViewer();

@@ -28,6 +28,14 @@ public static class Messages
             [ErrorCodes.ChildNotFound] = ("Ребёнок с таким ИИН не найден в реестре гражданского состояния.",
                 "Мұндай ЖСН бар бала азаматтық хал актілері тізілімінде табылмады.",
                 "No child with this IIN was found in the civil registry."),
+            [ErrorCodes.ChildAgeOutOfRange] = ("Ребёнка этого возраста нельзя поставить в очередь в детский сад.",
+                "Бұл жастағы баланы балабақша кезегіне қоюға болмайды.",
+                "A child of this age cannot be put in the kindergarten queue."),
+            [ErrorCodes.IndividualCertificateRequired] = ("Действие родителя подписывается личным ключом ЭЦП физического лица, а не ключом организации.",
+                "Ата-ананың әрекетіне ұйымның емес, жеке тұлғаның ЭЦҚ кілтімен қол қойылады.",
+                "A parent's action is signed with a personal (individual) key, not an organisation's key."),
+            [ErrorCodes.UnknownKindergarten] = ("Детский сад с БИН {bin} не найден.", "БСН {bin} балабақшасы табылмады.",
+                "No kindergarten with BIN {bin} was found."),
             [ErrorCodes.NotLegalRepresentative] = ("Родство не подтвердилось: вы не указаны законным представителем ребёнка.",
                 "Туыстық расталмады: сіз баланың заңды өкілі ретінде көрсетілмегенсіз.",
                 "Kinship was not confirmed: you are not registered as the child's legal representative."),
@@ -77,6 +85,9 @@ public static class Messages
                 "A value in the request is not valid: check its format (dates are YYYY-MM-DD) and type."),
             [RequestErrorCodes.TooComplex] = ("Запрос слишком сложный или глубокий.", "Сұраныс тым күрделі немесе тым терең.",
                 "The request is too complex or too deep."),
+            [RequestErrorCodes.OncePerRequest] = ("Поле «{field}» можно запросить только один раз в запросе.",
+                "«{field}» өрісін бір сұраныста тек бір рет сұрауға болады.",
+                "The field \"{field}\" may be asked for once per request."),
             [RequestErrorCodes.BadRequest] = ("Неверный запрос GraphQL.", "GraphQL сұранысы қате.", "The GraphQL request is not valid."),
             [RequestErrorCodes.Internal] = ("Внутренняя ошибка. Попробуйте позже.", "Ішкі қате. Кейінірек қайталап көріңіз.",
                 "Internal error. Please try again later."),
@@ -104,6 +115,7 @@ public static class RequestErrorCodes
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
     public const string MutationOverGet = "MUTATION_OVER_GET";
     public const string BadRequest = "BAD_REQUEST";
+    public const string OncePerRequest = "ONCE_PER_REQUEST";
     public const string InvalidValue = "INVALID_VALUE";
     public const string TooComplex = "COMPLEXITY";
     public const string Internal = "INTERNAL";

@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using Kezek.Core.People;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.Identity.Sessions;
@@ -80,8 +81,10 @@ public static class GraphQLEndpoint
                 : DocumentValidator.CoreRules;
             options.UnhandledExceptionDelegate = context =>
             {
-                // The message of an unexpected failure is logged for us and never shown to the caller.
-                logger.LogError(context.OriginalException, "Unhandled error in {Field}", context.FieldContext?.FieldDefinition.Name);
+                // The failure is logged for us, with IINs masked (a database's duplicate-key message can quote
+                // one), and never shown to the caller.
+                logger.LogError("Unhandled error in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
+                    PersonalData.Redact(context.OriginalException.ToString()));
                 context.ErrorMessage = Messages.Format(RequestErrorCodes.Internal, language, null);
                 context.Exception = new ExecutionError(context.ErrorMessage) { Code = RequestErrorCodes.Internal };
                 return Task.CompletedTask;

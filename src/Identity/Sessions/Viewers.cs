@@ -20,7 +20,10 @@ public sealed class Viewers(IKezekDb db, RoleGrants grants, TimeProvider clock, 
 
     public async Task<Viewer> ForSessionAsync(Session session, CancellationToken cancellationToken)
     {
-        var roles = new List<HeldRole> { new(Role.Applicant, null, null) };
+        var roles = new List<HeldRole>();
+        // Parents act with their personal certificate; an organisation's certificate (with a BIN) is staff's.
+        if (session.Bin is null)
+            roles.Add(new HeldRole(Role.Applicant, null, null));
         if (bootstrap.Value.AdministratorIins.Contains(session.Iin))
             roles.Add(new HeldRole(Role.Administrator, null, null));
         roles.AddRange(await grants.HeldByAsync(session.Iin, cancellationToken));

@@ -21,6 +21,8 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
             return verified.Error!;
         if (verified.Value.Signer.Iin != viewer.Iin)
             return Error.Of(ErrorCodes.SignerMismatch);
+        if (verified.Value.Signer.Bin is not null)
+            return Error.Of(ErrorCodes.IndividualCertificateRequired);
 
         var document = ActionDocument.Read(verified.Value.Document);
         if (document is not { Kind: ActionDocument.ActionKind } || document.Name != actionName || !document.HasExactly(input))

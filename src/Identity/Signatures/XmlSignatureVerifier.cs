@@ -137,16 +137,23 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         return document;
     }
 
+    /// <summary>
+    /// An end-entity certificate (not a CA) with the usage of its purpose: AUTH keys digitalSignature and the
+    /// clientAuth EKU, SIGN keys nonRepudiation.
+    /// </summary>
     private static bool HasKeyUsage(X509Certificate2 certificate, KeyPurpose purpose)
     {
-        if (purpose == KeyPurpose.Authentication)
-        {
-            var extended = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().SingleOrDefault();
-            return extended is not null && extended.EnhancedKeyUsages.Cast<Oid>().Any(o => o.Value == ClientAuthenticationOid);
-        }
-
+        if (certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority))
+            return false;
         var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().SingleOrDefault();
-        return usage is not null && usage.KeyUsages.HasFlag(X509KeyUsageFlags.NonRepudiation);
+        if (usage is null)
+            return false;
+        if (purpose == KeyPurpose.Signing)
+            return usage.KeyUsages.HasFlag(X509KeyUsageFlags.NonRepudiation);
+
+        var extended = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().SingleOrDefault();
+        return usage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature)
+               && extended is not null && extended.EnhancedKeyUsages.Cast<Oid>().Any(o => o.Value == ClientAuthenticationOid);
     }
 
     private bool Chains(X509Certificate2 certificate, DateTime now)

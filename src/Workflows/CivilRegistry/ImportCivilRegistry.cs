@@ -98,9 +98,10 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
                 return Invalid(lineNumber, "childFullName");
             if (cells[4].Length is 0 or > 200)
                 return Invalid(lineNumber, "parentFullName");
-            if (!Enum.TryParse<Relation>(cells[5], ignoreCase: true, out var relation) || !Enum.IsDefined(relation)
-                || int.TryParse(cells[5], out _))
+            var relationName = Enum.GetNames<Relation>().FirstOrDefault(n => n.Equals(cells[5], StringComparison.OrdinalIgnoreCase));
+            if (relationName is null)
                 return Invalid(lineNumber, "relation");
+            var relation = Enum.Parse<Relation>(relationName);
             rows.Add(new Row(child.Value.Value, cells[1], birthDate, parent.Value.Value, cells[4], relation));
         }
 

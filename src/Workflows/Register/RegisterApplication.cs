@@ -32,15 +32,20 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         if (!childIin.IsSuccess)
             return childIin.Error!;
 
+        // Kinship first, with one answer for "no such child" and "not your child": a signed-in stranger
+        // must not learn from us whether a child exists in the civil registry.
+        if (await civilRegistry.FindRelationAsync(childIin.Value, command.Applicant.Iin, cancellationToken) is null)
+            return Error.Of(ErrorCodes.NotLegalRepresentative);
         var registered = await civilRegistry.FindChildAsync(childIin.Value, cancellationToken);
         if (registered is null)
             return Error.Of(ErrorCodes.ChildNotFound);
-        if (await civilRegistry.FindRelationAsync(childIin.Value, command.Applicant.Iin, cancellationToken) is null)
-            return Error.Of(ErrorCodes.NotLegalRepresentative);
 
+        var today = DateOnly.FromDateTime(region.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
         var child = Child.Create(childIin.Value, registered.FullName, registered.BirthDate);
         if (!child.IsSuccess)
             return child.Error!;
+        if (!child.Value.MayQueueOn(today))
+            return Error.Of(ErrorCodes.ChildAgeOutOfRange);
 
         var applicant = Applicant.Create(Iin.FromTrustedSource(command.Applicant.Iin), command.Applicant.FullName,
             command.Phone, command.Email);

@@ -33,6 +33,8 @@ public sealed class RoleGrants(IKezekDb db, TimeProvider clock)
             return Error.Of(ErrorCodes.RoleScopeInvalid, ("role", command.Role.ToString()));
         if (command.RegionCode is not null && !await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
             return Error.Of(ErrorCodes.UnknownRegion, ("region", command.RegionCode));
+        if (command.Bin is not null && !await db.Kindergartens.AnyAsync(k => k.Bin == command.Bin, cancellationToken))
+            return Error.Of(ErrorCodes.UnknownKindergarten, ("bin", command.Bin));
 
         var existing = await db.RoleGrants.FirstOrDefaultAsync(g => g.Iin == iin.Value.Value && g.Role == command.Role
             && g.RegionCode == command.RegionCode && g.Bin == command.Bin && g.RevokedAt == null, cancellationToken);

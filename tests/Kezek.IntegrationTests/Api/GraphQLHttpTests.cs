@@ -126,6 +126,25 @@ public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task The_public_search_cannot_be_multiplied_with_aliases()
+    {
+        var response = await Kezek.Api().PostAsync(
+            "{ a: queuePosition(region: \"almaty\", childIin: \"220315670018\") { queueNumber } b: queuePosition(region: \"almaty\", childIin: \"230701571020\") { queueNumber } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("ONCE_PER_REQUEST", response.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Access_is_enforced_over_GET_as_over_POST()
+    {
+        var response = await Kezek.Api().SendAsync(new HttpRequestMessage(HttpMethod.Get,
+            "/graphql?query=" + Uri.EscapeDataString("{ applications { totalCount } }")));
+
+        Assert.Equal("UNAUTHENTICATED", response.ErrorCode);
+    }
+
+    [Fact]
     public async Task Introspection_is_available_to_portals()
     {
         var response = await Kezek.Api().PostAsync("{ __type(name: \"Application\") { fields { name } } }");

@@ -102,6 +102,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "Information",
         }));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

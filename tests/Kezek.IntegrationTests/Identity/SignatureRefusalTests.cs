@@ -123,6 +123,25 @@ public abstract class SignatureRefusalTests(KezekFactory kezek) : KezekTest(keze
     }
 
     [Fact]
+    public async Task A_parent_acts_with_a_personal_certificate_not_an_organisations()
+    {
+        var (api, mother) = await PrepareAsync();
+        var employee = People.Mother.Person with { Bin = "160140012345", Organization = "ТОО «РАБОТА»" };
+        using var employeeAuth = Kezek.Authority.IssueAuthentication(employee, KezekFactory.Start.AddDays(-1), KezekFactory.Start.AddYears(1));
+        using var employeeSign = Kezek.Authority.IssueSigning(employee, KezekFactory.Start.AddDays(-1), KezekFactory.Start.AddYears(1));
+        var input = GraphQLClient.RegistrationInput(TestPeople.ChildIin);
+
+        var signedWithOrganisationKey = XmlSigner.Sign(ActionDocument.Action("registerApplication", await api.NonceAsync(mother),
+            input.Select(f => new ActionField(f.Key, f.Value))), employeeSign);
+        Assert.Equal("INDIVIDUAL_CERTIFICATE_REQUIRED", (await api.RegisterAsync(mother, input, signedWithOrganisationKey)).ErrorCode);
+
+        var asEmployee = (await api.SignInAsync(XmlSigner.Sign(ActionDocument.Login(await api.NonceAsync()), employeeAuth))).Ok()
+            .GetProperty("signIn").GetProperty("token").GetString()!;
+        Assert.Equal("FORBIDDEN", (await api.RegisterAsync(asEmployee, input, "<x/>")).ErrorCode);
+        Assert.Equal(0, await ApplicationCountAsync());
+    }
+
+    [Fact]
     public async Task Untrusted_expired_tampered_and_wrapped_logins_are_refused()
     {
         var api = Kezek.Api();

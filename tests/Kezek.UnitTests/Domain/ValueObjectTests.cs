@@ -71,3 +71,11 @@ public sealed class ValueObjectTests
         Assert.Equal(ErrorCodes.InvalidGroupYear, GroupYear.Of(1999).Error?.Code);
     }
 }
+
+public sealed class PersonalDataTests
+{
+    [Fact]
+    public void Twelve_digit_runs_are_masked_in_text_for_logs() =>
+        Assert.Equal("duplicate key (almaty, 220315******); order 1234567890123 kept",
+            Kezek.Core.People.PersonalData.Redact("duplicate key (almaty, 220315670018); order 1234567890123 kept"));
+}
