@@ -114,12 +114,14 @@ internal static class ApplicationFields
             {
                 var viewer = c.RequireViewer();
                 var input = c.GetArgument<RegisterApplicationInput>("input");
-                var signed = (await c.RequestServices!.GetRequiredService<SignedActions>().VerifyAsync(
-                    c.GetArgument<string>("signedXml"), "registerApplication", input.ActionFields(v => EnumName(c, v)), viewer,
-                    c.CancellationToken)).OrThrow(c);
+                var signedXml = c.GetArgument<string>("signedXml");
                 var handler = c.RequestServices!.GetRequiredService<RegisterApplicationHandler>();
-                return (await handler.HandleAsync(new RegisterApplication(input.Region, input.ChildIin, input.BenefitCategory,
-                    input.Email, input.Phone, signed.Signer, signed.SignedXml), c.CancellationToken)).OrThrow(c);
+                RegisterApplication Command(Actor signer) => new(input.Region, input.ChildIin, input.BenefitCategory, input.Email,
+                    input.Phone, signer, signedXml);
+                var signed = (await c.RequestServices!.GetRequiredService<SignedActions>().VerifyAsync(signedXml,
+                    "registerApplication", input.ActionFields(v => EnumName(c, v)), viewer,
+                    (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
+                return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
             });
 
         mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("attachApplication")

@@ -20,6 +20,14 @@ public sealed class Nonces(IKezekDb db, TimeProvider clock, IOptions<SignatureOp
         return nonce;
     }
 
+    /// <summary>Whether the nonce could be consumed now (a look, not a claim: only <see cref="ConsumeAsync"/> claims).</summary>
+    public Task<bool> IsUsableAsync(string value, NoncePurpose purpose, string? iin, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Nonces.AnyAsync(n => n.Value == value && n.Purpose == purpose && n.UsedAt == null && n.ExpiresAt > now
+                                       && (purpose == NoncePurpose.Login || n.IssuedToIin == iin), cancellationToken);
+    }
+
     /// <summary>
     /// Marks the nonce used if it was issued for this purpose (and person), is fresh and unused. One
     /// conditional update: of two racing requests with the same nonce exactly one wins.

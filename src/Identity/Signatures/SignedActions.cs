@@ -9,12 +9,13 @@ public sealed record SignedAction(Actor Signer, string SignedXml);
 
 /// <summary>
 /// Checks a signed action (SPEC §4): a valid SIGN-key signature, by the signed-in person, over exactly the
-/// mutation's name and input, with an action nonce issued to that person, fresh and unused.
+/// mutation's name and input, with an action nonce issued to that person, fresh and unused. The use case's
+/// own checks run before the nonce is spent, so a refused action can be corrected and signed again.
 /// </summary>
 public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
 {
     public async Task<Result<SignedAction>> VerifyAsync(string signedXml, string actionName, IEnumerable<ActionField> input,
-        Viewer viewer, CancellationToken cancellationToken)
+        Viewer viewer, Func<Actor, CancellationToken, Task<Error?>> check, CancellationToken cancellationToken)
     {
         var verified = verifier.Verify(signedXml, KeyPurpose.Signing);
         if (!verified.IsSuccess)
@@ -27,9 +28,14 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
         var document = ActionDocument.Read(verified.Value.Document);
         if (document is not { Kind: ActionDocument.ActionKind } || document.Name != actionName || !document.HasExactly(input))
             return Error.Of(ErrorCodes.ActionMismatch, ("expected", actionName));
+        if (!await nonces.IsUsableAsync(document.Nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
+            return Error.Of(ErrorCodes.NonceInvalid);
+        var signer = new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant);
+        if (await check(signer, cancellationToken) is { } refused)
+            return refused;
         if (!await nonces.ConsumeAsync(document.Nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
             return Error.Of(ErrorCodes.NonceInvalid);
 
-        return new SignedAction(new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant), signedXml);
+        return new SignedAction(signer, signedXml);
     }
 }

@@ -2,6 +2,7 @@ using Kezek.Core.Applications;
 using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
+using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,54 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
 {
     private const int Attempts = 3;
 
+    /// <summary>
+    /// Every check that does not write, so that a signed action can be refused before its nonce is spent:
+    /// the parent fixes the input and signs again with the same nonce.
+    /// </summary>
+    public async Task<Error?> CheckAsync(RegisterApplication command, CancellationToken cancellationToken) =>
+        (await PrepareAsync(command, cancellationToken)).Error;
+
     public async Task<Result<Application>> HandleAsync(RegisterApplication command, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(command, cancellationToken);
+        if (!prepared.IsSuccess)
+            return prepared.Error!;
+        var (region, child, applicant) = prepared.Value;
+
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            // After a lost race, the duplicate check tells a second registration of the child from a number clash.
+            if (attempt > 1 && await HasActiveApplicationAsync(region.Code, child.Iin, cancellationToken))
+                return Error.Of(ErrorCodes.DuplicateApplication);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var year = region.ToLocal(now).Year;
+                var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
+                var number = new ApplicationNumber(region.NumberPrefix, year, sequence, 1);
+                var application = Application.Register(number, region.Code, child, applicant,
+                    command.BenefitCategory, now, command.Applicant, command.SignedXml);
+                db.Applications.Add(application);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return application;
+            }
+            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
+            {
+                // Another registration won a race (same child, or the region's first number of the year).
+                await transaction.RollbackAsync(cancellationToken);
+                db.DiscardChanges();
+            }
+        }
+
+        return Error.Of(ErrorCodes.ConcurrentChange);
+    }
+
+    private sealed record Prepared(Region Region, Child Child, Applicant Applicant);
+
+    private async Task<Result<Prepared>> PrepareAsync(RegisterApplication command, CancellationToken cancellationToken)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == command.RegionCode, cancellationToken);
         if (region is null)
@@ -51,37 +99,12 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             command.Phone, command.Email);
         if (!applicant.IsSuccess)
             return applicant.Error!;
+        if (await HasActiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
+            return Error.Of(ErrorCodes.DuplicateApplication);
 
-        for (var attempt = 1; attempt <= Attempts; attempt++)
-        {
-            if (await HasActiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
-                return Error.Of(ErrorCodes.DuplicateApplication);
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                var year = region.ToLocal(now).Year;
-                var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
-                var number = new ApplicationNumber(region.NumberPrefix, year, sequence, 1);
-                var application = Application.Register(number, region.Code, child.Value, applicant.Value,
-                    command.BenefitCategory, now, command.Applicant, command.SignedXml);
-                db.Applications.Add(application);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return application;
-            }
-            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
-            {
-                // Another registration won a race (same child, or the region's first number of the year):
-                // start again, and the duplicate check above tells which.
-                await transaction.RollbackAsync(cancellationToken);
-                db.DiscardChanges();
-            }
-        }
-
-        return Error.Of(ErrorCodes.ConcurrentChange);
+        return new Prepared(region, child.Value, applicant.Value);
     }
+
 
     private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);

@@ -160,6 +160,24 @@ public abstract class RegistrationFlowTests(KezekFactory kezek) : KezekTest(keze
         (await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(youngest))).Ok();
     }
 
+    [Fact]
+    public async Task A_refused_registration_keeps_its_nonce_so_the_parent_can_correct_and_sign_again()
+    {
+        var api = Kezek.Api();
+        await api.ImportCivilRegistryAsync(TestPeople.CivilRegistryCsv);
+        var mother = await api.SignInAsync(People.Mother);
+        var nonce = await api.NonceAsync(mother);
+        var wrong = GraphQLClient.RegistrationInput(TestPeople.ChildIin, phone: "12345");
+        var right = GraphQLClient.RegistrationInput(TestPeople.ChildIin);
+
+        var refused = await api.RegisterAsync(mother, wrong, GraphQLClient.Sign(People.Mother, "registerApplication", nonce, wrong));
+        var accepted = await api.RegisterAsync(mother, right, GraphQLClient.Sign(People.Mother, "registerApplication", nonce, right));
+
+        Assert.Equal("INVALID_PHONE", refused.ErrorCode);
+        accepted.Ok();
+        Assert.Equal("NONCE_INVALID", (await api.RegisterAsync(mother, right, GraphQLClient.Sign(People.Mother, "registerApplication", nonce, right))).ErrorCode);
+    }
+
     [Theory]
     [InlineData("email", "not-an-email", "INVALID_EMAIL")]
     [InlineData("phone", "12345", "INVALID_PHONE")]
