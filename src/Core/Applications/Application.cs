@@ -103,6 +103,18 @@ public sealed class Application
         return link;
     }
 
+    /// <summary>Removes an attached parent (not the applicant); false when that person was not attached.</summary>
+    public bool DetachParent(string iin, Actor actor, DateTime now, string reason)
+    {
+        var link = _parents.FirstOrDefault(p => p.Iin == iin);
+        if (link is null)
+            return false;
+        _parents.Remove(link);
+        _history.Add(new HistoryEntry(now, actor, HistoryActions.Detached, Status, Status, reason, null));
+        Touch();
+        return true;
+    }
+
     private void SyncQueueColumns()
     {
         InQueue = Status.IsInQueue();

@@ -54,4 +54,5 @@ public static class HistoryActions
 {
     public const string Registered = "Registered";
     public const string Attached = "Attached";
+    public const string Detached = "Detached";
 }

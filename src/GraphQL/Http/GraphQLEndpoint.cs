@@ -38,9 +38,8 @@ public static class GraphQLEndpoint
         var services = http.RequestServices;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var language = LanguageOf(http.Request);
-        var viewer = BearerToken(http.Request) is { } token
-            ? await services.GetRequiredService<Viewers>().ForTokenAsync(token, http.RequestAborted)
-            : null;
+        var token = BearerToken(http.Request);
+        var viewer = token is not null ? await services.GetRequiredService<Viewers>().ForTokenAsync(token, http.RequestAborted) : null;
         var useGraphQLMediaType = AcceptsGraphQLResponse(http.Request);
 
         GraphQLRequest? request;
@@ -74,7 +73,7 @@ public static class GraphQLEndpoint
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
             options.RequestServices = services;
-            options.UserContext = new KezekContext(viewer, language);
+            options.UserContext = new KezekContext(viewer, language, token);
             options.CancellationToken = http.RequestAborted;
             options.ValidationRules = isGet
                 ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule()]

@@ -92,6 +92,10 @@ public sealed class CivilRegistryImportGraphType : ObjectGraphType<CivilRegistry
         Name = "CivilRegistryImportPayload";
         Field<NonNullGraphType<IntGraphType>>("added").Resolve(c => c.Source.Added);
         Field<NonNullGraphType<IntGraphType>>("updated").Resolve(c => c.Source.Updated);
+        Field<NonNullGraphType<IntGraphType>>("removed").Description("Relations the file no longer lists for its children.")
+            .Resolve(c => c.Source.Removed);
+        Field<NonNullGraphType<IntGraphType>>("detached").Description("Attached parents removed from applications because of them.")
+            .Resolve(c => c.Source.Detached);
     }
 }
 
@@ -114,6 +118,12 @@ internal static class IdentityFields
             .Access(AccessRequirement.Public)
             .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<SignIn>()
                 .HandleAsync(c.GetArgument<string>("signedXml"), c.CancellationToken)).OrThrow(c));
+
+        mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
+            .Description("Ends this bearer token's session.")
+            .Access(AccessRequirement.SignedInPerson)
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<SignIn>()
+                .SignOutAsync(c.Kezek().BearerToken!, c.CancellationToken));
 
         mutation.Field<NonNullGraphType<RoleGrantGraphType>>("grantRole")
             .Description("Administrators: give a person a role — KINDERGARTEN_STAFF with a BIN, OPERATOR or POLICY_OFFICER with a region.")

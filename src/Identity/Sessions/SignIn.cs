@@ -4,6 +4,7 @@ using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kezek.Identity.Sessions;
@@ -33,6 +34,13 @@ public sealed class SignIn(XmlSignatureVerifier verifier, Nonces nonces, Viewers
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return new SignedIn(token, session.ExpiresAt, await viewers.ForSessionAsync(session, cancellationToken));
+    }
+
+    /// <summary>Ends the session of this token at once, on every instance.</summary>
+    public async Task<bool> SignOutAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = HashToken(token);
+        return await db.Sessions.Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     public static string HashToken(string token) =>

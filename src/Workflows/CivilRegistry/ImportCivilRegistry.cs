@@ -12,11 +12,13 @@ namespace Kezek.Workflows.CivilRegistry;
 /// <summary>
 /// An administrator loads civil-registry records from CSV with the header
 /// <c>childIin,childFullName,childBirthDate,parentIin,parentFullName,relation</c>. All or nothing: one bad
-/// line refuses the whole file and names the line.
+/// line refuses the whole file and names the line. The file lists all legal representatives of each child
+/// it names: a representative it no longer lists loses the relation and is detached from the child's
+/// applications (an attached parent whose rights ended stops seeing them).
 /// </summary>
 public sealed record ImportCivilRegistry(string Csv, Actor Administrator);
 
-public sealed record CivilRegistryImported(int Added, int Updated);
+public sealed record CivilRegistryImported(int Added, int Updated, int Removed, int Detached);
 
 public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
 {
@@ -58,11 +60,29 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
             }
         }
 
+        var listed = rows.Select(r => (r.ChildIin, r.ParentIin)).ToHashSet();
+        var removed = existing.Values.Where(r => !listed.Contains((r.ChildIin, r.ParentIin))).ToList();
+        db.CivilRegistryRecords.RemoveRange(removed);
+        var detached = 0;
+        foreach (var record in removed)
+            detached += await DetachAsync(record, command.Administrator, now, cancellationToken);
+
         db.StaffActions.Add(new StaffAction(now, command.Administrator, "ImportCivilRegistry",
-            string.Create(CultureInfo.InvariantCulture, $"added={added}; updated={updated}")));
+            string.Create(CultureInfo.InvariantCulture, $"added={added}; updated={updated}; removed={removed.Count}; detached={detached}")));
         await db.SaveChangesAsync(cancellationToken);
-        return new CivilRegistryImported(added, updated);
+        return new CivilRegistryImported(added, updated, removed.Count, detached);
     }
+
+    private async Task<int> DetachAsync(CivilRegistryRecord record, Actor administrator, DateTime now, CancellationToken cancellationToken)
+    {
+        var applications = await db.Applications.Include(a => a.Parents)
+            .Where(a => a.Child.Iin == record.ChildIin && a.Parents.Any(p => p.Iin == record.ParentIin))
+            .ToListAsync(cancellationToken);
+        return applications.Count(a => a.DetachParent(record.ParentIin, administrator, now, RelationEnded));
+    }
+
+    /// <summary>The reason written in the history when the civil registry no longer links a parent to the child.</summary>
+    public const string RelationEnded = "Civil registry: the person is no longer the child's legal representative";
 
     private sealed record Row(string ChildIin, string ChildFullName, DateOnly ChildBirthDate, string ParentIin,
         string ParentFullName, Relation Relation);

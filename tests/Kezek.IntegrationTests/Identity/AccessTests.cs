@@ -46,6 +46,32 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task An_attached_parent_whose_rights_ended_in_the_civil_registry_loses_access()
+    {
+        var (api, number) = await RegisteredAsync();
+        var father = await api.SignInAsync(People.Father);
+        (await api.PostAsync("mutation { attachApplication(childIin: \"220315670018\") { application { number } } }", token: father)).Ok();
+        var admin = await api.SignInAsync(People.Administrator);
+        var withoutFather = string.Join('\n', TestPeople.CivilRegistryCsv.Split('\n').Where(line => !line.Contains(TestPeople.FatherIin, StringComparison.Ordinal)));
+
+        var imported = (await api.PostAsync("mutation($csv: String!) { importCivilRegistry(csv: $csv) { added updated removed detached } }",
+            new { csv = withoutFather }, admin)).Ok().GetProperty("importCivilRegistry");
+
+        Assert.Equal(1, imported.GetProperty("removed").GetInt32());
+        Assert.Equal(1, imported.GetProperty("detached").GetInt32());
+        Assert.Equal(JsonValueKind.Null, (await api.PostAsync(ApplicationQuery, new { n = number }, father)).Ok().GetProperty("application").ValueKind);
+        var mother = await api.SignInAsync(People.Mother);
+        var history = (await api.PostAsync("query($n: String!) { application(number: $n) { parents { iin } history { action actorRole reason } } }",
+            new { n = number }, mother)).Ok().GetProperty("application");
+        Assert.Equal(0, history.GetProperty("parents").GetArrayLength());
+        var last = history.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("Detached", last.GetProperty("action").GetString());
+        Assert.Equal("Administrator", last.GetProperty("actorRole").GetString());
+        Assert.Equal("NOT_LEGAL_REPRESENTATIVE", (await api.PostAsync("mutation { attachApplication(childIin: \"220315670018\") { application { number } } }",
+            token: father)).ErrorCode);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_only_the_public_fields()
     {
         var (api, number) = await RegisteredAsync();
@@ -71,6 +97,17 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
 
         Assert.Equal(JsonValueKind.Null, (await api.PostAsync("{ me { iin } }", token: token)).Ok().GetProperty("me").ValueKind);
         Assert.Equal("UNAUTHENTICATED", (await api.PostAsync("{ applications { totalCount } }", token: token)).ErrorCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_at_once()
+    {
+        var api = Kezek.Api();
+        var token = await api.SignInAsync(People.Mother);
+
+        Assert.True((await api.PostAsync("mutation { signOut }", token: token)).Ok().GetProperty("signOut").GetBoolean());
+        Assert.Equal("UNAUTHENTICATED", (await api.PostAsync("mutation { signOut }", token: token)).ErrorCode);
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.Sessions.CountAsync()));
     }
 
     [Fact]
