@@ -1,0 +1,61 @@
+namespace Kezek.Rules;
+
+/// <summary>How a region orders its queue: strictly by category, or interleaving priority with general.</summary>
+public sealed record QueueOrdering(int PriorityShare, int GeneralShare)
+{
+    /// <summary>Out-of-turn, then priority, then general, each by queued-at.</summary>
+    public static readonly QueueOrdering Strict = new(0, 0);
+
+    public bool Interleaves => PriorityShare > 0 && GeneralShare > 0;
+
+    /// <summary>"strict", or "interleave P:G" (e.g. "interleave 1:3": one priority, then three general).</summary>
+    public static QueueOrdering? Parse(string text)
+    {
+        var value = text.Trim();
+        if (value == "strict")
+            return Strict;
+        const string prefix = "interleave ";
+        if (!value.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        var parts = value[prefix.Length..].Split(':');
+        return parts.Length == 2
+               && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var priority)
+               && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var general)
+               && priority is > 0 and <= 100 && general is > 0 and <= 100
+            ? new QueueOrdering(priority, general)
+            : null;
+    }
+
+    public override string ToString() => Interleaves ? $"interleave {PriorityShare}:{GeneralShare}" : "strict";
+}
+
+/// <summary>
+/// A region's numbers, read from its rule set (the <c>GlobalParams</c> of <c>rules/&lt;region&gt;.json</c>).
+/// The rest of Kezek reads these, never a number of its own.
+/// </summary>
+public sealed record RegionPolicy
+{
+    public required string Region { get; init; }
+    public required string TimeZoneId { get; init; }
+    public required string NumberPrefix { get; init; }
+
+    /// <summary>The lifecycle the region runs: "direction" or "voucher" (workflows/&lt;name&gt;.json).</summary>
+    public required string Lifecycle { get; init; }
+
+    public required int MinAgeMonths { get; init; }
+    public required int MaxAgeMonths { get; init; }
+    public required int DaysToChoose { get; init; }
+    public required int DaysToAttend { get; init; }
+    public required int StopListDays { get; init; }
+    public required int ExpirationsBeforeRemoval { get; init; }
+    public required int ExtensionsAllowed { get; init; }
+    public required int ExtensionMaxDays { get; init; }
+    public required int RevokeWindowHours { get; init; }
+    public required int VoucherConfirmDays { get; init; }
+    public required int VoucherRestoreDays { get; init; }
+    public required int VoucherContractDays { get; init; }
+    public required IReadOnlyList<string> NotificationChannels { get; init; }
+    public required QueueOrdering QueueOrder { get; init; }
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}

@@ -1,0 +1,68 @@
+namespace Kezek.Rules.RuleSets;
+
+/// <summary>What every region's rule set must define: its values and the rules the lifecycles name.</summary>
+public static class RuleSetSchema
+{
+    public const int MaxBytes = 64 * 1024;
+    public const int MaxRules = 100;
+    public const int MaxExpressionLength = 2_000;
+
+    /// <summary>The values (GlobalParams) and their types.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> Values = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["timeZone"] = typeof(string),
+        ["numberPrefix"] = typeof(string),
+        ["lifecycle"] = typeof(string),
+        ["minAgeMonths"] = typeof(int),
+        ["maxAgeMonths"] = typeof(int),
+        ["daysToChoose"] = typeof(int),
+        ["daysToAttend"] = typeof(int),
+        ["stopListDays"] = typeof(int),
+        ["expirationsBeforeRemoval"] = typeof(int),
+        ["extensionsAllowed"] = typeof(int),
+        ["extensionMaxDays"] = typeof(int),
+        ["revokeWindowHours"] = typeof(int),
+        ["voucherConfirmDays"] = typeof(int),
+        ["voucherRestoreDays"] = typeof(int),
+        ["voucherContractDays"] = typeof(int),
+        ["notificationChannels"] = typeof(string),
+        ["queueOrder"] = typeof(string),
+    };
+
+    /// <summary>Guards: rules that answer yes or no.</summary>
+    public static readonly IReadOnlyList<string> Guards =
+    [
+        Rules.AgeFitsGroup, Rules.NotInStopList, Rules.TurnHasCome, Rules.FreePlacesExist, Rules.RevokeAllowed,
+        Rules.ExtensionAllowed, Rules.RemoveOnExpiry, Rules.RestoreAllowed,
+    ];
+
+    /// <summary>Deadlines: rules whose OutputExpression gives an instant.</summary>
+    public static readonly IReadOnlyList<string> Deadlines =
+    [
+        Rules.ChoiceDeadline, Rules.AttendDeadline, Rules.StopListEnd, Rules.ExtensionLatest, Rules.RevokeLatest,
+        Rules.VoucherConfirmDeadline, Rules.VoucherRestoreLatest, Rules.ContractDeadline,
+    ];
+
+    /// <summary>The names expressions read: the inputs of every evaluation.</summary>
+    public static readonly IReadOnlyList<string> Inputs = ["now", "today", "child", "application", "direction", "places", "calendar"];
+
+    public static class Rules
+    {
+        public const string AgeFitsGroup = nameof(AgeFitsGroup);
+        public const string NotInStopList = nameof(NotInStopList);
+        public const string TurnHasCome = nameof(TurnHasCome);
+        public const string FreePlacesExist = nameof(FreePlacesExist);
+        public const string RevokeAllowed = nameof(RevokeAllowed);
+        public const string ExtensionAllowed = nameof(ExtensionAllowed);
+        public const string RemoveOnExpiry = nameof(RemoveOnExpiry);
+        public const string RestoreAllowed = nameof(RestoreAllowed);
+        public const string ChoiceDeadline = nameof(ChoiceDeadline);
+        public const string AttendDeadline = nameof(AttendDeadline);
+        public const string StopListEnd = nameof(StopListEnd);
+        public const string ExtensionLatest = nameof(ExtensionLatest);
+        public const string RevokeLatest = nameof(RevokeLatest);
+        public const string VoucherConfirmDeadline = nameof(VoucherConfirmDeadline);
+        public const string VoucherRestoreLatest = nameof(VoucherRestoreLatest);
+        public const string ContractDeadline = nameof(ContractDeadline);
+    }
+}
