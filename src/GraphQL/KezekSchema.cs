@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Kezek.GraphQL.Applications;
 using Kezek.GraphQL.Identity;
 using Kezek.GraphQL.Regions;
+using Kezek.GraphQL.RuleSets;
 using Kezek.GraphQL.Scalars;
 
 namespace Kezek.GraphQL;
@@ -14,6 +15,7 @@ public sealed class KezekQuery : ObjectGraphType
         IdentityFields.AddQueries(this);
         RegionQueries.AddTo(this);
         ApplicationFields.AddQueries(this);
+        RuleSetFields.AddQueries(this);
     }
 }
 
@@ -24,6 +26,7 @@ public sealed class KezekMutation : ObjectGraphType
         Name = "Mutation";
         IdentityFields.AddMutations(this);
         ApplicationFields.AddMutations(this);
+        RuleSetFields.AddMutations(this);
     }
 }
 

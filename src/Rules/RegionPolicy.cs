@@ -27,6 +27,50 @@ public sealed record QueueOrdering(int PriorityShare, int GeneralShare)
     }
 
     public override string ToString() => Interleaves ? $"interleave {PriorityShare}:{GeneralShare}" : "strict";
+
+    /// <summary>
+    /// The 1-based queue number of the application with the given 0-based index within its category, from
+    /// the counts of each category in the queue: out-of-turn first; then priority and general either in turn
+    /// (strict) or interleaved in blocks of <see cref="PriorityShare"/> and <see cref="GeneralShare"/>,
+    /// starting with priority; when one category runs out the other continues.
+    /// </summary>
+    public int Position(int rank, int index, int outOfTurn, int priority, int general)
+    {
+        if (rank == 0)
+            return index + 1;
+        if (!Interleaves)
+            return rank == 1 ? outOfTurn + index + 1 : outOfTurn + priority + index + 1;
+        if (rank == 1)
+            return outOfTurn + index + Math.Min(general, index / PriorityShare * GeneralShare) + 1;
+        return outOfTurn + index + Math.Min(priority, ((index / GeneralShare) + 1) * PriorityShare) + 1;
+    }
+
+    /// <summary>The category and index standing at a queue number; null beyond the end of the queue.</summary>
+    public (int Rank, int Index)? At(int queueNumber, int outOfTurn, int priority, int general)
+    {
+        if (queueNumber < 1 || queueNumber > outOfTurn + priority + general)
+            return null;
+        if (queueNumber <= outOfTurn)
+            return (0, queueNumber - 1);
+        foreach (var (rank, count) in new[] { (1, priority), (2, general) })
+        {
+            // Positions grow with the index: search for the index at this number.
+            int low = 0, high = count - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                var position = Position(rank, middle, outOfTurn, priority, general);
+                if (position == queueNumber)
+                    return (rank, middle);
+                if (position < queueNumber)
+                    low = middle + 1;
+                else
+                    high = middle - 1;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

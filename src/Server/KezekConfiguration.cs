@@ -13,6 +13,17 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Demo:Seed</c>: fill an empty database with demo data and trust the demo CA (Development).</summary>
     public const string DemoSeed = "Kezek:Demo:Seed";
 
+    /// <summary><c>Kezek:Rules:Path</c>: the folder of the rule sets that seed version 1, and of the calendar.</summary>
+    public const string RulesPath = "Kezek:Rules:Path";
+
+    /// <summary><c>Kezek:Rules:RefreshInterval</c>: how often an instance looks for rule sets another one activated.</summary>
+    public const string RulesRefreshInterval = "Kezek:Rules:RefreshInterval";
+
+    public static string ResolveRulesPath(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[RulesPath] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "rules");
+
     public static string ResolveDataPath(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();

@@ -6,7 +6,11 @@ using Kezek.Identity.Signatures;
 using Kezek.Infrastructure;
 using Kezek.Infrastructure.Persistence;
 using Kezek.Server;
+using Kezek.Rules.Calendar;
+using Kezek.Rules.RuleSets;
 using Kezek.Server.Demo;
+using Kezek.Server.Hosting;
+using Kezek.Workflows.RuleSets;
 using Kezek.Workflows.Attach;
 using Kezek.Workflows.CivilRegistry;
 using Kezek.Workflows.Journal;
@@ -31,6 +35,10 @@ services.AddHostedService(provider => provider.GetRequiredService<ExpiredCredent
 services.AddScoped<SignIn>();
 services.AddScoped<SignedActions>();
 services.AddScoped<RoleGrants>();
+services.AddSingleton(provider => WorkingDayCalendar.Load(Path.Combine(KezekConfiguration.ResolveRulesPath(provider), "calendar")));
+services.AddSingleton<RuleSetCatalog>();
+services.AddScoped<RuleSetVersions>();
+services.AddHostedService<RuleSetRefresher>();
 services.AddScoped<QueuePositions>();
 services.AddScoped<PublicQueueSearch>();
 services.AddScoped<ApplicationJournal>();
@@ -47,6 +55,7 @@ using (var scope = app.Services.CreateScope())
 {
     var provider = scope.ServiceProvider;
     await DatabaseStartup.MigrateAsync(provider.GetRequiredService<KezekDbContext>(), app.Lifetime.ApplicationStopping);
+    await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
     if (KezekConfiguration.SeedsDemo(provider))
     {
         using var authority = DemoKeys.Ensure(KezekConfiguration.ResolveDataPath(provider), provider.GetRequiredService<TimeProvider>(), app.Logger);

@@ -4,8 +4,9 @@ using Kezek.Core.Applications;
 namespace Kezek.Core.Queue;
 
 /// <summary>
-/// The order of a region's queue, in one place: out-of-turn, then priority, then general, each by
-/// queued-at time (ties by id). Everything that numbers or walks the queue uses these members.
+/// The order of a queue, in one place: categories ranked out-of-turn, priority, general, and within a
+/// category by queued-at time (ties by id). Whether priority and general follow each other or interleave
+/// is the region's rule (<c>queueOrder</c>); everything that numbers or walks the queue uses these members.
 /// </summary>
 public static class QueueOrder
 {

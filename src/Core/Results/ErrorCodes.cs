@@ -33,4 +33,5 @@ public static class ErrorCodes
     public const string ActionMismatch = "ACTION_MISMATCH";
     public const string RoleScopeInvalid = "ROLE_SCOPE_INVALID";
     public const string ConcurrentChange = "CONCURRENT_CHANGE";
+    public const string RuleSetInvalid = "RULE_SET_INVALID";
 }

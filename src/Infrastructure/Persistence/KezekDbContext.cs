@@ -37,6 +37,8 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
 
     public DbSet<StaffAction> StaffActions => Set<StaffAction>();
 
+    public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
+
     public void DiscardChanges() => ChangeTracker.Clear();
 
     public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch

@@ -38,6 +38,8 @@ public interface IKezekDb
 
     DbSet<StaffAction> StaffActions { get; }
 
+    DbSet<RuleSetVersion> RuleSetVersions { get; }
+
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

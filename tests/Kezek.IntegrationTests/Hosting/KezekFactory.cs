@@ -58,12 +58,15 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
         });
     }
 
-    /// <summary>Empties every table but the migrations' and the regions', and sets the clock back.</summary>
+    /// <summary>Empties every table but the migrations' and the regions', puts the shipped rule sets back, and sets the clock back.</summary>
     public async Task ResetAsync()
     {
         await using var connection = await OpenConnectionAsync();
         await _respawner!.ResetAsync(connection);
         Clock.Set(Start);
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.RuleSets.RuleSetVersions>()
+            .SeedAndLoadAsync(Kezek.Server.KezekConfiguration.ResolveRulesPath(scope.ServiceProvider), CancellationToken.None);
     }
 
     public GraphQLClient Api() => new(CreateClient(), this);

@@ -98,6 +98,19 @@ internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGran
     }
 }
 
+internal sealed class RuleSetVersionConfiguration : IEntityTypeConfiguration<RuleSetVersion>
+{
+    public void Configure(EntityTypeBuilder<RuleSetVersion> builder)
+    {
+        builder.ToTable("RuleSetVersions");
+        // The key settles two activations racing for the same next version: one wins, one is told to retry.
+        builder.HasKey(v => new { v.RegionCode, v.Version });
+        builder.Property(v => v.RegionCode).HasMaxLength(32);
+        builder.Property(v => v.ActivatedByIin).HasMaxLength(12);
+        builder.Property(v => v.Reason).HasMaxLength(2000);
+    }
+}
+
 internal sealed class StaffActionConfiguration : IEntityTypeConfiguration<StaffAction>
 {
     public void Configure(EntityTypeBuilder<StaffAction> builder)

@@ -548,6 +548,37 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.RuleSetVersion", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ActivatedByIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("RegionCode", "Version");
+
+                    b.ToTable("RuleSetVersions", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Applications.Application", b =>
                 {
                     b.OwnsOne("Kezek.Core.Applications.Applicant", "Applicant", b1 =>

@@ -549,6 +549,37 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.RuleSetVersion", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ActivatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ActivatedByIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("RegionCode", "Version");
+
+                    b.ToTable("RuleSetVersions", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Applications.Application", b =>
                 {
                     b.OwnsOne("Kezek.Core.Applications.Applicant", "Applicant", b1 =>

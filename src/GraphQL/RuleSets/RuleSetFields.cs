@@ -1,0 +1,155 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.Core.Identity;
+using Kezek.Core.Regions;
+using Kezek.Core.Results;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.Rules;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Persistence;
+using Kezek.Workflows.RuleSets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.RuleSets;
+
+public sealed class RuleSetProblemGraphType : ObjectGraphType<RuleSetProblem>
+{
+    public RuleSetProblemGraphType()
+    {
+        Name = "RuleSetProblem";
+        Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("where").Description("E.g. GlobalParams.daysToChoose or Rules.AgeFitsGroup.").Resolve(c => c.Source.Where);
+        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
+    }
+}
+
+public sealed class RuleSetCheckGraphType : ObjectGraphType<RuleSetCheck>
+{
+    public RuleSetCheckGraphType()
+    {
+        Name = "RuleSetValidation";
+        Field<NonNullGraphType<BooleanGraphType>>("valid").Resolve(c => c.Source.IsValid);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleSetProblemGraphType>>>>("problems").Resolve(c => c.Source.Problems);
+    }
+}
+
+public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicy>
+{
+    public RegionPolicyGraphType()
+    {
+        Name = "RegionPolicy";
+        Description = "The values of the rule set in force (its GlobalParams).";
+        Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZoneId);
+        Field<NonNullGraphType<StringGraphType>>("numberPrefix").Resolve(c => c.Source.NumberPrefix);
+        Field<NonNullGraphType<StringGraphType>>("lifecycle").Resolve(c => c.Source.Lifecycle);
+        Field<NonNullGraphType<IntGraphType>>("minAgeMonths").Resolve(c => c.Source.MinAgeMonths);
+        Field<NonNullGraphType<IntGraphType>>("maxAgeMonths").Resolve(c => c.Source.MaxAgeMonths);
+        Field<NonNullGraphType<IntGraphType>>("daysToChoose").Resolve(c => c.Source.DaysToChoose);
+        Field<NonNullGraphType<IntGraphType>>("daysToAttend").Resolve(c => c.Source.DaysToAttend);
+        Field<NonNullGraphType<IntGraphType>>("stopListDays").Resolve(c => c.Source.StopListDays);
+        Field<NonNullGraphType<IntGraphType>>("expirationsBeforeRemoval").Resolve(c => c.Source.ExpirationsBeforeRemoval);
+        Field<NonNullGraphType<IntGraphType>>("extensionsAllowed").Resolve(c => c.Source.ExtensionsAllowed);
+        Field<NonNullGraphType<IntGraphType>>("extensionMaxDays").Resolve(c => c.Source.ExtensionMaxDays);
+        Field<NonNullGraphType<IntGraphType>>("revokeWindowHours").Resolve(c => c.Source.RevokeWindowHours);
+        Field<NonNullGraphType<IntGraphType>>("voucherConfirmDays").Resolve(c => c.Source.VoucherConfirmDays);
+        Field<NonNullGraphType<IntGraphType>>("voucherRestoreDays").Resolve(c => c.Source.VoucherRestoreDays);
+        Field<NonNullGraphType<IntGraphType>>("voucherContractDays").Resolve(c => c.Source.VoucherContractDays);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notificationChannels").Resolve(c => c.Source.NotificationChannels);
+        Field<NonNullGraphType<StringGraphType>>("queueOrder").Resolve(c => c.Source.QueueOrder.ToString());
+    }
+}
+
+public sealed class RuleSetVersionGraphType : ObjectGraphType<RuleSetVersion>
+{
+    public RuleSetVersionGraphType()
+    {
+        Name = "RuleSetVersion";
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The region's code, or \"default\".").Resolve(c => c.Source.RegionCode);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("activatedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.ActivatedAt));
+        Field<NonNullGraphType<StringGraphType>>("activatedBy").Description("The officer's IIN, or \"system\" for the seeded files.")
+            .Resolve(c => c.Source.ActivatedByIin);
+        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.Json);
+    }
+}
+
+public sealed class RuleSetGraphType : ObjectGraphType<ActiveRuleSet>
+{
+    public RuleSetGraphType()
+    {
+        Name = "RuleSet";
+        Description = "The rule set in force for a region: its own, or the default one.";
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<RegionPolicyGraphType>>("policy").Resolve(c => c.Source.RuleSet.Policy);
+        Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.RuleSet.Json);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleSetVersionGraphType>>>>("history").Description("Newest first, with who, when and why.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<RuleSetVersions>().HistoryAsync(c.Source.Name, c.CancellationToken));
+    }
+}
+
+internal static class RuleSetFields
+{
+    private static readonly AccessRequirement Officers = AccessRequirement.Roles(Role.PolicyOfficer, Role.Administrator);
+
+    public static void AddQueries(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<RuleSetGraphType>>("ruleSet")
+            .Description("Policy officers of the region and administrators: the rule set in force and its history.")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Access(Officers)
+            .ResolveAsync(async c =>
+            {
+                var region = c.GetArgument<string>("region");
+                RequireOfficerOf(c, region);
+                var catalog = c.RequestServices!.GetRequiredService<RuleSetCatalog>();
+                if (region != RuleSetCatalog.Default && !await RegionExistsAsync(c, region))
+                    throw KezekError.For(c, Error.Of(ErrorCodes.UnknownRegion, ("region", region)));
+                return catalog.For(region);
+            });
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<RuleSetCheckGraphType>>("validateRuleSet")
+            .Description("Checks a rule set without changing anything: schema, values, every expression compiles, no reflection, size.")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Argument<NonNullGraphType<StringGraphType>>("json")
+            .Access(Officers)
+            .ResolveAsync(async c =>
+            {
+                var region = c.GetArgument<string>("region");
+                RequireOfficerOf(c, region);
+                return await c.RequestServices!.GetRequiredService<RuleSetVersions>().CheckAsync(region, c.GetArgument<string>("json"), c.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<RuleSetVersionGraphType>>("activateRuleSet")
+            .Description("Validates and puts in force a new version at once, here and within seconds on every instance; kept with who, when and why.")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Argument<NonNullGraphType<StringGraphType>>("json")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Access(Officers)
+            .ResolveAsync(async c =>
+            {
+                var region = c.GetArgument<string>("region");
+                var officer = RequireOfficerOf(c, region);
+                return (await c.RequestServices!.GetRequiredService<RuleSetVersions>().ActivateAsync(region, c.GetArgument<string>("json"),
+                    c.GetArgument<string>("reason"), officer, c.CancellationToken)).OrThrow(c);
+            });
+    }
+
+    /// <summary>A region's policy officer for its own rule set; the default rule set, which others fall back on, is administrators'.</summary>
+    private static Actor RequireOfficerOf(IResolveFieldContext context, string name)
+    {
+        var viewer = context.RequireViewer();
+        if (viewer.IsAdministrator)
+            return viewer.As(Role.Administrator);
+        if (name != RuleSetCatalog.Default && viewer.Holds(Role.PolicyOfficer, name))
+            return viewer.As(Role.PolicyOfficer);
+        throw KezekError.For(context, ErrorCodes.Forbidden);
+    }
+
+    private static Task<bool> RegionExistsAsync(IResolveFieldContext context, string region) =>
+        context.RequestServices!.GetRequiredService<IKezekDb>().Regions.AnyAsync(r => r.Code == region, context.CancellationToken);
+}
