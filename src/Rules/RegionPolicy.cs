@@ -102,4 +102,8 @@ public sealed record RegionPolicy
     public required QueueOrdering QueueOrder { get; init; }
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>A stored UTC instant as the region's local time.</summary>
+    public DateTimeOffset ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), TimeZone);
 }

@@ -1,16 +1,17 @@
 namespace Kezek.Core.Regions;
 
-/// <summary>A city or region that owns a queue. Its deadlines and workflow come from its rule set.</summary>
+/// <summary>
+/// A city or region that owns a queue. Its time zone, number prefix, deadlines and lifecycle come from its
+/// rule set (<c>rules/&lt;code&gt;.json</c>, or the default one).
+/// </summary>
 public sealed class Region
 {
-    public Region(string code, string nameRu, string nameKk, string nameEn, string timeZoneId, string numberPrefix)
+    public Region(string code, string nameRu, string nameKk, string nameEn)
     {
         Code = code;
         NameRu = nameRu;
         NameKk = nameKk;
         NameEn = nameEn;
-        TimeZoneId = timeZoneId;
-        NumberPrefix = numberPrefix;
     }
 
     /// <summary>As in <c>rules/&lt;code&gt;.json</c>.</summary>
@@ -22,10 +23,7 @@ public sealed class Region
 
     public string NameEn { get; private set; }
 
-    public string TimeZoneId { get; private set; }
 
-    /// <summary>The first part of application numbers, e.g. "UO".</summary>
-    public string NumberPrefix { get; private set; }
 
     public string Name(string language) => language switch
     {
@@ -33,11 +31,4 @@ public sealed class Region
         "en" => NameEn,
         _ => NameRu,
     };
-
-    /// <summary>A UTC instant as the region's local time.</summary>
-    public DateTimeOffset ToLocal(DateTime utc)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-        return TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
-    }
 }

@@ -5,6 +5,7 @@ using Kezek.Core.Regions;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Regions;
 using Kezek.GraphQL.Scalars;
+using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Persistence;
 using Kezek.Workflows.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -50,8 +51,8 @@ internal static class RegionTime
         return region;
     }
 
-    public static async Task<DateTimeOffset> LocalAsync(IResolveFieldContext context, string regionCode, DateTime utc) =>
-        (await RegionOfAsync(context, regionCode)).ToLocal(utc);
+    public static DateTimeOffset Local(IResolveFieldContext context, string regionCode, DateTime utc) =>
+        context.RequestServices!.GetRequiredService<RuleSetCatalog>().For(regionCode).RuleSet.Policy.ToLocal(utc);
 }
 
 public sealed class ChildGraphType : ObjectGraphType<Child>
@@ -136,9 +137,9 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<StringGraphType>>("number").Resolve(c => c.Source.Number);
         Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("Registration time, in the region's time zone.")
-            .ResolveAsync(async c => await RegionTime.LocalAsync(c, c.Source.RegionCode, c.Source.CreatedAt));
+            .Resolve(c => RegionTime.Local(c, c.Source.RegionCode, c.Source.CreatedAt));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("The time the queue orders by, in the region's time zone.")
-            .ResolveAsync(async c => await RegionTime.LocalAsync(c, c.Source.RegionCode, c.Source.QueuedAt));
+            .Resolve(c => RegionTime.Local(c, c.Source.RegionCode, c.Source.QueuedAt));
         Field<NonNullGraphType<RegionGraphType>>("region").ResolveAsync(async c => await RegionTime.RegionOfAsync(c, c.Source.RegionCode));
         Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
         Field<NonNullGraphType<BenefitCategoryGraphType>>("benefitCategory").Description("The confirmed benefit that orders the queue.")

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Kezek.Core.Regions;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
+using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Persistence;
 using Kezek.Workflows.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
         Field<NonNullGraphType<StringGraphType>>("code").Description("As in rules/<code>.json.").Resolve(c => c.Source.Code);
         Field<NonNullGraphType<StringGraphType>>("name").Description("In the reader's language (Accept-Language).")
             .Resolve(c => c.Source.Name(c.Kezek().Language));
-        Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZoneId);
+        Field<NonNullGraphType<StringGraphType>>("timeZone").Description("From the region's rule set.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<RuleSetCatalog>().For(c.Source.Code).RuleSet.Policy.TimeZoneId);
     }
 }
 

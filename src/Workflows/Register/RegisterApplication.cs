@@ -4,6 +4,7 @@ using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
+using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record RegisterApplication(
     Actor Applicant,
     string SignedXml);
 
-public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, TimeProvider clock)
+public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -47,9 +48,10 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var year = region.ToLocal(now).Year;
+                var policy = rules.For(region.Code).RuleSet.Policy;
+                var year = policy.ToLocal(now).Year;
                 var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
-                var number = new ApplicationNumber(region.NumberPrefix, year, sequence, 1);
+                var number = new ApplicationNumber(policy.NumberPrefix, year, sequence, 1);
                 var application = Application.Register(number, region.Code, child, applicant,
                     command.BenefitCategory, now, command.Applicant, command.SignedXml);
                 db.Applications.Add(application);
@@ -88,7 +90,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         if (registered is null)
             return Error.Of(ErrorCodes.ChildNotFound);
 
-        var today = DateOnly.FromDateTime(region.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        var today = DateOnly.FromDateTime(rules.For(region.Code).RuleSet.Policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
         var child = Child.Create(childIin.Value, registered.FullName, registered.BirthDate);
         if (!child.IsSuccess)
             return child.Error!;

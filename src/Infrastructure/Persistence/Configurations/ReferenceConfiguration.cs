@@ -17,13 +17,11 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         builder.Property(r => r.NameRu).HasMaxLength(200);
         builder.Property(r => r.NameKk).HasMaxLength(200);
         builder.Property(r => r.NameEn).HasMaxLength(200);
-        builder.Property(r => r.TimeZoneId).HasMaxLength(64);
-        builder.Property(r => r.NumberPrefix).HasMaxLength(10);
         // The regions whose rule sets ship with Kezek; other settlements are added with their rules.
         builder.HasData(
-            new Region("almaty", "г. Алматы", "Алматы қ.", "Almaty", KazakhstanTime.ZoneId, "ALM"),
-            new Region("astana", "г. Астана", "Астана қ.", "Astana", KazakhstanTime.ZoneId, "AST"),
-            new Region("aktobe", "г. Актобе", "Ақтөбе қ.", "Aktobe", KazakhstanTime.ZoneId, "UO"));
+            new Region("almaty", "г. Алматы", "Алматы қ.", "Almaty"),
+            new Region("astana", "г. Астана", "Астана қ.", "Astana"),
+            new Region("aktobe", "г. Актобе", "Ақтөбе қ.", "Aktobe"));
     }
 }
 

@@ -504,16 +504,6 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("NumberPrefix")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.HasKey("Code");
 
                     b.ToTable("Regions", (string)null);
@@ -524,27 +514,21 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                             Code = "almaty",
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
-                            NameRu = "г. Алматы",
-                            NumberPrefix = "ALM",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Алматы"
                         },
                         new
                         {
                             Code = "astana",
                             NameEn = "Astana",
                             NameKk = "Астана қ.",
-                            NameRu = "г. Астана",
-                            NumberPrefix = "AST",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Астана"
                         },
                         new
                         {
                             Code = "aktobe",
                             NameEn = "Aktobe",
                             NameKk = "Ақтөбе қ.",
-                            NameRu = "г. Актобе",
-                            NumberPrefix = "UO",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Актобе"
                         });
                 });
 

@@ -505,16 +505,6 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("NumberPrefix")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.HasKey("Code");
 
                     b.ToTable("Regions", (string)null);
@@ -525,27 +515,21 @@ namespace Kezek.Migrations.SqlServer.Migrations
                             Code = "almaty",
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
-                            NameRu = "г. Алматы",
-                            NumberPrefix = "ALM",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Алматы"
                         },
                         new
                         {
                             Code = "astana",
                             NameEn = "Astana",
                             NameKk = "Астана қ.",
-                            NameRu = "г. Астана",
-                            NumberPrefix = "AST",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Астана"
                         },
                         new
                         {
                             Code = "aktobe",
                             NameEn = "Aktobe",
                             NameKk = "Ақтөбе қ.",
-                            NameRu = "г. Актобе",
-                            NumberPrefix = "UO",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Актобе"
                         });
                 });
 

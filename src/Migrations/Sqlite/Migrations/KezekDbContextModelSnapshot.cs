@@ -489,16 +489,6 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NumberPrefix")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Code");
 
                     b.ToTable("Regions", (string)null);
@@ -509,27 +499,21 @@ namespace Kezek.Migrations.Sqlite.Migrations
                             Code = "almaty",
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
-                            NameRu = "г. Алматы",
-                            NumberPrefix = "ALM",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Алматы"
                         },
                         new
                         {
                             Code = "astana",
                             NameEn = "Astana",
                             NameKk = "Астана қ.",
-                            NameRu = "г. Астана",
-                            NumberPrefix = "AST",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Астана"
                         },
                         new
                         {
                             Code = "aktobe",
                             NameEn = "Aktobe",
                             NameKk = "Ақтөбе қ.",
-                            NameRu = "г. Актобе",
-                            NumberPrefix = "UO",
-                            TimeZoneId = "Asia/Almaty"
+                            NameRu = "г. Актобе"
                         });
                 });
 
