@@ -38,6 +38,7 @@ services.AddScoped<RoleGrants>();
 services.AddSingleton(provider => WorkingDayCalendar.Load(Path.Combine(KezekConfiguration.ResolveRulesPath(provider), "calendar")));
 services.AddSingleton<RuleSetCatalog>();
 services.AddScoped<RuleSetVersions>();
+services.AddScoped<RuleSetDryRun>();
 services.AddHostedService<RuleSetRefresher>();
 services.AddScoped<QueuePositions>();
 services.AddScoped<PublicQueueSearch>();

@@ -91,6 +91,35 @@ public sealed class RuleSetGraphType : ObjectGraphType<ActiveRuleSet>
     }
 }
 
+public sealed class DryRunExampleGraphType : ObjectGraphType<DryRunExample>
+{
+    public DryRunExampleGraphType()
+    {
+        Name = "RuleSetDryRunExample";
+        Field<NonNullGraphType<StringGraphType>>("applicationNumber").Resolve(c => c.Source.ApplicationNumber);
+        Field<NonNullGraphType<StringGraphType>>("what").Resolve(c => c.Source.What);
+        Field<NonNullGraphType<StringGraphType>>("before").Resolve(c => c.Source.Before);
+        Field<NonNullGraphType<StringGraphType>>("after").Resolve(c => c.Source.After);
+    }
+}
+
+public sealed class DryRunReportGraphType : ObjectGraphType<DryRunReport>
+{
+    public DryRunReportGraphType()
+    {
+        Name = "RuleSetDryRun";
+        Description = "What the rule set would change for live applications if activated now. Deadlines already given to parents are never shortened.";
+        Field<NonNullGraphType<RuleSetCheckGraphType>>("validation").Resolve(c => c.Source.Check);
+        Field<NonNullGraphType<IntGraphType>>("liveApplications").Resolve(c => c.Source.LiveApplications);
+        Field<NonNullGraphType<IntGraphType>>("queueNumbersChanged").Resolve(c => c.Source.QueueNumbersChanged);
+        Field<NonNullGraphType<IntGraphType>>("eligibilityChanged").Resolve(c => c.Source.EligibilityChanged);
+        Field<NonNullGraphType<IntGraphType>>("runningDeadlinesKept")
+            .Description("Applications with a deadline already given (a choice, attendance or voucher step under way): it stays as given.")
+            .Resolve(c => c.Source.RunningDeadlinesKept);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DryRunExampleGraphType>>>>("examples").Resolve(c => c.Source.Examples);
+    }
+}
+
 internal static class RuleSetFields
 {
     private static readonly AccessRequirement Officers = AccessRequirement.Roles(Role.PolicyOfficer, Role.Administrator);
@@ -122,6 +151,18 @@ internal static class RuleSetFields
                 var region = c.GetArgument<string>("region");
                 RequireOfficerOf(c, region);
                 return await c.RequestServices!.GetRequiredService<RuleSetVersions>().CheckAsync(region, c.GetArgument<string>("json"), c.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<DryRunReportGraphType>>("dryRunRuleSet")
+            .Description("Shows what a rule set would change for the region's live applications, changing nothing.")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Argument<NonNullGraphType<StringGraphType>>("json")
+            .Access(Officers)
+            .ResolveAsync(async c =>
+            {
+                var region = c.GetArgument<string>("region");
+                RequireOfficerOf(c, region);
+                return await c.RequestServices!.GetRequiredService<RuleSetDryRun>().RunAsync(region, c.GetArgument<string>("json"), c.CancellationToken);
             });
 
         mutation.Field<NonNullGraphType<RuleSetVersionGraphType>>("activateRuleSet")

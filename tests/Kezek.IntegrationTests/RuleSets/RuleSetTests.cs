@@ -119,6 +119,14 @@ public abstract class RuleSetTests(KezekFactory kezek) : KezekTest(kezek)
         }
 
         Assert.Equal([3, 4, 5, 1, 2], await NumbersAsync());
+        var interleaved = WithValue(Shipped("almaty"), "queueOrder", "\"interleave 1:2\"");
+        var dryRun = (await api.PostAsync("mutation($r: String!, $j: String!) { dryRunRuleSet(region: $r, json: $j) { validation { valid } liveApplications queueNumbersChanged eligibilityChanged examples { what before after } } }",
+            new { r = "almaty", j = WithValue(interleaved, "minAgeMonths", "60") }, officer)).Ok().GetProperty("dryRunRuleSet");
+        Assert.True(dryRun.GetProperty("validation").GetProperty("valid").GetBoolean());
+        Assert.Equal(5, dryRun.GetProperty("liveApplications").GetInt32());
+        Assert.Equal(3, dryRun.GetProperty("queueNumbersChanged").GetInt32()); // 3→2, 4→3 and 2→4
+        Assert.Equal(5, dryRun.GetProperty("eligibilityChanged").GetInt32());  // four-and-a-half-year-olds would be too young
+        Assert.Equal([3, 4, 5, 1, 2], await NumbersAsync());                   // a dry run changes nothing
         (await api.PostAsync(Activate, new { r = "almaty", j = WithValue(Shipped("almaty"), "queueOrder", "\"interleave 1:2\""), why = "1 льготник : 2 общих" }, officer)).Ok();
         // Priority, general, general, priority, general.
         Assert.Equal([2, 3, 5, 1, 4], await NumbersAsync());
