@@ -102,6 +102,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Signatures:TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
             ["Kezek:Bootstrap:AdministratorIins:0"] = TestPeople.AdministratorIin,
             ["Kezek:Demo:Seed"] = "false",
+            // The background refresher would race with tests that refresh on purpose; RuleSetRefresherTests runs its own.
+            ["Kezek:Rules:RefreshInterval"] = "1.00:00:00",
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
