@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Kezek.GraphQL.Applications;
 using Kezek.GraphQL.Identity;
+using Kezek.GraphQL.Lifecycle;
+using Kezek.GraphQL.Places;
 using Kezek.GraphQL.Regions;
 using Kezek.GraphQL.RuleSets;
 using Kezek.GraphQL.Scalars;
@@ -15,6 +17,8 @@ public sealed class KezekQuery : ObjectGraphType
         IdentityFields.AddQueries(this);
         RegionQueries.AddTo(this);
         ApplicationFields.AddQueries(this);
+        PlaceFields.AddQueries(this);
+        LifecycleFields.AddQueries(this);
         RuleSetFields.AddQueries(this);
     }
 }
@@ -26,6 +30,8 @@ public sealed class KezekMutation : ObjectGraphType
         Name = "Mutation";
         IdentityFields.AddMutations(this);
         ApplicationFields.AddMutations(this);
+        PlaceFields.AddMutations(this);
+        LifecycleFields.AddMutations(this);
         RuleSetFields.AddMutations(this);
     }
 }

@@ -19,6 +19,17 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Rules:RefreshInterval</c>: how often an instance looks for rule sets another one activated.</summary>
     public const string RulesRefreshInterval = "Kezek:Rules:RefreshInterval";
 
+    /// <summary><c>Kezek:Workflows:Path</c>: the folder of the lifecycle definitions (<c>workflows/*.json</c>).</summary>
+    public const string WorkflowsPath = "Kezek:Workflows:Path";
+
+    /// <summary><c>Kezek:Timers:SweepInterval</c>: how often an instance fires the due timers.</summary>
+    public const string TimersSweepInterval = "Kezek:Timers:SweepInterval";
+
+    public static string ResolveWorkflowsPath(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[WorkflowsPath] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "workflows");
+
     public static string ResolveRulesPath(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>()[RulesPath] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)

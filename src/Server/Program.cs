@@ -17,6 +17,11 @@ using Kezek.Workflows.Journal;
 using Kezek.Workflows.Queue;
 using Kezek.Workflows.Register;
 using Kezek.Workflows.Roles;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Enroll;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Places;
+using Kezek.Workflows.Timers;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,6 +51,23 @@ services.AddScoped<ApplicationJournal>();
 services.AddScoped<RegisterApplicationHandler>();
 services.AddScoped<AttachApplicationHandler>();
 services.AddScoped<ImportCivilRegistryHandler>();
+services.AddSingleton(ActivityLibrary.Standard());
+services.AddSingleton(provider =>
+{
+    var catalog = new WorkflowCatalog(provider.GetRequiredService<ActivityLibrary>());
+    catalog.LoadFolder(KezekConfiguration.ResolveWorkflowsPath(provider));
+    return catalog;
+});
+services.AddScoped<ApplicationLifecycle>();
+services.AddScoped<TransitionRunner>();
+services.AddScoped<Turns>();
+services.AddScoped<FreePlaces>();
+services.AddScoped<PublishPlacesHandler>();
+services.AddScoped<FamilyActionHandler>();
+services.AddScoped<AvailableActions>();
+services.AddScoped<EnrollChildHandler>();
+services.AddScoped<DueTimers>();
+services.AddHostedService<TimerSweeper>();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
@@ -57,6 +79,9 @@ using (var scope = app.Services.CreateScope())
     var provider = scope.ServiceProvider;
     await DatabaseStartup.MigrateAsync(provider.GetRequiredService<KezekDbContext>(), app.Lifetime.ApplicationStopping);
     await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
+    // Every region's lifecycle must be loaded and valid before the first request.
+    foreach (var ruleSet in provider.GetRequiredService<RuleSetCatalog>().All)
+        provider.GetRequiredService<WorkflowCatalog>().For(ruleSet.RuleSet.Policy.Lifecycle);
     if (KezekConfiguration.SeedsDemo(provider))
     {
         using var authority = DemoKeys.Ensure(KezekConfiguration.ResolveDataPath(provider), provider.GetRequiredService<TimeProvider>(), app.Logger);

@@ -23,6 +23,7 @@ public sealed class Application
         ClaimedBenefit = claimedBenefit;
         Benefit = BenefitCategory.None;
         Status = ApplicationStatus.Queued;
+        State = InitialState;
         CreatedAt = now;
         QueuedAt = now;
         SyncQueueColumns();
@@ -53,7 +54,26 @@ public sealed class Application
     /// <summary>The confirmed benefit that decides the place in the queue.</summary>
     public BenefitCategory Benefit { get; private set; }
 
+    /// <summary>The public status, as the region's workflow maps its <see cref="State"/>.</summary>
     public ApplicationStatus Status { get; private set; }
+
+    /// <summary>Every workflow starts here: a registered application stands in the queue.</summary>
+    public const string InitialState = "Queued";
+
+    /// <summary>The state in the region's workflow (<c>workflows/&lt;name&gt;.json</c>).</summary>
+    public string State { get; private set; }
+
+    /// <summary>The deadline of the current state (to choose, to attend, to confirm…), as given to the family; null when none runs.</summary>
+    public DateTime? DeadlineAt { get; private set; }
+
+    /// <summary>Стоп-лист: no direction may be received before this instant; null when not stop-listed.</summary>
+    public DateTime? StopListedUntil { get; private set; }
+
+    /// <summary>How many directions of this application expired unused.</summary>
+    public int Expirations { get; private set; }
+
+    /// <summary>Voucher model: the one restoration of an inactive application has been used.</summary>
+    public bool Restored { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -113,6 +133,55 @@ public sealed class Application
         _history.Add(new HistoryEntry(now, actor, HistoryActions.Detached, Status, Status, reason, null));
         Touch();
         return true;
+    }
+
+    /// <summary>The direction not yet enrolled, expired or revoked, if any.</summary>
+    public Direction? CurrentDirection => _directions.LastOrDefault(d => d.Status == DirectionStatus.Issued);
+
+    /// <summary>Moves the application along its workflow and records the change in its history.</summary>
+    public void Transition(string trigger, string toState, ApplicationStatus toStatus, Actor actor, DateTime now, string? reason,
+        string? signedXml)
+    {
+        var from = Status;
+        State = toState;
+        Status = toStatus;
+        _history.Add(new HistoryEntry(now, actor, trigger, from, toStatus, reason, signedXml));
+        Touch();
+    }
+
+    /// <summary>The deadline a state's timer gives the family (null clears it).</summary>
+    public void SetDeadline(DateTime? deadline) => DeadlineAt = deadline;
+
+    public Direction IssueDirection(Guid id, Guid kindergartenId, Guid placeId, DateTime now, DateTime expiresAt)
+    {
+        var direction = new Direction(id, Id, kindergartenId, placeId, now, expiresAt);
+        _directions.Add(direction);
+        Touch();
+        return direction;
+    }
+
+    public void PutOnStopList(DateTime until)
+    {
+        StopListedUntil = until;
+        Touch();
+    }
+
+    public void TakeOffStopList()
+    {
+        StopListedUntil = null;
+        Touch();
+    }
+
+    public void CountExpiry()
+    {
+        Expirations++;
+        Touch();
+    }
+
+    public void MarkRestored()
+    {
+        Restored = true;
+        Touch();
     }
 
     private void SyncQueueColumns()

@@ -18,16 +18,23 @@ public enum DirectionStatus
 /// <summary>Направление: a seat in a kindergarten given to an application.</summary>
 public sealed class Direction
 {
-    public Direction(Guid id, long applicationId, Guid kindergartenId, DateTime issuedAt, DateTime expiresAt)
+    internal Direction(Guid id, long applicationId, Guid kindergartenId, Guid placeId, DateTime issuedAt, DateTime expiresAt)
     {
         Id = id;
         ApplicationId = applicationId;
         KindergartenId = kindergartenId;
+        PlaceId = placeId;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
         Status = DirectionStatus.Issued;
         Version = Guid.NewGuid();
     }
+
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private Direction()
+    {
+    }
+#pragma warning restore CS8618
 
     public Guid Id { get; private set; }
 
@@ -35,12 +42,38 @@ public sealed class Direction
 
     public Guid KindergartenId { get; private set; }
 
+    /// <summary>The seat this direction holds while it is issued.</summary>
+    public Guid PlaceId { get; private set; }
+
     public DateTime IssuedAt { get; private set; }
 
     public DateTime ExpiresAt { get; private set; }
 
     public DirectionStatus Status { get; private set; }
 
+    /// <summary>How many times the expiry was moved.</summary>
+    public int Extensions { get; private set; }
+
+    /// <summary>When it was enrolled, expired or revoked.</summary>
+    public DateTime? EndedAt { get; private set; }
+
     /// <summary>Concurrency token: changed by every state change.</summary>
     public Guid Version { get; private set; }
+
+    public void Extend(DateTime until)
+    {
+        ExpiresAt = until;
+        Extensions++;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Enrolled, expired or revoked: the direction ends and no longer holds its seat.</summary>
+    public void End(DirectionStatus status, DateTime now)
+    {
+        if (Status != DirectionStatus.Issued || status == DirectionStatus.Issued)
+            throw new InvalidOperationException($"A direction {Status} cannot become {status}.");
+        Status = status;
+        EndedAt = now;
+        Version = Guid.NewGuid();
+    }
 }

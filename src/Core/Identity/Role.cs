@@ -21,4 +21,8 @@ public enum Role
 }
 
 /// <summary>Who did something: for history entries and audit records.</summary>
-public sealed record Actor(string Iin, string FullName, Role Role);
+public sealed record Actor(string Iin, string FullName, Role Role)
+{
+    /// <summary>Kezek itself, for what the turn and the timers do.</summary>
+    public static readonly Actor System = new("000000000000", "Kezek", Role.System);
+}

@@ -26,6 +26,11 @@ public static class QueueOrder
         a => a.QueueRank < rank
              || (a.QueueRank == rank && (a.QueuedAt < queuedAt || (a.QueuedAt == queuedAt && a.Id < id)));
 
+    /// <summary>Applications that stand after a position: the keyset of a walk along the queue.</summary>
+    public static Expression<Func<Application, bool>> After(int rank, DateTime queuedAt, long id) =>
+        a => a.QueueRank > rank
+             || (a.QueueRank == rank && (a.QueuedAt > queuedAt || (a.QueuedAt == queuedAt && a.Id > id)));
+
     public static IOrderedQueryable<Application> InOrder(this IQueryable<Application> applications) =>
         applications.OrderBy(a => a.QueueRank).ThenBy(a => a.QueuedAt).ThenBy(a => a.Id);
 }

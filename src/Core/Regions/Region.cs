@@ -23,7 +23,8 @@ public sealed class Region
 
     public string NameEn { get; private set; }
 
-
+    /// <summary>Bumped by every offer of turns: the row lock that lets one offer at a time count the region's seats and turns.</summary>
+    public long TurnSequence { get; private set; }
 
     public string Name(string language) => language switch
     {

@@ -34,4 +34,21 @@ public static class ErrorCodes
     public const string RoleScopeInvalid = "ROLE_SCOPE_INVALID";
     public const string ConcurrentChange = "CONCURRENT_CHANGE";
     public const string RuleSetInvalid = "RULE_SET_INVALID";
+    public const string WorkflowInvalid = "WORKFLOW_INVALID";
+    public const string PlaceNotFound = "PLACE_NOT_FOUND";
+    public const string PlaceGroupMismatch = "PLACE_GROUP_MISMATCH";
+    public const string NoFreePlace = "NO_FREE_PLACE";
+    public const string LanguageNotTaught = "LANGUAGE_NOT_TAUGHT";
+    public const string DirectionNotFound = "DIRECTION_NOT_FOUND";
+    public const string ReasonRequired = "REASON_REQUIRED";
+    public const string ExtensionTooLong = "EXTENSION_TOO_LONG";
+    public const string ExtensionNotLater = "EXTENSION_NOT_LATER";
+    public const string ActionNotAvailable = "ACTION_NOT_AVAILABLE";
+    public const string ChildAgeNotInGroup = "CHILD_AGE_NOT_IN_GROUP";
+    public const string StopListed = "STOP_LISTED";
+    public const string TurnNotCome = "TURN_NOT_COME";
+    public const string NoFreePlaces = "NO_FREE_PLACES";
+    public const string RevokeWindowPassed = "REVOKE_WINDOW_PASSED";
+    public const string ExtensionUsed = "EXTENSION_USED";
+    public const string RestoreUsed = "RESTORE_USED";
 }

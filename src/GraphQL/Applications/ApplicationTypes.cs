@@ -118,7 +118,11 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DirectionStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Description("The end of the last day to be enrolled.")
+            .Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
+        Field<NonNullGraphType<IntGraphType>>("extensions").Resolve(c => c.Source.Extensions);
+        Field<DateTimeOffsetGraphType>("endedAt").Description("When it was enrolled, expired or revoked.")
+            .Resolve(c => c.Source.EndedAt is { } ended ? KazakhstanTime.ToLocal(ended) : null);
         Field<NonNullGraphType<KindergartenGraphType>>("kindergarten").ResolveAsync(async c =>
             await c.RequestServices!.GetRequiredService<IKezekDb>().Kindergartens.AsNoTracking()
                 .SingleAsync(k => k.Id == c.Source.KindergartenId, c.CancellationToken));
@@ -151,6 +155,18 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
             .ResolveAsync(async c => (await PositionAsync(c))?.QueueNumber);
         Field<IntGraphType>("benefitQueueNumber").Description("Position within the same benefit category.")
             .ResolveAsync(async c => (await PositionAsync(c))?.BenefitQueueNumber);
+        Field<NonNullGraphType<StringGraphType>>("state").Description("The state in the region's workflow (see Query.workflow).")
+            .Resolve(c => c.Source.State);
+        Field<DateTimeOffsetGraphType>("deadline").Description("The deadline of the current step (to choose, to confirm…), in the region's time zone.")
+            .Resolve(c => c.Source.DeadlineAt is { } deadline ? RegionTime.Local(c, c.Source.RegionCode, deadline) : null);
+        Field<DateTimeOffsetGraphType>("stopListedUntil").Description("Стоп-лист: no direction before this instant.")
+            .Resolve(c => c.Source.StopListedUntil is { } until ? RegionTime.Local(c, c.Source.RegionCode, until) : null);
+        Field<NonNullGraphType<IntGraphType>>("expirations").Description("Directions of this application that expired unused.")
+            .Resolve(c => c.Source.Expirations);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Lifecycle.AvailableActionGraphType>>>>("availableActions")
+            .Description("What the viewer may do now (the portal's buttons) and, for the rest, why not.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Kezek.Workflows.Actions.AvailableActions>()
+                .ForAsync(c.Source, c.RequireViewer(), c.CancellationToken));
         Field<NonNullGraphType<ApplicantGraphType>>("applicant").Resolve(c => c.Source.Applicant);
         Field<NonNullGraphType<ChildGraphType>>("child").Resolve(c => c.Source.Child);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApplicationParentGraphType>>>>("parents")

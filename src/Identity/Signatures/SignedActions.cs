@@ -17,6 +17,37 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
     public async Task<Result<SignedAction>> VerifyAsync(string signedXml, string actionName, IEnumerable<ActionField> input,
         Viewer viewer, Func<Actor, CancellationToken, Task<Error?>> check, CancellationToken cancellationToken)
     {
+        var read = await ReadAsync(signedXml, actionName, input, viewer, cancellationToken);
+        if (!read.IsSuccess)
+            return read.Error!;
+        var (signer, nonce) = read.Value;
+        if (await check(signer, cancellationToken) is { } refused)
+            return refused;
+        if (!await nonces.ConsumeAsync(nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
+            return Error.Of(ErrorCodes.NonceInvalid);
+
+        return new SignedAction(signer, signedXml);
+    }
+
+    /// <summary>
+    /// Checks the signature, the signer and the fields, then lets the use case act: it spends the nonce with the
+    /// given function inside its own transaction, so that a refused action leaves the nonce unspent and a
+    /// replayed one is refused by the same commit that would have applied it.
+    /// </summary>
+    public async Task<Result<T>> PerformAsync<T>(string signedXml, string actionName, IEnumerable<ActionField> input, Viewer viewer,
+        Func<SignedAction, Func<CancellationToken, Task<bool>>, CancellationToken, Task<Result<T>>> perform, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(signedXml, actionName, input, viewer, cancellationToken);
+        if (!read.IsSuccess)
+            return read.Error!;
+        var (signer, nonce) = read.Value;
+        return await perform(new SignedAction(signer, signedXml),
+            token => nonces.ConsumeAsync(nonce, NoncePurpose.Action, viewer.Iin, token), cancellationToken);
+    }
+
+    private async Task<Result<(Actor Signer, string Nonce)>> ReadAsync(string signedXml, string actionName, IEnumerable<ActionField> input,
+        Viewer viewer, CancellationToken cancellationToken)
+    {
         var verified = verifier.Verify(signedXml, KeyPurpose.Signing);
         if (!verified.IsSuccess)
             return verified.Error!;
@@ -30,12 +61,6 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
             return Error.Of(ErrorCodes.ActionMismatch, ("expected", actionName));
         if (!await nonces.IsUsableAsync(document.Nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
             return Error.Of(ErrorCodes.NonceInvalid);
-        var signer = new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant);
-        if (await check(signer, cancellationToken) is { } refused)
-            return refused;
-        if (!await nonces.ConsumeAsync(document.Nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
-            return Error.Of(ErrorCodes.NonceInvalid);
-
-        return new SignedAction(signer, signedXml);
+        return (new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant), document.Nonce);
     }
 }

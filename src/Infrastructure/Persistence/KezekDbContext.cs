@@ -2,6 +2,8 @@ using Kezek.Core.Applications;
 using Kezek.Core.Audit;
 using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Kezek.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
@@ -26,6 +28,12 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
     public DbSet<Direction> Directions => Set<Direction>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<CivilRegistryRecord> CivilRegistryRecords => Set<CivilRegistryRecord>();
 
@@ -76,6 +84,8 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<NoncePurpose>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Ownership>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PlaceMode>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TimerStatus>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     /// <summary>History is append-only: an edit or a delete of an entry is a programming error, refused.</summary>

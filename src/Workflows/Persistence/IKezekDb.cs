@@ -2,6 +2,8 @@ using Kezek.Core.Applications;
 using Kezek.Core.Audit;
 using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -27,6 +29,12 @@ public interface IKezekDb
     DbSet<Direction> Directions { get; }
 
     DbSet<NumberSequence> NumberSequences { get; }
+
+    DbSet<Place> Places { get; }
+
+    DbSet<WorkflowTimer> WorkflowTimers { get; }
+
+    DbSet<Notification> Notifications { get; }
 
     DbSet<CivilRegistryRecord> CivilRegistryRecords { get; }
 

@@ -104,6 +104,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Demo:Seed"] = "false",
             // The background refresher would race with tests that refresh on purpose; RuleSetRefresherTests runs its own.
             ["Kezek:Rules:RefreshInterval"] = "1.00:00:00",
+            // Tests sweep the timers on purpose, after moving the clock.
+            ["Kezek:Timers:SweepInterval"] = "1.00:00:00",
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",

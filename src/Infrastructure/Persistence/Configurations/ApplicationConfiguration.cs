@@ -15,6 +15,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.RegionCode).HasMaxLength(32);
         builder.Property(a => a.ActiveChildIin).HasMaxLength(12);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.State).HasMaxLength(64).HasDefaultValue(Application.InitialState);
+        // The turn counts the applications whose turn has come, per queue.
+        builder.HasIndex(a => new { a.RegionCode, a.GroupYear, a.Status });
 
         builder.OwnsOne(a => a.Child, child =>
         {
@@ -85,6 +88,7 @@ internal sealed class DirectionConfiguration : IEntityTypeConfiguration<Directio
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.ApplicationId);
         builder.HasIndex(d => d.KindergartenId);
+        builder.HasIndex(d => d.PlaceId);
     }
 }
 
@@ -95,5 +99,48 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         builder.ToTable("NumberSequences");
         builder.HasKey(s => new { s.RegionCode, s.Year });
         builder.Property(s => s.RegionCode).HasMaxLength(32);
+    }
+}
+
+internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Kezek.Core.Places.Place>
+{
+    public void Configure(EntityTypeBuilder<Kezek.Core.Places.Place> builder)
+    {
+        builder.ToTable("Places");
+        builder.Property(p => p.RegionCode).HasMaxLength(32);
+        builder.Property(p => p.Language).HasMaxLength(8);
+        builder.Ignore(p => p.IsFree);
+        // Free seats of a queue (turns, free places) and of a kindergarten's pool (choosing).
+        builder.HasIndex(p => new { p.RegionCode, p.GroupYear, p.TakenByApplicationId, p.Mode });
+        builder.HasIndex(p => new { p.KindergartenId, p.GroupYear, p.Language, p.TakenByApplicationId });
+    }
+}
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Kezek.Core.Lifecycle.WorkflowTimer>
+{
+    public void Configure(EntityTypeBuilder<Kezek.Core.Lifecycle.WorkflowTimer> builder)
+    {
+        builder.ToTable("WorkflowTimers");
+        builder.Property(t => t.State).HasMaxLength(64);
+        builder.Property(t => t.Trigger).HasMaxLength(64);
+        builder.Property(t => t.Outcome).HasMaxLength(500);
+        // The sweep reads due pending timers in due order.
+        builder.HasIndex(t => new { t.Status, t.DueAt });
+        builder.HasIndex(t => t.ApplicationId);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Kezek.Core.Lifecycle.Notification>
+{
+    public void Configure(EntityTypeBuilder<Kezek.Core.Lifecycle.Notification> builder)
+    {
+        builder.ToTable("Notifications");
+        builder.Property(n => n.RecipientIin).HasMaxLength(12);
+        builder.Property(n => n.Template).HasMaxLength(64);
+        builder.Property(n => n.Channel).HasMaxLength(16);
+        builder.Property(n => n.Data).HasMaxLength(4000);
+        builder.HasIndex(n => new { n.SentAt, n.Id });
+        builder.HasIndex(n => n.ApplicationId);
+        builder.HasIndex(n => n.RecipientIin);
     }
 }

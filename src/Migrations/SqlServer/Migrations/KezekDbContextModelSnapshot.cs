@@ -47,6 +47,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DeadlineAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Expirations")
+                        .HasColumnType("int");
+
                     b.Property<int>("GroupYear")
                         .HasColumnType("int");
 
@@ -69,10 +75,23 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<bool>("Restored")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasDefaultValue("Queued");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("StopListedUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -86,6 +105,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.HasIndex("RegionCode", "ActiveChildIin")
                         .IsUnique()
                         .HasFilter("[ActiveChildIin] IS NOT NULL");
+
+                    b.HasIndex("RegionCode", "GroupYear", "Status");
 
                     b.HasIndex("RegionCode", "GroupYear", "InQueue", "QueueRank", "QueuedAt", "Id");
 
@@ -140,13 +161,22 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PlaceId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
@@ -163,6 +193,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("KindergartenId");
+
+                    b.HasIndex("PlaceId");
 
                     b.ToTable("Directions", (string)null);
                 });
@@ -433,6 +465,144 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Lifecycle.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("RecipientIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("RecipientIin");
+
+                    b.HasIndex("SentAt", "Id");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Lifecycle.WorkflowTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("WorkflowTimers", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Places.Place", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("TakenByApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId", "GroupYear", "Language", "TakenByApplicationId");
+
+                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode");
+
+                    b.ToTable("Places", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.Property<Guid>("Id")
@@ -505,6 +675,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long>("TurnSequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Code");
 
                     b.ToTable("Regions", (string)null);
@@ -515,21 +688,24 @@ namespace Kezek.Migrations.SqlServer.Migrations
                             Code = "almaty",
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
-                            NameRu = "г. Алматы"
+                            NameRu = "г. Алматы",
+                            TurnSequence = 0L
                         },
                         new
                         {
                             Code = "astana",
                             NameEn = "Astana",
                             NameKk = "Астана қ.",
-                            NameRu = "г. Астана"
+                            NameRu = "г. Астана",
+                            TurnSequence = 0L
                         },
                         new
                         {
                             Code = "aktobe",
                             NameEn = "Aktobe",
                             NameKk = "Ақтөбе қ.",
-                            NameRu = "г. Актобе"
+                            NameRu = "г. Актобе",
+                            TurnSequence = 0L
                         });
                 });
 

@@ -40,6 +40,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Expirations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GroupYear")
                         .HasColumnType("INTEGER");
 
@@ -62,9 +68,22 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Restored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Queued");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StopListedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -78,6 +97,8 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionCode", "ActiveChildIin")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "GroupYear", "Status");
 
                     b.HasIndex("RegionCode", "GroupYear", "InQueue", "QueueRank", "QueuedAt", "Id");
 
@@ -130,13 +151,22 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("KindergartenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlaceId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -153,6 +183,8 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("KindergartenId");
+
+                    b.HasIndex("PlaceId");
 
                     b.ToTable("Directions", (string)null);
                 });
@@ -417,6 +449,140 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Lifecycle.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientIin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("RecipientIin");
+
+                    b.HasIndex("SentAt", "Id");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Lifecycle.WorkflowTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("WorkflowTimers", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Places.Place", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TakenByApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId", "GroupYear", "Language", "TakenByApplicationId");
+
+                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode");
+
+                    b.ToTable("Places", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.Property<Guid>("Id")
@@ -489,6 +655,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("TurnSequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.ToTable("Regions", (string)null);
@@ -499,21 +668,24 @@ namespace Kezek.Migrations.Sqlite.Migrations
                             Code = "almaty",
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
-                            NameRu = "г. Алматы"
+                            NameRu = "г. Алматы",
+                            TurnSequence = 0L
                         },
                         new
                         {
                             Code = "astana",
                             NameEn = "Astana",
                             NameKk = "Астана қ.",
-                            NameRu = "г. Астана"
+                            NameRu = "г. Астана",
+                            TurnSequence = 0L
                         },
                         new
                         {
                             Code = "aktobe",
                             NameEn = "Aktobe",
                             NameKk = "Ақтөбе қ.",
-                            NameRu = "г. Актобе"
+                            NameRu = "г. Актобе",
+                            TurnSequence = 0L
                         });
                 });
 

@@ -1,0 +1,68 @@
+namespace Kezek.Core.Lifecycle;
+
+public enum TimerStatus
+{
+    /// <summary>Waiting for its due time.</summary>
+    Pending,
+
+    /// <summary>Fired: its transition committed together with this status.</summary>
+    Fired,
+
+    /// <summary>Its state was left before it was due.</summary>
+    Cancelled,
+
+    /// <summary>Due, but its transition no longer applied; recorded with the reason.</summary>
+    Discarded,
+}
+
+/// <summary>
+/// A durable timer of an application's workflow: when the state it belongs to is still current at
+/// <see cref="DueAt"/>, its trigger fires. Kept in Kezek's own tables so that it survives restarts and fires
+/// once however many instances sweep.
+/// </summary>
+public sealed class WorkflowTimer
+{
+    public WorkflowTimer(long applicationId, string state, string trigger, DateTime dueAt, DateTime createdAt)
+    {
+        ApplicationId = applicationId;
+        State = state;
+        Trigger = trigger;
+        DueAt = dueAt;
+        CreatedAt = createdAt;
+        Status = TimerStatus.Pending;
+    }
+
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private WorkflowTimer()
+    {
+    }
+#pragma warning restore CS8618
+
+    public long Id { get; private set; }
+
+    public long ApplicationId { get; private set; }
+
+    /// <summary>The workflow state that scheduled it; it fires only while the application is still there.</summary>
+    public string State { get; private set; }
+
+    public string Trigger { get; private set; }
+
+    public DateTime DueAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public TimerStatus Status { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    /// <summary>Why a due timer was discarded.</summary>
+    public string? Outcome { get; private set; }
+
+    public void Cancel(DateTime now)
+    {
+        if (Status != TimerStatus.Pending)
+            return;
+        Status = TimerStatus.Cancelled;
+        CompletedAt = now;
+    }
+}

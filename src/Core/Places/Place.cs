@@ -1,0 +1,54 @@
+namespace Kezek.Core.Places;
+
+/// <summary>How a seat was published: to the queue (the next applications are notified) or to free choice.</summary>
+public enum PlaceMode
+{
+    /// <summary>The next eligible applications in queue order are notified, one per seat.</summary>
+    Queue,
+
+    /// <summary>Свободный выбор: any queued applicant of the group year may take it, first come.</summary>
+    FreeChoice,
+}
+
+/// <summary>Свободное место: one seat in one kindergarten for one group year and language of instruction.</summary>
+public sealed class Place
+{
+    public Place(Guid id, Guid kindergartenId, string regionCode, int groupYear, string language, PlaceMode mode, DateTime publishedAt)
+    {
+        Id = id;
+        KindergartenId = kindergartenId;
+        RegionCode = regionCode;
+        GroupYear = groupYear;
+        Language = language;
+        Mode = mode;
+        PublishedAt = publishedAt;
+    }
+
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private Place()
+    {
+    }
+#pragma warning restore CS8618
+
+    public Guid Id { get; private set; }
+
+    public Guid KindergartenId { get; private set; }
+
+    public string RegionCode { get; private set; }
+
+    public int GroupYear { get; private set; }
+
+    /// <summary>"kk" or "ru".</summary>
+    public string Language { get; private set; }
+
+    public PlaceMode Mode { get; private set; }
+
+    public DateTime PublishedAt { get; private set; }
+
+    /// <summary>The application holding this seat through a direction; null while the seat is free.</summary>
+    public long? TakenByApplicationId { get; private set; }
+
+    public bool IsFree => TakenByApplicationId is null;
+
+    public static readonly IReadOnlyList<string> Languages = ["kk", "ru"];
+}

@@ -1,0 +1,136 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.Core.Identity;
+using Kezek.Core.Results;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Applications;
+using Kezek.GraphQL.Errors;
+using Kezek.Identity.Signatures;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Enroll;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.Lifecycle;
+
+public sealed class DirectionPayloadGraphType : ObjectGraphType<Transitioned>
+{
+    public DirectionPayloadGraphType()
+    {
+        Name = "DirectionPayload";
+        Field<NonNullGraphType<DirectionGraphType>>("direction").Resolve(c => c.Source.Direction);
+        Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source.Application);
+    }
+}
+
+public sealed class AvailableActionGraphType : ObjectGraphType<AvailableAction>
+{
+    public AvailableActionGraphType()
+    {
+        Name = "AvailableAction";
+        Description = "An action the portal may offer: the mutation, whether the viewer may take it now, and if not, why.";
+        Field<NonNullGraphType<StringGraphType>>("action").Description("The mutation's name, e.g. chooseKindergarten.").Resolve(c => c.Source.Action);
+        Field<NonNullGraphType<BooleanGraphType>>("allowed").Resolve(c => c.Source.Allowed);
+        Field<StringGraphType>("code").Description("Why not, as an error code; null when allowed.").Resolve(c => c.Source.Refusal?.Code);
+        Field<StringGraphType>("message").Description("Why not, in the reader's language.")
+            .Resolve(c => c.Source.Refusal is { } refusal ? Messages.Format(refusal.Code, c.Kezek().Language, refusal.Arguments) : null);
+    }
+}
+
+public sealed class WorkflowStateGraphType : ObjectGraphType<StateDefinition>
+{
+    public WorkflowStateGraphType()
+    {
+        Name = "WorkflowState";
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Resolve(c => c.Source.PublicStatus);
+        Field<StringGraphType>("timerTrigger").Resolve(c => c.Source.Timer?.Trigger);
+        Field<StringGraphType>("timerAt").Description("The deadline rule (or fact) that sets the timer.").Resolve(c => c.Source.Timer?.At);
+    }
+}
+
+public sealed class WorkflowGraphType : ObjectGraphType<WorkflowDefinition>
+{
+    public WorkflowGraphType()
+    {
+        Name = "Workflow";
+        Description = "A region's lifecycle as data (workflows/<name>.json), and its picture.";
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("description").Resolve(c => c.Source.Description);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkflowStateGraphType>>>>("states").Resolve(c => c.Source.States);
+        Field<NonNullGraphType<StringGraphType>>("mermaid").Description("A Mermaid state diagram; guards are written on the arrows.")
+            .Resolve(c => WorkflowMachine.Mermaid(c.Source));
+        Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.Json);
+    }
+}
+
+internal static class LifecycleFields
+{
+    public static void AddQueries(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<WorkflowGraphType>>("workflow")
+            .Description("The lifecycle a region runs (public: the rules of the game are no secret).")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Access(AccessRequirement.Public)
+            .ResolveAsync(async c =>
+            {
+                var region = c.GetArgument<string>("region");
+                if (!await c.RequestServices!.GetRequiredService<IKezekDb>().Regions.AnyAsync(r => r.Code == region, c.CancellationToken))
+                    throw KezekError.For(c, Error.Of(ErrorCodes.UnknownRegion, ("region", region)));
+                return c.RequestServices!.GetRequiredService<ApplicationLifecycle>().WorkflowOf(region);
+            });
+
+    public static void AddMutations(ObjectGraphType mutation)
+    {
+        Signed<ChooseKindergartenInputGraphType, ChooseKindergartenInput, DirectionPayloadGraphType>(mutation, "chooseKindergarten",
+            "Выбор детского сада: takes the chosen seat (or an equal one of the same kindergarten) and issues the direction. Signed.");
+        Signed<ExtendDirectionInputGraphType, ExtendDirectionInput, DirectionPayloadGraphType>(mutation, "extendDirection",
+            "Продление направления: once, to a day no later than the region allows, with a reason. Signed.");
+        Signed<RevokeDirectionInputGraphType, RevokeDirectionInput, DirectionPayloadGraphType>(mutation, "revokeDirection",
+            "Отзыв направления: within the region's window after issue, with a reason; back to the original place in the queue. Signed.");
+        Signed<WithdrawApplicationInputGraphType, WithdrawApplicationInput, ApplicationPayloadGraphType>(mutation, "withdrawApplication",
+            "Снятие с очереди at the applicant's request, with a reason. Signed.");
+        Signed<ConfirmVoucherInputGraphType, ConfirmVoucherInput, ApplicationPayloadGraphType>(mutation, "confirmVoucher",
+            "Voucher regions: confirm the voucher offered when the turn came. Signed.");
+        Signed<RefuseVoucherInputGraphType, RefuseVoucherInput, ApplicationPayloadGraphType>(mutation, "refuseVoucher",
+            "Voucher regions: refuse the voucher; the application leaves the queue. Signed.");
+        Signed<RestoreApplicationInputGraphType, RestoreApplicationInput, ApplicationPayloadGraphType>(mutation, "restoreApplication",
+            "Voucher regions: restore an inactive application (once, within the region's days). Signed.");
+
+        mutation.Field<NonNullGraphType<DirectionPayloadGraphType>>("enrollChild")
+            .Description("Зачисление: staff of the direction's kindergarten (or an operator of its region) enrol the child.")
+            .Argument<NonNullGraphType<IdGraphType>>("directionId")
+            .Access(AccessRequirement.Roles(Role.KindergartenStaff, Role.Operator, Role.Administrator))
+            .ResolveAsync(async c =>
+            {
+                if (!Guid.TryParse(c.GetArgument<string>("directionId"), out var directionId))
+                    throw KezekError.For(c, Error.Of(ErrorCodes.InvalidInput, ("field", "directionId")));
+                return (await c.RequestServices!.GetRequiredService<EnrollChildHandler>()
+                    .HandleAsync(new EnrollChild(directionId, c.RequireViewer()), c.CancellationToken)).OrThrow(c);
+            });
+    }
+
+    /// <summary>A family's signed mutation: the signature, signer, fields and nonce are checked, then the action and the nonce commit together.</summary>
+    private static void Signed<TInputGraph, TInput, TPayload>(ObjectGraphType mutation, string name, string description)
+        where TInputGraph : InputObjectGraphType<TInput>
+        where TInput : FamilyActionInput
+        where TPayload : IGraphType =>
+        mutation.Field<NonNullGraphType<TPayload>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<TInputGraph>>("input")
+            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
+            .Access(AccessRequirement.Roles(Role.Applicant))
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<TInput>("input");
+                var handler = c.RequestServices!.GetRequiredService<FamilyActionHandler>();
+                var done = (await c.RequestServices!.GetRequiredService<SignedActions>().PerformAsync(c.GetArgument<string>("signedXml"), name,
+                    input.ActionFields(), c.RequireViewer(), async (signedAction, spendNonce, token) =>
+                    {
+                        var action = input.ToAction(signedAction);
+                        return action.IsSuccess ? await handler.HandleAsync(action.Value, spendNonce, token) : action.Error!;
+                    }, c.CancellationToken)).OrThrow(c);
+                return typeof(TPayload) == typeof(ApplicationPayloadGraphType) ? done.Application : done;
+            });
+}

@@ -1,0 +1,39 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Identity;
+using Kezek.Core.Results;
+using Kezek.Workflows.Lifecycle;
+
+namespace Kezek.Workflows.Actions;
+
+/// <summary>One action the portal may show as a button: the mutation, whether the viewer may take it now, and if not, why.</summary>
+public sealed record AvailableAction(string Action, bool Allowed, Error? Refusal);
+
+/// <summary>What the viewer may do with an application now, by its region's workflow and rules (the seeds' buttons).</summary>
+public sealed class AvailableActions(ApplicationLifecycle lifecycle)
+{
+    /// <summary>The GraphQL mutation of each family trigger.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Mutations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Triggers.Choose] = "chooseKindergarten",
+        [Triggers.Extend] = "extendDirection",
+        [Triggers.Revoke] = "revokeDirection",
+        [Triggers.Withdraw] = "withdrawApplication",
+        [Triggers.ConfirmVoucher] = "confirmVoucher",
+        [Triggers.RefuseVoucher] = "refuseVoucher",
+        [Triggers.Restore] = "restoreApplication",
+    };
+
+    public async Task<IReadOnlyList<AvailableAction>> ForAsync(Application application, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var evaluation = await lifecycle.EvaluateAsync(application, null, cancellationToken);
+        var family = application.IsFamilyMember(viewer.Iin);
+        return Triggers.FamilyActions
+            .Where(trigger => evaluation.Workflow.Transitions.Any(t => t.Trigger == trigger))
+            .Select(trigger =>
+            {
+                var refusal = family ? ApplicationLifecycle.Refusal(evaluation, application, trigger) : Error.Of(ErrorCodes.Forbidden);
+                return new AvailableAction(Mutations[trigger], refusal is null, refusal);
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using Kezek.Rules.RuleSets;
+
+namespace Kezek.Workflows.Lifecycle.Activities;
+
+/// <summary><c>putOnStopList</c>: no direction until the region's StopListEnd.</summary>
+public sealed class PutOnStopList : IActivity
+{
+    public string Name => "putOnStopList";
+
+    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    {
+        var until = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.StopListEnd, context.Facts);
+        context.Application.PutOnStopList(until.UtcDateTime);
+        return null;
+    }
+}
+
+/// <summary><c>takeOffStopList</c>: the stop-list ends.</summary>
+public sealed class TakeOffStopList : IActivity
+{
+    public string Name => "takeOffStopList";
+
+    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    {
+        context.Application.TakeOffStopList();
+        return Task.FromResult<Core.Results.Error?>(null);
+    }
+}
+
+/// <summary><c>countExpiry</c>: one more direction of this application expired unused.</summary>
+public sealed class CountExpiry : IActivity
+{
+    public string Name => "countExpiry";
+
+    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    {
+        context.Application.CountExpiry();
+        return Task.FromResult<Core.Results.Error?>(null);
+    }
+}
+
+/// <summary><c>markRestored</c>: the one restoration of an inactive application is used.</summary>
+public sealed class MarkRestored : IActivity
+{
+    public string Name => "markRestored";
+
+    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    {
+        context.Application.MarkRestored();
+        return Task.FromResult<Core.Results.Error?>(null);
+    }
+}

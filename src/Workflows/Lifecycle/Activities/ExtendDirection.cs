@@ -1,0 +1,36 @@
+using Kezek.Core.Results;
+using Kezek.Rules.RuleSets;
+
+namespace Kezek.Workflows.Lifecycle.Activities;
+
+/// <summary>
+/// <c>extendDirection</c>: the direction stays valid through the requested day (region time), which must be later
+/// than the current expiry and no later than the region's ExtensionLatest.
+/// </summary>
+public sealed class ExtendDirection : IActivity
+{
+    public string Name => "extendDirection";
+
+    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public async Task<Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    {
+        var direction = context.Direction ?? throw new InvalidOperationException("extendDirection: the application has no issued direction.");
+        if (context.Request.Until is not { } until)
+            return Error.Of(ErrorCodes.InvalidInput, ("field", "until"));
+        var zone = context.Rules.Policy.TimeZone;
+        var endOfDay = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var newExpiry = new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay));
+        var latest = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.ExtensionLatest, context.Facts);
+        if (newExpiry <= new DateTimeOffset(direction.ExpiresAt, TimeSpan.Zero))
+            return Error.Of(ErrorCodes.ExtensionNotLater, ("expiresAt", Day(direction.ExpiresAt, zone)));
+        if (newExpiry > latest)
+            return Error.Of(ErrorCodes.ExtensionTooLong, ("latest", Day(latest.AddTicks(-1).UtcDateTime, zone)));
+        direction.Extend(newExpiry.UtcDateTime);
+        return null;
+    }
+
+    /// <summary>The last local day an instant that ends a day covers, as dd.MM.yyyy.</summary>
+    private static string Day(DateTime utcEnd, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utcEnd.AddTicks(-1), zone).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,75 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Identity;
+using Kezek.Rules.Facts;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Persistence;
+
+namespace Kezek.Workflows.Lifecycle;
+
+/// <summary>What the person (or Kezek) asked for with a trigger: the inputs some activities need.</summary>
+public sealed record TransitionRequest(Actor Actor, string? SignedXml = null, string? Reason = null, Guid? PlaceId = null, DateOnly? Until = null)
+{
+    public static TransitionRequest BySystem(string? reason = null) => new(Actor.System, Reason: reason);
+}
+
+/// <summary>Everything an activity of one transition may read and change; the transition commits or rolls back whole.</summary>
+public sealed class ActivityContext
+{
+    public required IKezekDb Db { get; init; }
+
+    public required Application Application { get; init; }
+
+    public required CompiledRuleSet Rules { get; init; }
+
+    /// <summary>The facts the guards saw, before the transition.</summary>
+    public required RuleFacts Facts { get; init; }
+
+    public required TransitionRequest Request { get; init; }
+
+    public required DateTime Now { get; init; }
+
+    /// <summary>The status the application had before this transition.</summary>
+    public required ApplicationStatus FromStatus { get; init; }
+
+    /// <summary>The direction this transition concerns: the issued one at the start, or the one an activity issued.</summary>
+    public Direction? Direction { get; set; }
+
+    /// <summary>Templates to notify the family with, written after the new state's deadline is known.</summary>
+    public List<string> Notifications { get; } = [];
+
+    /// <summary>Set when a seat of the queue became unclaimed, so that the next application's turn comes.</summary>
+    public bool OfferTurns { get; set; }
+}
+
+/// <summary>One step of the fixed library that transitions name (<c>"activity": "releaseSeat"</c>). Small, stateless, tested alone.</summary>
+public interface IActivity
+{
+    string Name { get; }
+
+    /// <summary>Null when the definition's argument suits this activity, else what is wrong with it.</summary>
+    string? CheckArgument(string? argument);
+
+    /// <summary>Does the step; an expected failure (no free seat, an extension too long) stops the whole transition.</summary>
+    Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
+}
+
+/// <summary>The activities by name.</summary>
+public sealed class ActivityLibrary(IEnumerable<IActivity> activities)
+{
+    private readonly Dictionary<string, IActivity> _byName = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+    public IReadOnlySet<string> Names => _byName.Keys.ToHashSet(StringComparer.Ordinal);
+
+    public IActivity this[string name] => _byName[name];
+
+    public string? Check(ActivityStep step) =>
+        _byName.TryGetValue(step.Activity, out var activity) ? activity.CheckArgument(step.Argument) : null;
+
+    /// <summary>The whole library, for the host and the tests.</summary>
+    public static ActivityLibrary Standard() => new(
+    [
+        new Activities.Notify(), new Activities.IssueDirection(), new Activities.EndDirection(), new Activities.ReleaseSeat(),
+        new Activities.ReleaseTurn(), new Activities.ExtendDirection(), new Activities.PutOnStopList(), new Activities.TakeOffStopList(),
+        new Activities.CountExpiry(), new Activities.MarkRestored(),
+    ]);
+}

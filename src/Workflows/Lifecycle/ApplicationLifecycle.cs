@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.Json;
+using Kezek.Core.Applications;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Results;
+using Kezek.Rules.Facts;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Lifecycle;
+
+/// <summary>What the region's rules answer for one application now: the facts, and every guard of its current state.</summary>
+public sealed record Evaluation(WorkflowDefinition Workflow, CompiledRuleSet Rules, RuleFacts Facts, IReadOnlyDictionary<string, bool> Guards)
+{
+    public WorkflowMachine Machine(Application application) => WorkflowMachine.For(Workflow, application.State, rule => Guards[rule]);
+}
+
+/// <summary>The outcome of a transition: the direction it concerned, and whether a queue seat is now owed to the next in line.</summary>
+public sealed record Transitioned(Application Application, Direction? Direction, bool OfferTurns);
+
+/// <summary>
+/// Runs an application's workflow: evaluates the guards by the region's rules, fires the trigger on the Stateless
+/// machine, records the history, runs the transition's activities, moves the state's timer and writes the outbox.
+/// Everything happens in the caller's transaction and is saved by the caller: a transition commits whole or not at all.
+/// </summary>
+public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, TimeProvider clock)
+{
+    public WorkflowDefinition WorkflowOf(string regionCode) => workflows.For(rules.For(regionCode).RuleSet.Policy.Lifecycle);
+
+    /// <summary>The applications with everything a transition changes, tracked.</summary>
+    public IQueryable<Application> ForChange => db.Applications.Include(a => a.Directions).Include(a => a.Parents);
+
+    public async Task<Evaluation> EvaluateAsync(Application application, PlaceFacts? places, CancellationToken cancellationToken)
+    {
+        var ruleSet = rules.For(application.RegionCode).RuleSet;
+        var workflow = workflows.For(ruleSet.Policy.Lifecycle);
+        places ??= await LifecycleFacts.PlacesAsync(db, application.RegionCode, application.GroupYear,
+            application.Status == ApplicationStatus.Notified, cancellationToken);
+        var facts = LifecycleFacts.Of(application, places, clock.GetUtcNow(), ruleSet.Policy.TimeZone);
+        var guards = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var rule in workflow.From(application.State).SelectMany(t => t.GuardList).Select(TransitionDefinition.RuleOf).Distinct())
+            guards[rule] = await ruleSet.CheckAsync(rule, facts);
+        return new Evaluation(workflow, ruleSet, facts, guards);
+    }
+
+    /// <summary>Null when the trigger may fire now; else why not, as an error the family can read.</summary>
+    public static Error? Refusal(Evaluation evaluation, Application application, string trigger)
+    {
+        if (evaluation.Machine(application).Refusal(trigger) is not { } unmet)
+            return null;
+        return unmet.Count == 0
+            ? Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()))
+            : Error.Of(GuardCodes.TryGetValue(TransitionDefinition.RuleOf(unmet.First()), out var code) ? code : ErrorCodes.ActionNotAvailable,
+                ("status", application.Status.ToString()));
+    }
+
+    /// <summary>Fires a trigger inside the caller's open transaction; on an error nothing of it should be saved.</summary>
+    public async Task<Result<Transitioned>> FireAsync(Application application, string trigger, TransitionRequest request,
+        CancellationToken cancellationToken, PlaceFacts? places = null)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A transition runs inside a transaction: its seat updates and its save commit together.");
+        var evaluation = await EvaluateAsync(application, places, cancellationToken);
+        if (Refusal(evaluation, application, trigger) is { } refused)
+            return refused;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = application.State;
+        var machine = evaluation.Machine(application);
+        var to = machine.Fire(trigger);
+        var transition = evaluation.Workflow.From(from).Single(t => t.Trigger == trigger && t.To == to
+            && t.GuardList.All(g => TransitionDefinition.IsNegated(g) != evaluation.Guards[TransitionDefinition.RuleOf(g)]));
+
+        var context = new ActivityContext
+        {
+            Db = db,
+            Application = application,
+            Rules = evaluation.Rules,
+            Facts = evaluation.Facts,
+            Request = request,
+            Now = now,
+            FromStatus = application.Status,
+            Direction = application.CurrentDirection,
+        };
+        application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml);
+        foreach (var step in transition.ActivityList)
+        {
+            if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
+                return failed;
+        }
+
+        await MoveTimerAsync(evaluation, context, to, cancellationToken);
+        WriteNotifications(context);
+        return new Transitioned(application, context.Direction, context.OfferTurns);
+    }
+
+    /// <summary>Leaving a state cancels its timer; entering one (again) starts the new state's timer and shows its deadline.</summary>
+    private async Task MoveTimerAsync(Evaluation evaluation, ActivityContext context, string state, CancellationToken cancellationToken)
+    {
+        var application = context.Application;
+        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, context.Now),
+                cancellationToken);
+        if (evaluation.Workflow.State(state).Timer is not { } timer)
+        {
+            application.SetDeadline(null);
+            return;
+        }
+
+        var due = timer.At switch
+        {
+            TimerDefinition.DirectionExpiresAt => context.Direction?.ExpiresAt
+                ?? throw new InvalidOperationException($"{state}: the timer reads a direction, and there is none."),
+            TimerDefinition.StopListedUntil => application.StopListedUntil
+                ?? throw new InvalidOperationException($"{state}: the timer reads the stop-list, and the application is not on it."),
+            _ => (await evaluation.Rules.DeadlineAsync(timer.At, context.Facts with
+            {
+                Now = new DateTimeOffset(context.Now, TimeSpan.Zero),
+                Direction = context.Direction is { } d
+                    ? new DirectionFacts(new DateTimeOffset(d.IssuedAt, TimeSpan.Zero), new DateTimeOffset(d.ExpiresAt, TimeSpan.Zero), d.Extensions)
+                    : DirectionFacts.None,
+            })).UtcDateTime,
+        };
+        application.SetDeadline(due);
+        db.WorkflowTimers.Add(new WorkflowTimer(application.Id, state, timer.Trigger, due, context.Now));
+    }
+
+    private void WriteNotifications(ActivityContext context)
+    {
+        if (context.Notifications.Count == 0)
+            return;
+        var application = context.Application;
+        var policy = context.Rules.Policy;
+        string? Local(DateTime? utc) => utc is { } value ? policy.ToLocal(value).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture) : null;
+        var data = JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["applicationNumber"] = application.Number,
+            ["status"] = application.Status.ToString(),
+            ["deadline"] = Local(application.DeadlineAt),
+            ["directionId"] = context.Direction?.Id.ToString(),
+            ["kindergartenId"] = context.Direction?.KindergartenId.ToString(),
+            ["directionExpiresAt"] = Local(context.Direction?.ExpiresAt),
+            ["stopListedUntil"] = Local(application.StopListedUntil),
+            ["reason"] = context.Request.Reason,
+        }, DataJson);
+        foreach (var template in context.Notifications)
+        {
+            foreach (var channel in policy.NotificationChannels)
+            {
+                // E-mail and SMS go to the applicant's contacts; the cabinet list is every family member's.
+                var recipients = channel == "cabinet"
+                    ? [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)]
+                    : new[] { application.Applicant.Iin };
+                foreach (var recipient in recipients)
+                    db.Notifications.Add(new Notification(application.Id, recipient, template, channel, data, context.Now));
+            }
+        }
+    }
+
+    /// <summary>Readable JSON: Cyrillic reasons and "+05:00" stay as they are (the outbox is data, never HTML).</summary>
+    private static readonly JsonSerializerOptions DataJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly Dictionary<string, string> GuardCodes = new(StringComparer.Ordinal)
+    {
+        [RuleSetSchema.Rules.AgeFitsGroup] = ErrorCodes.ChildAgeNotInGroup,
+        [RuleSetSchema.Rules.NotInStopList] = ErrorCodes.StopListed,
+        [RuleSetSchema.Rules.TurnHasCome] = ErrorCodes.TurnNotCome,
+        [RuleSetSchema.Rules.FreePlacesExist] = ErrorCodes.NoFreePlaces,
+        [RuleSetSchema.Rules.RevokeAllowed] = ErrorCodes.RevokeWindowPassed,
+        [RuleSetSchema.Rules.ExtensionAllowed] = ErrorCodes.ExtensionUsed,
+        [RuleSetSchema.Rules.RestoreAllowed] = ErrorCodes.RestoreUsed,
+    };
+}

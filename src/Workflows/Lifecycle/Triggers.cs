@@ -1,0 +1,33 @@
+namespace Kezek.Workflows.Lifecycle;
+
+/// <summary>
+/// The triggers Kezek fires: by the family's signed actions, by staff, by the turn, and by timers. A workflow
+/// definition may use any of them; a trigger outside this list could never be fired, so it is refused.
+/// </summary>
+public static class Triggers
+{
+    public const string TurnCame = nameof(TurnCame);
+    public const string Choose = nameof(Choose);
+    public const string Enroll = nameof(Enroll);
+    public const string Extend = nameof(Extend);
+    public const string Revoke = nameof(Revoke);
+    public const string Withdraw = nameof(Withdraw);
+    public const string ConfirmVoucher = nameof(ConfirmVoucher);
+    public const string RefuseVoucher = nameof(RefuseVoucher);
+    public const string Restore = nameof(Restore);
+
+    /// <summary>Timers' triggers: fired only by the sweep when a state's deadline passes.</summary>
+    public const string ChoiceMissed = nameof(ChoiceMissed);
+    public const string Expire = nameof(Expire);
+    public const string StopListEnded = nameof(StopListEnded);
+    public const string ConfirmMissed = nameof(ConfirmMissed);
+    public const string ContractMissed = nameof(ContractMissed);
+    public const string RestoreExpired = nameof(RestoreExpired);
+
+    /// <summary>What a family member may do, in the order the portal shows the buttons.</summary>
+    public static readonly IReadOnlyList<string> FamilyActions = [Choose, Extend, Revoke, Withdraw, ConfirmVoucher, RefuseVoucher, Restore];
+
+    public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, .. FamilyActions, .. TimerTriggers], StringComparer.Ordinal);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Kezek.Core.Applications;
+using Kezek.Core.Audit;
+using Kezek.Core.Identity;
+using Kezek.Core.Places;
+using Kezek.Core.Regions;
+using Kezek.Core.Results;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Places;
+
+/// <summary>Публикация свободных мест: by the kindergarten's staff, or an operator of its region.</summary>
+public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, string Language, int Count, PlaceMode Mode, Viewer Viewer);
+
+public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified);
+
+public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, RuleSetCatalog rules, TimeProvider clock)
+{
+    public const int MaxCount = 10_000;
+    private const int Attempts = 3;
+
+    public async Task<Result<PublishedPlaces>> HandleAsync(PublishPlaces command, CancellationToken cancellationToken)
+    {
+        var kindergarten = await db.Kindergartens.AsNoTracking().SingleOrDefaultAsync(k => k.Id == command.KindergartenId, cancellationToken);
+        if (kindergarten is null)
+            return Error.Of(ErrorCodes.UnknownKindergarten, ("bin", command.KindergartenId.ToString()));
+        if (ActingRole(command.Viewer, kindergarten) is not { } role)
+            return Error.Of(ErrorCodes.Forbidden);
+        if (command.Count is < 1 or > MaxCount)
+            return Error.Of(ErrorCodes.InvalidInput, ("field", "count"));
+        if (!kindergarten.Languages.Split(',', StringSplitOptions.TrimEntries).Contains(command.Language))
+            return Error.Of(ErrorCodes.LanguageNotTaught, ("language", command.Language));
+        var today = DateOnly.FromDateTime(rules.For(kindergarten.RegionCode).RuleSet.Policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        if (command.GroupYear > today.Year || command.GroupYear < today.Year - Child.SchoolAgeYears)
+            return Error.Of(ErrorCodes.InvalidGroupYear);
+
+        var actor = command.Viewer.As(role);
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                for (var i = 0; i < command.Count; i++)
+                    db.Places.Add(new Place(Guid.NewGuid(), kindergarten.Id, kindergarten.RegionCode, command.GroupYear, command.Language,
+                        command.Mode, now));
+                db.StaffActions.Add(new StaffAction(now, actor, "PublishPlaces", string.Create(CultureInfo.InvariantCulture,
+                    $"kindergarten={kindergarten.Bin} groupYear={command.GroupYear} language={command.Language} count={command.Count} mode={command.Mode}")));
+                await db.SaveChangesAsync(cancellationToken);
+                var notified = command.Mode == PlaceMode.Queue
+                    ? await turns.OfferAsync(kindergarten.RegionCode, command.GroupYear, cancellationToken)
+                    : 0;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new PublishedPlaces(kindergarten, command.Count, notified);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // An application in line changed meanwhile (it chose a free seat, it was withdrawn): count again.
+                await transaction.RollbackAsync(cancellationToken);
+                db.DiscardChanges();
+            }
+        }
+
+        return Error.Of(ErrorCodes.ConcurrentChange);
+    }
+
+    /// <summary>Staff of this very kindergarten, an operator of its region, or an administrator; null when none.</summary>
+    public static Role? ActingRole(Viewer viewer, Kindergarten kindergarten)
+    {
+        if (viewer.Roles.Any(r => r.Role == Role.KindergartenStaff && r.Bin == kindergarten.Bin))
+            return Role.KindergartenStaff;
+        if (viewer.Holds(Role.Operator, kindergarten.RegionCode))
+            return Role.Operator;
+        return viewer.IsAdministrator ? Role.Administrator : null;
+    }
+}

@@ -1,0 +1,83 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Places;
+using Kezek.Core.Results;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Places;
+
+/// <summary>
+/// Seats change hands only through conditional updates (<c>… WHERE TakenByApplicationId IS NULL</c>): whatever
+/// the isolation level and however many parents press "choose" at once, a seat is given to one application.
+/// </summary>
+public static class Seats
+{
+    private const int Candidates = 16;
+    private const int Rounds = 8;
+
+    /// <summary>
+    /// Takes the chosen seat or, if another parent took it a moment earlier, an equal one: the same kindergarten,
+    /// group year and language. An application whose turn has come may take seats published to the queue
+    /// (those first) and to free choice; any other only free-choice seats.
+    /// </summary>
+    public static async Task<Result<Place>> TakeAsync(IKezekDb db, Application application, Guid placeId, bool turnHasCome,
+        CancellationToken cancellationToken)
+    {
+        var chosen = await db.Places.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placeId, cancellationToken);
+        if (chosen is null || chosen.RegionCode != application.RegionCode)
+            return Error.Of(ErrorCodes.PlaceNotFound);
+        if (chosen.GroupYear != application.GroupYear)
+            return Error.Of(ErrorCodes.PlaceGroupMismatch, ("groupYear", application.GroupYear.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var pool = db.Places.AsNoTracking().Where(p => p.KindergartenId == chosen.KindergartenId && p.GroupYear == chosen.GroupYear
+                                                       && p.Language == chosen.Language && p.TakenByApplicationId == null
+                                                       && (turnHasCome || p.Mode == PlaceMode.FreeChoice));
+        for (var round = 0; round < Rounds; round++)
+        {
+            var candidates = await pool.OrderBy(p => p.Mode == PlaceMode.Queue ? 0 : 1).ThenBy(p => p.PublishedAt)
+                .Select(p => p.Id).Take(Candidates).ToListAsync(cancellationToken);
+            if (candidates.Count == 0)
+                return Error.Of(ErrorCodes.NoFreePlace);
+            // The chosen seat first; then the others in a random order, so that a crowd does not queue on one row.
+            var order = candidates.Contains(placeId)
+                ? [placeId, .. candidates.Where(c => c != placeId).OrderBy(_ => Random.Shared.Next())]
+                : candidates.OrderBy(_ => Random.Shared.Next()).ToList();
+            foreach (var candidate in order)
+            {
+                var taken = await db.Places.Where(p => p.Id == candidate && p.TakenByApplicationId == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, application.Id), cancellationToken);
+                if (taken == 1)
+                    return await db.Places.AsNoTracking().SingleAsync(p => p.Id == candidate, cancellationToken);
+            }
+        }
+
+        return Error.Of(ErrorCodes.NoFreePlace);
+    }
+
+    /// <summary>Gives a seat back: it is free again, to free choice (no one's turn is owed it).</summary>
+    public static Task<int> ReleaseAsync(IKezekDb db, Guid placeId, long applicationId, CancellationToken cancellationToken) =>
+        db.Places.Where(p => p.Id == placeId && p.TakenByApplicationId == applicationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, (long?)null).SetProperty(p => p.Mode, PlaceMode.FreeChoice),
+                cancellationToken);
+
+    /// <summary>A turn was not used: one free seat of the queue of that group year moves to free choice.</summary>
+    public static async Task<bool> MoveOneToFreeChoiceAsync(IKezekDb db, string regionCode, int groupYear, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var seat = await FreeQueueSeats(db, regionCode, groupYear).OrderBy(p => p.PublishedAt).Select(p => (Guid?)p.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (seat is null)
+                return false;
+            var moved = await db.Places.Where(p => p.Id == seat && p.Mode == PlaceMode.Queue && p.TakenByApplicationId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.FreeChoice), cancellationToken);
+            if (moved == 1)
+                return true;
+        }
+
+        return false;
+    }
+
+    public static IQueryable<Place> FreeQueueSeats(IKezekDb db, string regionCode, int groupYear) =>
+        db.Places.Where(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.Mode == PlaceMode.Queue && p.TakenByApplicationId == null);
+}

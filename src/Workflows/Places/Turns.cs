@@ -1,0 +1,52 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Places;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Places;
+
+/// <summary>
+/// The turn comes (SPEC §2.2): while a group year has more free seats published to the queue than applications
+/// whose turn has come, the next eligible applications in queue order are told so, one per seat. Runs inside the
+/// caller's transaction, one at a time per region (a row lock on the region), so that two offers never count the
+/// same seat twice.
+/// </summary>
+public sealed class Turns(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, TimeProvider clock)
+{
+    /// <summary>Offers the unclaimed queue seats of a group year; returns how many applications were notified.</summary>
+    public async Task<int> OfferAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
+    {
+        await db.Regions.Where(r => r.Code == regionCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TurnSequence, r => r.TurnSequence + 1), cancellationToken);
+        // Seats and turns in one statement, so that both counts come from one snapshot.
+        var unclaimed = await db.Regions.Where(r => r.Code == regionCode)
+            .Select(r => db.Places.Count(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.Mode == PlaceMode.Queue
+                                              && p.TakenByApplicationId == null)
+                         - db.Applications.Count(a => a.RegionCode == regionCode && a.GroupYear == groupYear
+                                                      && a.Status == ApplicationStatus.Notified))
+            .SingleAsync(cancellationToken);
+        if (unclaimed <= 0)
+            return 0;
+
+        var workflow = lifecycle.WorkflowOf(regionCode);
+        var waiting = workflow.Transitions.Where(t => t.Trigger == Triggers.TurnCame).Select(t => t.From).Distinct().ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var places = await LifecycleFacts.PlacesAsync(db, regionCode, groupYear, turnHasCome: false, cancellationToken);
+        var order = rules.For(regionCode).RuleSet.Policy.QueueOrder;
+        var notified = 0;
+        await foreach (var candidate in QueueWalk.InOrderAsync(db, regionCode, groupYear, order,
+                           a => a.Status == ApplicationStatus.Queued && waiting.Contains(a.State)
+                                && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
+        {
+            // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
+            var fired = await lifecycle.FireAsync(candidate, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places);
+            if (fired.IsSuccess && ++notified == unclaimed)
+                break;
+        }
+
+        return notified;
+    }
+}

@@ -1,0 +1,88 @@
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Results;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Timers;
+
+/// <summary>What one sweep did.</summary>
+public sealed record SweepResult(int Fired, int Discarded, int TakenElsewhere)
+{
+    public int Total => Fired + Discarded + TakenElsewhere;
+}
+
+/// <summary>
+/// Fires the timers that are due, each exactly once however many instances sweep at the same time: a timer is
+/// claimed by a conditional update (<c>Pending → Fired</c>) in the same transaction as its transition, so the
+/// claim and the transition commit together; an instance that crashes mid-way rolls both back and the timer
+/// waits for the next sweep. A timer whose transition no longer applies is discarded with the reason.
+/// </summary>
+public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, TimeProvider clock)
+{
+    public const int DefaultBatchSize = 500;
+
+    private const string TakenElsewhere = "TIMER_TAKEN_ELSEWHERE";
+
+    /// <summary>Sweeps until no due timer is left (or <paramref name="maxBatches"/> batches ran).</summary>
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken, int batchSize = DefaultBatchSize, int maxBatches = int.MaxValue)
+    {
+        var total = new SweepResult(0, 0, 0);
+        for (var batch = 0; batch < maxBatches; batch++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.WorkflowTimers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+                .Select(t => t.Id)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+                break;
+            foreach (var id in due)
+            {
+                var outcome = await FireAsync(id, cancellationToken);
+                total = outcome switch
+                {
+                    TimerStatus.Fired => total with { Fired = total.Fired + 1 },
+                    TimerStatus.Discarded => total with { Discarded = total.Discarded + 1 },
+                    _ => total with { TakenElsewhere = total.TakenElsewhere + 1 },
+                };
+            }
+
+            if (due.Count < batchSize)
+                break;
+        }
+
+        return total;
+    }
+
+    /// <summary>Fires one timer; Pending in the answer means another instance had it (or it stays for the next sweep).</summary>
+    private async Task<TimerStatus> FireAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fired = await runner.RunAsync(async token =>
+        {
+            var claimed = await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.CompletedAt, now), token);
+            if (claimed == 0)
+                return Error.Of(TakenElsewhere);
+            var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.Id == id, token);
+            var application = await lifecycle.ForChange.SingleAsync(a => a.Id == timer.ApplicationId, token);
+            if (application.State != timer.State)
+                return Error.Of("STATE_CHANGED");
+            return await lifecycle.FireAsync(application, timer.Trigger, TransitionRequest.BySystem(), token);
+        }, null, cancellationToken);
+
+        if (fired.IsSuccess)
+            return TimerStatus.Fired;
+        if (fired.Error!.Code is TakenElsewhere or ErrorCodes.ConcurrentChange)
+            return TimerStatus.Pending;
+
+        // The transition no longer applies: record why, once, so that the timer is not tried again.
+        var discarded = await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Discarded).SetProperty(t => t.CompletedAt, now)
+                .SetProperty(t => t.Outcome, fired.Error.ToString()), cancellationToken);
+        return discarded == 1 ? TimerStatus.Discarded : TimerStatus.Pending;
+    }
+}
