@@ -1,0 +1,114 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Lifecycle;
+using Kezek.IntegrationTests.Hosting;
+using Kezek.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.IntegrationTests.Lifecycle;
+
+/// <summary>
+/// The invariants under contention: a seat is never given twice and counts stay whole when hundreds of parents
+/// press "choose" at once; a parent pressing twice gets one direction; sweeps running at once fire each timer once.
+/// </summary>
+public abstract class ConcurrencyTests(KezekFactory kezek) : KezekTest(kezek)
+{
+    private const string Choose = "mutation($input: ChooseKindergartenInput!, $x: String!) { chooseKindergarten(input: $input, signedXml: $x) { direction { id } } }";
+
+    [Fact]
+    public async Task Three_hundred_parents_choosing_fifty_seats_at_once_get_exactly_fifty_directions()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(300, oneMinuteApart: false);
+        await queue.PublishAsync(50, mode: "FREE_CHOICE");
+        var place = await queue.FreePlaceIdAsync();
+
+        var requests = new List<(Dictionary<string, string> Input, string Signed)>();
+        foreach (var number in queue.Numbers)
+        {
+            var input = new Dictionary<string, string> { ["applicationNumber"] = number, ["placeId"] = place };
+            requests.Add((input, GraphQLClient.Sign(People.Mother, "chooseKindergarten", await queue.Api.NonceAsync(queue.Mother), input)));
+        }
+
+        var answers = await Task.WhenAll(requests.Select(r => Task.Run(() => Kezek.Api().PostAsync(Choose, new { input = r.Input, x = r.Signed }, queue.Mother))));
+
+        Assert.Equal(50, answers.Count(a => !a.HasErrors));
+        var refusals = answers.Where(a => a.HasErrors).Select(a => a.ErrorCode).ToList();
+        Assert.Equal(250, refusals.Count);
+        // Each refusal says why: the seats ran out (or, once free choice is empty, that the turn has not come).
+        Assert.All(refusals, code => Assert.Contains(code, new[] { "NO_FREE_PLACE", "NO_FREE_PLACES", "TURN_NOT_COME" }));
+        await AssertSeatsAddUpAsync(expectedDirections: 50, seats: 50);
+    }
+
+    [Fact]
+    public async Task A_parent_pressing_choose_twice_at_once_gets_one_direction()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(10, oneMinuteApart: false);
+        await queue.PublishAsync(20, mode: "FREE_CHOICE");
+        var place = await queue.FreePlaceIdAsync();
+        var requests = new List<(Dictionary<string, string> Input, string Signed)>();
+        foreach (var number in queue.Numbers)
+        {
+            var input = new Dictionary<string, string> { ["applicationNumber"] = number, ["placeId"] = place };
+            for (var press = 0; press < 2; press++)
+                requests.Add((input, GraphQLClient.Sign(People.Mother, "chooseKindergarten", await queue.Api.NonceAsync(queue.Mother), input)));
+        }
+
+        var answers = await Task.WhenAll(requests.Select(r => Task.Run(() => Kezek.Api().PostAsync(Choose, new { input = r.Input, x = r.Signed }, queue.Mother))));
+
+        Assert.Equal(10, answers.Count(a => !a.HasErrors));
+        Assert.All(answers.Where(a => a.HasErrors), a => Assert.Contains(a.ErrorCode, new[] { "ACTION_NOT_AVAILABLE", "CONCURRENT_CHANGE" }));
+        await AssertSeatsAddUpAsync(expectedDirections: 10, seats: 20);
+    }
+
+    [Fact]
+    public async Task Four_sweeps_at_once_fire_every_due_timer_exactly_once()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(60, oneMinuteApart: false);
+        Assert.Equal(60, (await queue.PublishAsync(60)).GetProperty("notified").GetInt32());
+        Kezek.Clock.Advance(TimeSpan.FromDays(10));
+
+        var sweeps = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            using var scope = Kezek.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<DueTimers>().SweepAsync(CancellationToken.None, batchSize: 7);
+        })));
+
+        Assert.Equal(60, sweeps.Sum(s => s.Fired));
+        Assert.Equal(0, sweeps.Sum(s => s.Discarded));
+        await Kezek.WithDbAsync(async db =>
+        {
+            Assert.Equal(60, await db.WorkflowTimers.CountAsync(t => t.Status == TimerStatus.Fired));
+            Assert.Equal(0, await db.WorkflowTimers.CountAsync(t => t.Status == TimerStatus.Pending));
+            var missed = await db.HistoryEntries.Where(h => h.Action == "ChoiceMissed").GroupBy(h => h.ApplicationId).Select(g => g.Count()).ToListAsync();
+            Assert.Equal(60, missed.Count);
+            Assert.All(missed, count => Assert.Equal(1, count));
+            Assert.Equal(60, await db.Places.CountAsync(p => p.Mode == Core.Places.PlaceMode.FreeChoice && p.TakenByApplicationId == null));
+            Assert.Equal(60, await db.Applications.CountAsync(a => a.Status == ApplicationStatus.Queued));
+            Assert.Equal(60 * 3, await db.Notifications.CountAsync(n => n.Template == "choice-missed"));
+            return 0;
+        });
+    }
+
+    /// <summary>Exactly this many issued directions, each on its own seat, each seat held by its direction's application.</summary>
+    private async Task AssertSeatsAddUpAsync(int expectedDirections, int seats) =>
+        await Kezek.WithDbAsync(async db =>
+        {
+            var directions = await db.Directions.AsNoTracking().Where(d => d.Status == DirectionStatus.Issued).ToListAsync();
+            var places = await db.Places.AsNoTracking().ToListAsync();
+            Assert.Equal(expectedDirections, directions.Count);
+            Assert.Equal(expectedDirections, directions.Select(d => d.PlaceId).Distinct().Count());
+            Assert.Equal(expectedDirections, directions.Select(d => d.ApplicationId).Distinct().Count());
+            Assert.Equal(seats, places.Count);
+            Assert.Equal(expectedDirections, places.Count(p => p.TakenByApplicationId is not null));
+            foreach (var direction in directions)
+                Assert.Equal(direction.ApplicationId, places.Single(p => p.Id == direction.PlaceId).TakenByApplicationId);
+            Assert.Equal(expectedDirections, await db.Applications.CountAsync(a => a.Status == ApplicationStatus.DirectionIssued));
+            return 0;
+        });
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ConcurrencyOnSqlite(SqliteKezek kezek) : ConcurrencyTests(kezek);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ConcurrencyOnPostgres(PostgresKezek kezek) : ConcurrencyTests(kezek);
