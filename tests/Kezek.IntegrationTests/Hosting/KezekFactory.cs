@@ -71,6 +71,18 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public GraphQLClient Api() => new(CreateClient(), this);
 
+    /// <summary>The environment for another server process on the same database and trust (the multi-instance tests).</summary>
+    public IReadOnlyDictionary<string, string> AnotherInstanceEnvironment(string dataFolder) => new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["Kezek__DataPath"] = dataFolder,
+        ["Kezek__Database__Provider"] = Provider.ToString(),
+        ["Kezek__Database__ConnectionString"] = ConnectionString,
+        ["Kezek__Signatures__TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
+        ["Kezek__Demo__Seed"] = "false",
+        ["Urls"] = "http://127.0.0.1:0",
+    };
+
     public async Task<T> WithDbAsync<T>(Func<KezekDbContext, Task<T>> query)
     {
         using var scope = Services.CreateScope();
