@@ -76,7 +76,7 @@ public sealed class KazakhstanCalendarTests
     public void Beyond_the_published_years_no_deadline_is_invented() =>
         Assert.Throws<CalendarNotAvailableException>(() => Calendar.DeadlineAfter(Local(2027, 12, 27, 10), 5, Almaty));
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kezek.slnx")))
