@@ -52,12 +52,8 @@ services.AddScoped<RegisterApplicationHandler>();
 services.AddScoped<AttachApplicationHandler>();
 services.AddScoped<ImportCivilRegistryHandler>();
 services.AddSingleton(ActivityLibrary.Standard());
-services.AddSingleton(provider =>
-{
-    var catalog = new WorkflowCatalog(provider.GetRequiredService<ActivityLibrary>());
-    catalog.LoadFolder(KezekConfiguration.ResolveWorkflowsPath(provider));
-    return catalog;
-});
+services.AddSingleton<WorkflowCatalog>();
+services.AddScoped<WorkflowVersions>();
 services.AddScoped<ApplicationLifecycle>();
 services.AddScoped<TransitionRunner>();
 services.AddScoped<Turns>();
@@ -79,9 +75,8 @@ using (var scope = app.Services.CreateScope())
     var provider = scope.ServiceProvider;
     await DatabaseStartup.MigrateAsync(provider.GetRequiredService<KezekDbContext>(), app.Lifetime.ApplicationStopping);
     await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
-    // Every region's lifecycle must be loaded and valid before the first request.
-    foreach (var ruleSet in provider.GetRequiredService<RuleSetCatalog>().All)
-        provider.GetRequiredService<WorkflowCatalog>().For(ruleSet.RuleSet.Policy.Lifecycle);
+    // Every region's lifecycle is loaded and valid before the first request.
+    await provider.GetRequiredService<WorkflowVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveWorkflowsPath(provider), app.Lifetime.ApplicationStopping);
     if (KezekConfiguration.SeedsDemo(provider))
     {
         using var authority = DemoKeys.Ensure(KezekConfiguration.ResolveDataPath(provider), provider.GetRequiredService<TimeProvider>(), app.Logger);

@@ -51,23 +51,78 @@ public sealed class WorkflowStateGraphType : ObjectGraphType<StateDefinition>
     }
 }
 
-public sealed class WorkflowGraphType : ObjectGraphType<WorkflowDefinition>
+public sealed class WorkflowGraphType : ObjectGraphType<ActiveWorkflow>
 {
     public WorkflowGraphType()
     {
         Name = "Workflow";
         Description = "A region's lifecycle as data (workflows/<name>.json), and its picture.";
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("description").Resolve(c => c.Source.Description);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkflowStateGraphType>>>>("states").Resolve(c => c.Source.States);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Definition.Name);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<StringGraphType>>("description").Resolve(c => c.Source.Definition.Description);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkflowStateGraphType>>>>("states").Resolve(c => c.Source.Definition.States);
         Field<NonNullGraphType<StringGraphType>>("mermaid").Description("A Mermaid state diagram; guards are written on the arrows.")
-            .Resolve(c => WorkflowMachine.Mermaid(c.Source));
-        Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.Json);
+            .Resolve(c => WorkflowMachine.Mermaid(c.Source.Definition));
+        Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.Definition.Json);
+    }
+}
+
+public sealed class WorkflowProblemGraphType : ObjectGraphType<WorkflowProblem>
+{
+    public WorkflowProblemGraphType()
+    {
+        Name = "WorkflowProblem";
+        Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("where").Description("E.g. transitions[3] or states.Notified.").Resolve(c => c.Source.Where);
+        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
+    }
+}
+
+public sealed class WorkflowValidationGraphType : ObjectGraphType<IReadOnlyList<WorkflowProblem>>
+{
+    public WorkflowValidationGraphType()
+    {
+        Name = "WorkflowValidation";
+        Field<NonNullGraphType<BooleanGraphType>>("valid").Resolve(c => c.Source.Count == 0);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WorkflowProblemGraphType>>>>("problems").Resolve(c => c.Source);
+    }
+}
+
+public sealed class WorkflowVersionGraphType : ObjectGraphType<Kezek.Core.Lifecycle.WorkflowVersion>
+{
+    public WorkflowVersionGraphType()
+    {
+        Name = "WorkflowVersion";
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("activatedAt").Resolve(c => Kezek.Core.Regions.KazakhstanTime.ToLocal(c.Source.ActivatedAt));
+        Field<NonNullGraphType<StringGraphType>>("activatedBy").Description("The IIN of who activated it, or \"system\" for the seeded files.")
+            .Resolve(c => c.Source.ActivatedByIin);
+        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
     }
 }
 
 internal static class LifecycleFields
 {
+    private static readonly AccessRequirement WorkflowEditors = AccessRequirement.Roles(Role.PolicyOfficer, Role.Administrator);
+
+    /// <summary>
+    /// A lifecycle is shared by every region that runs it: an administrator may change it, and a policy officer only
+    /// when every region running it is their own.
+    /// </summary>
+    private static async Task<Actor> RequireEditorOfAsync(IResolveFieldContext context, string name)
+    {
+        var viewer = context.RequireViewer();
+        if (viewer.IsAdministrator)
+            return viewer.As(Role.Administrator);
+        var rules = context.RequestServices!.GetRequiredService<Kezek.Rules.RuleSets.RuleSetCatalog>();
+        var regions = await context.RequestServices!.GetRequiredService<IKezekDb>().Regions.Select(r => r.Code).ToListAsync(context.CancellationToken);
+        var running = regions.Where(r => rules.For(r).RuleSet.Policy.Lifecycle == name).ToList();
+        if (running.Count > 0 && running.All(r => viewer.Holds(Role.PolicyOfficer, r)))
+            return viewer.As(Role.PolicyOfficer);
+        throw KezekError.For(context, ErrorCodes.Forbidden);
+    }
+
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<WorkflowGraphType>>("workflow")
             .Description("The lifecycle a region runs (public: the rules of the game are no secret).")
@@ -78,11 +133,38 @@ internal static class LifecycleFields
                 var region = c.GetArgument<string>("region");
                 if (!await c.RequestServices!.GetRequiredService<IKezekDb>().Regions.AnyAsync(r => r.Code == region, c.CancellationToken))
                     throw KezekError.For(c, Error.Of(ErrorCodes.UnknownRegion, ("region", region)));
-                return c.RequestServices!.GetRequiredService<ApplicationLifecycle>().WorkflowOf(region);
+                var lifecycle = c.RequestServices!.GetRequiredService<Kezek.Rules.RuleSets.RuleSetCatalog>().For(region).RuleSet.Policy.Lifecycle;
+                return c.RequestServices!.GetRequiredService<WorkflowCatalog>().Active(lifecycle);
             });
 
     public static void AddMutations(ObjectGraphType mutation)
     {
+        mutation.Field<NonNullGraphType<WorkflowValidationGraphType>>("validateWorkflow")
+            .Description("Checks a new version of a lifecycle without changing anything: names, reachability, and live applications in states it drops.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<NonNullGraphType<StringGraphType>>("json")
+            .Access(WorkflowEditors)
+            .ResolveAsync(async c =>
+            {
+                var name = c.GetArgument<string>("name");
+                await RequireEditorOfAsync(c, name);
+                return await c.RequestServices!.GetRequiredService<WorkflowVersions>().CheckAsync(name, c.GetArgument<string>("json"), c.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<WorkflowVersionGraphType>>("activateWorkflow")
+            .Description("Validates and puts in force a new version of a lifecycle, here at once and within seconds on every instance; kept with who, when and why.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<NonNullGraphType<StringGraphType>>("json")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Access(WorkflowEditors)
+            .ResolveAsync(async c =>
+            {
+                var name = c.GetArgument<string>("name");
+                var actor = await RequireEditorOfAsync(c, name);
+                return (await c.RequestServices!.GetRequiredService<WorkflowVersions>().ActivateAsync(name, c.GetArgument<string>("json"),
+                    c.GetArgument<string>("reason"), actor, c.CancellationToken)).OrThrow(c);
+            });
+
         Signed<ChooseKindergartenInputGraphType, ChooseKindergartenInput, DirectionPayloadGraphType>(mutation, "chooseKindergarten",
             "Выбор детского сада: takes the chosen seat (or an equal one of the same kindergarten) and issues the direction. Signed.");
         Signed<ExtendDirectionInputGraphType, ExtendDirectionInput, DirectionPayloadGraphType>(mutation, "extendDirection",

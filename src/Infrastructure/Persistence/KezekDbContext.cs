@@ -35,6 +35,8 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<WorkflowVersion> WorkflowVersions => Set<WorkflowVersion>();
+
     public DbSet<CivilRegistryRecord> CivilRegistryRecords => Set<CivilRegistryRecord>();
 
     public DbSet<Nonce> Nonces => Set<Nonce>();

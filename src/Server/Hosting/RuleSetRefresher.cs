@@ -2,7 +2,7 @@ using Kezek.Workflows.RuleSets;
 
 namespace Kezek.Server.Hosting;
 
-/// <summary>Every few seconds, puts in force here the rule-set versions that another instance activated.</summary>
+/// <summary>Every few seconds, puts in force here the rule-set and workflow versions that another instance activated.</summary>
 public sealed class RuleSetRefresher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RuleSetRefresher> logger)
     : BackgroundService
 {
@@ -16,6 +16,7 @@ public sealed class RuleSetRefresher(IServiceScopeFactory scopes, IConfiguration
             {
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<RuleSetVersions>().RefreshAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Lifecycle.WorkflowVersions>().RefreshAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

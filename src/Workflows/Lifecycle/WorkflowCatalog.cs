@@ -2,49 +2,52 @@ using System.Collections.Immutable;
 
 namespace Kezek.Workflows.Lifecycle;
 
+/// <summary>A lifecycle definition in force, with its version.</summary>
+public sealed record ActiveWorkflow(int Version, WorkflowDefinition Definition);
+
 /// <summary>
-/// The lifecycles in force, by name ("direction", "voucher"); a region's rule set names its own. Loaded from
-/// <c>workflows/*.json</c> at start and checked whole: a broken definition stops the server rather than a parent.
+/// The lifecycles in force, by name ("direction", "voucher"); a region's rule set names its own. A new version is
+/// swapped in whole with one reference write: a transition that already holds the old one finishes on it.
 /// </summary>
 public sealed class WorkflowCatalog(ActivityLibrary activities)
 {
-    private ImmutableDictionary<string, WorkflowDefinition> _definitions = ImmutableDictionary<string, WorkflowDefinition>.Empty;
+    private ImmutableDictionary<string, ActiveWorkflow> _active = ImmutableDictionary<string, ActiveWorkflow>.Empty;
 
     public ActivityLibrary Activities => activities;
 
-    public IReadOnlyCollection<WorkflowDefinition> All => Volatile.Read(ref _definitions).Values.ToList();
+    public WorkflowDefinition For(string lifecycle) => Active(lifecycle).Definition;
 
-    public WorkflowDefinition For(string lifecycle) =>
-        Volatile.Read(ref _definitions).TryGetValue(lifecycle, out var definition)
-            ? definition
-            : throw new InvalidOperationException($"No workflow \"{lifecycle}\" is loaded.");
+    public ActiveWorkflow Active(string lifecycle) =>
+        Volatile.Read(ref _active).TryGetValue(lifecycle, out var active)
+            ? active
+            : throw new InvalidOperationException($"No workflow \"{lifecycle}\" is in force.");
 
-    /// <summary>Loads every <c>*.json</c> of the folder; throws with every problem when one is invalid.</summary>
-    public void LoadFolder(string folder)
-    {
-        var loaded = new Dictionary<string, WorkflowDefinition>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileNameWithoutExtension(file);
-            var (definition, problems) = WorkflowDefinition.Parse(File.ReadAllText(file), name, activities);
-            if (definition is null)
-                throw new InvalidOperationException($"Workflow {file} is invalid: {string.Join("; ", problems)}");
-            loaded[name] = definition;
-        }
+    public bool Has(string lifecycle) => Volatile.Read(ref _active).ContainsKey(lifecycle);
 
-        if (loaded.Count == 0)
-            throw new InvalidOperationException($"No workflow definitions in {folder}.");
-        Volatile.Write(ref _definitions, loaded.ToImmutableDictionary(StringComparer.Ordinal));
-    }
+    /// <summary>The version of this lifecycle in force here; 0 when none is.</summary>
+    public int VersionOf(string lifecycle) => Volatile.Read(ref _active).TryGetValue(lifecycle, out var active) ? active.Version : 0;
 
-    /// <summary>Puts one checked definition in force (a new version swaps in whole).</summary>
-    public void Put(WorkflowDefinition definition)
+    /// <summary>Puts this version in force whatever is in force now (at start, what is stored is what holds).</summary>
+    public void Replace(string name, ActiveWorkflow workflow)
     {
         while (true)
         {
-            var current = Volatile.Read(ref _definitions);
-            if (Interlocked.CompareExchange(ref _definitions, current.SetItem(definition.Name, definition), current) == current)
+            var current = Volatile.Read(ref _active);
+            if (Interlocked.CompareExchange(ref _active, current.SetItem(name, workflow), current) == current)
                 return;
+        }
+    }
+
+    /// <summary>Puts a version in force unless a newer one already is (instances may learn of versions in any order).</summary>
+    public bool Activate(string name, ActiveWorkflow workflow)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _active);
+            if (current.TryGetValue(name, out var existing) && existing.Version >= workflow.Version)
+                return false;
+            if (Interlocked.CompareExchange(ref _active, current.SetItem(name, workflow), current) == current)
+                return true;
         }
     }
 }

@@ -36,6 +36,8 @@ public interface IKezekDb
 
     DbSet<Notification> Notifications { get; }
 
+    DbSet<WorkflowVersion> WorkflowVersions { get; }
+
     DbSet<CivilRegistryRecord> CivilRegistryRecords { get; }
 
     DbSet<Nonce> Nonces { get; }

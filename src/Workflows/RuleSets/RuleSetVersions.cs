@@ -22,7 +22,7 @@ public sealed record RuleSetCheck(IReadOnlyList<RuleSetProblem> Problems)
 /// Activation validates, stores the next version and swaps it in; other instances pick it up on refresh.
 /// </summary>
 public sealed class RuleSetVersions(IKezekDb db, RuleSetCatalog catalog, WorkingDayCalendar calendar, TimeProvider clock,
-    ILogger<RuleSetVersions> logger)
+    Lifecycle.WorkflowCatalog workflows, Lifecycle.WorkflowVersions workflowVersions, ILogger<RuleSetVersions> logger)
 {
     public const string SeededBy = "system";
 
@@ -96,7 +96,27 @@ public sealed class RuleSetVersions(IKezekDb db, RuleSetCatalog catalog, Working
     {
         if (!await IsKnownAsync(name, cancellationToken))
             return new RuleSetCheck([new RuleSetProblem("NAME", "region", $"No region {name}.")]);
-        return new RuleSetCheck((await CompiledRuleSet.CompileAsync(json, name, calendar)).Problems);
+        var (ruleSet, problems) = await CompiledRuleSet.CompileAsync(json, name, calendar);
+        return new RuleSetCheck(ruleSet is null ? problems : await LifecycleProblemsAsync(name, ruleSet, cancellationToken));
+    }
+
+    /// <summary>
+    /// A rule set that switches its regions to another lifecycle must name one in force, and must not strand a live
+    /// application in a state the other lifecycle does not have.
+    /// </summary>
+    private async Task<IReadOnlyList<RuleSetProblem>> LifecycleProblemsAsync(string name, CompiledRuleSet candidate, CancellationToken cancellationToken)
+    {
+        var lifecycle = candidate.Policy.Lifecycle;
+        if (catalog.Has(name) && catalog.For(name).RuleSet.Policy.Lifecycle == lifecycle)
+            return [];
+        if (!workflows.Has(lifecycle))
+            return [new RuleSetProblem("VALUE_INVALID", "GlobalParams.lifecycle", $"No lifecycle \"{lifecycle}\" is in force.")];
+        var regions = name == RuleSetCatalog.Default
+            ? await db.Regions.Select(r => r.Code).Where(code => !catalog.All.Select(r => r.Name).Contains(code)).ToListAsync(cancellationToken)
+            : [name];
+        var states = workflows.For(lifecycle).States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var dropped = await workflowVersions.DroppedLiveStatesAsync(lifecycle, states, cancellationToken, regions);
+        return [.. dropped.Select(p => new RuleSetProblem(p.Code, "GlobalParams.lifecycle", p.Message))];
     }
 
     /// <summary>Validates, stores the next version with who and why, and puts it in force here at once.</summary>
@@ -108,7 +128,9 @@ public sealed class RuleSetVersions(IKezekDb db, RuleSetCatalog catalog, Working
         if (!await IsKnownAsync(name, cancellationToken))
             return Error.Of(ErrorCodes.UnknownRegion, ("region", name));
         var (ruleSet, problems) = await CompiledRuleSet.CompileAsync(json, name, calendar);
-        if (ruleSet is null)
+        if (ruleSet is not null)
+            problems = await LifecycleProblemsAsync(name, ruleSet, cancellationToken);
+        if (ruleSet is null || problems.Count > 0)
             return Error.Of(ErrorCodes.RuleSetInvalid, ("count", problems.Count.ToString(CultureInfo.InvariantCulture)),
                 ("first", problems[0].ToString()));
 

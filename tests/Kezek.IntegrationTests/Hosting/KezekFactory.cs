@@ -58,7 +58,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
         });
     }
 
-    /// <summary>Empties every table but the migrations' and the regions', puts the shipped rule sets back, and sets the clock back.</summary>
+    /// <summary>Empties every table but the migrations' and the regions', puts the shipped rule sets and workflows back, and sets the clock back.</summary>
     public async Task ResetAsync()
     {
         await using var connection = await OpenConnectionAsync();
@@ -67,6 +67,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
         using var scope = Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.RuleSets.RuleSetVersions>()
             .SeedAndLoadAsync(Kezek.Server.KezekConfiguration.ResolveRulesPath(scope.ServiceProvider), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Lifecycle.WorkflowVersions>()
+            .SeedAndLoadAsync(Kezek.Server.KezekConfiguration.ResolveWorkflowsPath(scope.ServiceProvider), CancellationToken.None);
     }
 
     public GraphQLClient Api() => new(CreateClient(), this);

@@ -32,10 +32,13 @@ public sealed class WorkflowDefinitionTests
     }
 
     [Fact]
-    public void The_catalog_loads_the_folder_and_every_region_names_a_loaded_workflow()
+    public void Every_region_names_a_workflow_and_the_catalog_keeps_the_newest_version()
     {
         var catalog = new WorkflowCatalog(Library);
-        catalog.LoadFolder(Folder);
+        foreach (var name in new[] { "direction", "voucher" })
+            Assert.True(catalog.Activate(name, new ActiveWorkflow(2, Load(name))));
+        Assert.False(catalog.Activate("direction", new ActiveWorkflow(1, Load("direction"))));
+        Assert.Equal(2, catalog.VersionOf("direction"));
         foreach (var region in RuleSetTests.Regions)
         {
             var lifecycle = JsonNode.Parse(RuleSetTests.Read(region))!["GlobalParams"]!.AsArray()

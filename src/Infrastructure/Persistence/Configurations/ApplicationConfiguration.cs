@@ -144,3 +144,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Kezek
         builder.HasIndex(n => n.RecipientIin);
     }
 }
+
+internal sealed class WorkflowVersionConfiguration : IEntityTypeConfiguration<Kezek.Core.Lifecycle.WorkflowVersion>
+{
+    public void Configure(EntityTypeBuilder<Kezek.Core.Lifecycle.WorkflowVersion> builder)
+    {
+        builder.ToTable("WorkflowVersions");
+        builder.HasKey(v => new { v.Name, v.Version });
+        builder.Property(v => v.Name).HasMaxLength(32);
+        builder.Property(v => v.ActivatedByIin).HasMaxLength(12);
+        builder.Property(v => v.Reason).HasMaxLength(2000);
+    }
+}
