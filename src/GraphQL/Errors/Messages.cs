@@ -1,3 +1,4 @@
+using Kezek.Core.Applications;
 using Kezek.Core.Results;
 
 namespace Kezek.GraphQL.Errors;
@@ -140,6 +141,19 @@ public static class Messages
                 "Internal error. Please try again later."),
         };
 
+    /// <summary>The statuses as the portals' journal names them (seeds 000–004).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Ru, string Kk, string En)> StatusNames =
+        new Dictionary<string, (string, string, string)>
+        {
+            [nameof(ApplicationStatus.Queued)] = ("В очереди", "Кезекте", "In the queue"),
+            [nameof(ApplicationStatus.Notified)] = ("Направлено уведомление", "Хабарлама жіберілді", "Notified: the turn has come"),
+            [nameof(ApplicationStatus.DirectionIssued)] = ("Принято решение (Выдано направление)", "Шешім қабылданды (Жолдама берілді)", "Direction issued"),
+            [nameof(ApplicationStatus.Enrolled)] = ("Зачислен", "Қабылданды", "Enrolled"),
+            [nameof(ApplicationStatus.Inactive)] = ("Неактивно", "Белсенді емес", "Inactive"),
+            [nameof(ApplicationStatus.Removed)] = ("Снят с очереди", "Кезектен шығарылды", "Removed from the queue"),
+            [nameof(ApplicationStatus.Withdrawn)] = ("Снят с очереди по заявлению", "Өтініш бойынша кезектен шығарылды", "Withdrawn at the applicant's request"),
+        };
+
     public static string Format(string code, string language, IReadOnlyDictionary<string, string>? arguments)
     {
         if (!ByCode.TryGetValue(code, out var texts))
@@ -151,7 +165,12 @@ public static class Messages
             _ => texts.Ru,
         };
         foreach (var (name, value) in arguments ?? new Dictionary<string, string>())
-            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        {
+            var shown = name == "status" && StatusNames.TryGetValue(value, out var status)
+                ? language switch { "kk" => status.Kk, "en" => status.En, _ => status.Ru }
+                : value;
+            text = text.Replace("{" + name + "}", shown, StringComparison.Ordinal);
+        }
         return text;
     }
 }

@@ -6,7 +6,9 @@ using Kezek.Core.Regions;
 using Kezek.Identity.Demo;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Places;
 using Kezek.Workflows.Register;
+using Kezek.Core.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Server.Demo;
@@ -16,9 +18,12 @@ namespace Kezek.Server.Demo;
 /// of other families' applications (registered through the real use case with real signatures) so that
 /// a new child gets a meaningful queue number.
 /// </summary>
-public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register, PublishPlacesHandler publish, TimeProvider clock,
+    ILogger<DemoSeeder> logger)
 {
     private const int QueuedFamilies = 8;
+
+    private static readonly Guid Balapan = Guid.Parse("5f0c1d6e-0001-4a8e-9a51-000000000001");
 
     public async Task SeedAsync(DemoCertificateAuthority authority, CancellationToken cancellationToken)
     {
@@ -27,7 +32,7 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.Kindergartens.AddRange(
-            new Kindergarten(Guid.Parse("5f0c1d6e-0001-4a8e-9a51-000000000001"), "almaty", "160140012345",
+            new Kindergarten(Balapan, "almaty", "160140012345",
                 "Ясли-сад № 1 «Балапан»", "№ 1 «Балапан» бөбекжай-бақшасы", "г. Алматы, мкр. Самал-2, 58", "kk,ru", Ownership.State),
             new Kindergarten(Guid.Parse("5f0c1d6e-0001-4a8e-9a51-000000000002"), "almaty", "160140023456",
                 "Детский сад № 27 «Айгөлек»", "№ 27 «Айгөлек» балабақшасы", "г. Алматы, ул. Жандосова, 140", "kk", Ownership.State),
@@ -72,7 +77,17 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
                 throw new InvalidOperationException($"Demo registration failed: {result.Error}");
         }
 
-        logger.LogInformation("Seeded the demo: 5 kindergartens, {Families} queued applications in almaty", QueuedFamilies);
+        // The operator publishes seats of 2022 in «Балапан»: three to the queue (the first three families are notified)
+        // and two to free choice (anyone of 2022 in the queue may take one, as the README's walk-through does).
+        var operatorViewer = new Viewer(DemoPeople.Operator.Iin, DemoPeople.Operator.FullName, null, [new HeldRole(Role.Operator, "almaty", null)]);
+        foreach (var (count, mode) in new[] { (3, PlaceMode.Queue), (2, PlaceMode.FreeChoice) })
+        {
+            var published = await publish.HandleAsync(new PublishPlaces(Balapan, 2022, "kk", count, mode, operatorViewer), cancellationToken);
+            if (!published.IsSuccess)
+                throw new InvalidOperationException($"Demo seats were not published: {published.Error}");
+        }
+
+        logger.LogInformation("Seeded the demo: 5 kindergartens, {Families} queued applications and 5 seats in almaty", QueuedFamilies);
     }
 
     private static (DemoPerson Parent, DemoPeople.DemoChild Child) Family(int index)

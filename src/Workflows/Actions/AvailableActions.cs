@@ -2,6 +2,7 @@ using Kezek.Core.Applications;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.Workflows.Lifecycle;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Actions;
 
@@ -25,6 +26,8 @@ public sealed class AvailableActions(ApplicationLifecycle lifecycle)
 
     public async Task<IReadOnlyList<AvailableAction>> ForAsync(Application application, Viewer viewer, CancellationToken cancellationToken)
     {
+        // The guards read the directions and parents, which a journal page does not load: read the whole application.
+        application = await lifecycle.ForChange.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellationToken);
         var evaluation = await lifecycle.EvaluateAsync(application, null, cancellationToken);
         var family = application.IsFamilyMember(viewer.Iin);
         return Triggers.FamilyActions

@@ -127,6 +127,12 @@ public abstract class DirectionLifecycleTests(KezekFactory kezek) : KezekTest(ke
         var place = await queue.FreePlaceIdAsync();
         var first = Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], place));
         var second = Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[1], place));
+        var buttons = (await queue.ApplicationAsync(queue.Numbers[1])).GetProperty("availableActions").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("action").GetString()!, a => a.GetProperty("allowed").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool>
+        {
+            ["chooseKindergarten"] = false, ["extendDirection"] = true, ["revokeDirection"] = true, ["withdrawApplication"] = true,
+        }, buttons);
 
         await queue.AdvanceClockAsync(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
         (await queue.RevokeAsync(first)).Ok();

@@ -34,4 +34,13 @@ public sealed class MessagesTests
         Assert.Equal("«taraz» өңірі табылмады.", Messages.Format(ErrorCodes.UnknownRegion, "kk", arguments));
         Assert.Equal("Region \"taraz\" was not found.", Messages.Format(ErrorCodes.UnknownRegion, "en", arguments));
     }
+
+    [Fact]
+    public void A_status_in_a_message_is_named_as_the_portal_names_it()
+    {
+        Assert.Equal(Enum.GetNames<Kezek.Core.Applications.ApplicationStatus>().Order(), Messages.StatusNames.Keys.Order());
+        var arguments = new Dictionary<string, string> { ["status"] = "DirectionIssued" };
+        Assert.Contains("«Принято решение (Выдано направление)»", Messages.Format(ErrorCodes.ActionNotAvailable, "ru", arguments), StringComparison.Ordinal);
+        Assert.Contains("«Шешім қабылданды (Жолдама берілді)»", Messages.Format(ErrorCodes.ActionNotAvailable, "kk", arguments), StringComparison.Ordinal);
+    }
 }
