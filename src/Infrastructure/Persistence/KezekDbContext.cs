@@ -51,6 +51,22 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
+    public async Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken)
+    {
+        if (!Database.IsNpgsql())
+            return null;
+        var claimed = await Database.SqlQuery<Guid>($"""
+            UPDATE "Places" SET "TakenByApplicationId" = {claim.ApplicationId}
+            WHERE "Id" = (SELECT "Id" FROM "Places"
+                          WHERE "KindergartenId" = {claim.KindergartenId} AND "GroupYear" = {claim.GroupYear} AND "Language" = {claim.Language}
+                            AND "TakenByApplicationId" IS NULL AND ({claim.MayTakeQueueSeats} OR "Mode" = 'FreeChoice')
+                          ORDER BY ("Id" = {claim.PreferredPlaceId}) DESC, ("Mode" = 'Queue') DESC, "PublishedAt"
+                          LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return claimed.Count == 1 ? claimed[0] : null;
+    }
+
     public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,

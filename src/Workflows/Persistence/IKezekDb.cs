@@ -57,6 +57,17 @@ public interface IKezekDb
     /// <summary>Forgets tracked changes after a failed save, so that a retry starts clean.</summary>
     void DiscardChanges();
 
+    /// <summary>
+    /// Claims a free seat of a kindergarten's pool for the application — the preferred one if it can — passing over
+    /// seats that other transactions are claiming at this moment (PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>), so
+    /// that a crowd does not wait in line on the same rows. Null when every free seat is taken or being claimed,
+    /// or when the database has no such claim (then the caller takes a seat by conditional updates).
+    /// </summary>
+    Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken);
+
     /// <summary>Whether a failed save broke a unique index (a race another request won).</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 }
+
+/// <summary>A seat wanted: the preferred one, or another of the same kindergarten, group year and language.</summary>
+public sealed record SeatClaim(long ApplicationId, Guid PreferredPlaceId, Guid KindergartenId, int GroupYear, string Language, bool MayTakeQueueSeats);

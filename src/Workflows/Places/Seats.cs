@@ -29,6 +29,12 @@ public static class Seats
         if (chosen.GroupYear != application.GroupYear)
             return Error.Of(ErrorCodes.PlaceGroupMismatch, ("groupYear", application.GroupYear.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+        if (await db.ClaimSeatSkippingLockedAsync(new SeatClaim(application.Id, placeId, chosen.KindergartenId, chosen.GroupYear, chosen.Language,
+                turnHasCome), cancellationToken) is { } claimed)
+            return await db.Places.AsNoTracking().SingleAsync(p => p.Id == claimed, cancellationToken);
+
+        // Without a skip-locked claim (SQLite serialises writers anyway), or with every free seat being claimed right
+        // now: conditional updates, which wait for a claiming transaction to end and then see whether it took the seat.
         var pool = db.Places.AsNoTracking().Where(p => p.KindergartenId == chosen.KindergartenId && p.GroupYear == chosen.GroupYear
                                                        && p.Language == chosen.Language && p.TakenByApplicationId == null
                                                        && (turnHasCome || p.Mode == PlaceMode.FreeChoice));
