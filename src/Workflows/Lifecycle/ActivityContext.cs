@@ -53,6 +53,16 @@ public interface IActivity
     Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
 }
 
+/// <summary>An activity that the definition names without an argument.</summary>
+public abstract class ActivityWithoutArgument : IActivity
+{
+    public abstract string Name { get; }
+
+    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public abstract Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
+}
+
 /// <summary>The activities by name.</summary>
 public sealed class ActivityLibrary(IEnumerable<IActivity> activities)
 {

@@ -3,13 +3,11 @@ using Kezek.Rules.RuleSets;
 namespace Kezek.Workflows.Lifecycle.Activities;
 
 /// <summary><c>putOnStopList</c>: no direction until the region's StopListEnd.</summary>
-public sealed class PutOnStopList : IActivity
+public sealed class PutOnStopList : ActivityWithoutArgument
 {
-    public string Name => "putOnStopList";
+    public override string Name => "putOnStopList";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         var until = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.StopListEnd, context.Facts);
         context.Application.PutOnStopList(until.UtcDateTime);
@@ -18,13 +16,11 @@ public sealed class PutOnStopList : IActivity
 }
 
 /// <summary><c>takeOffStopList</c>: the stop-list ends.</summary>
-public sealed class TakeOffStopList : IActivity
+public sealed class TakeOffStopList : ActivityWithoutArgument
 {
-    public string Name => "takeOffStopList";
+    public override string Name => "takeOffStopList";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         context.Application.TakeOffStopList();
         return Task.FromResult<Core.Results.Error?>(null);
@@ -32,13 +28,11 @@ public sealed class TakeOffStopList : IActivity
 }
 
 /// <summary><c>countExpiry</c>: one more direction of this application expired unused.</summary>
-public sealed class CountExpiry : IActivity
+public sealed class CountExpiry : ActivityWithoutArgument
 {
-    public string Name => "countExpiry";
+    public override string Name => "countExpiry";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         context.Application.CountExpiry();
         return Task.FromResult<Core.Results.Error?>(null);
@@ -46,13 +40,11 @@ public sealed class CountExpiry : IActivity
 }
 
 /// <summary><c>markRestored</c>: the one restoration of an inactive application is used.</summary>
-public sealed class MarkRestored : IActivity
+public sealed class MarkRestored : ActivityWithoutArgument
 {
-    public string Name => "markRestored";
+    public override string Name => "markRestored";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         context.Application.MarkRestored();
         return Task.FromResult<Core.Results.Error?>(null);

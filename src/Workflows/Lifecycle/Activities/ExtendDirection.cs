@@ -7,13 +7,11 @@ namespace Kezek.Workflows.Lifecycle.Activities;
 /// <c>extendDirection</c>: the direction stays valid through the requested day (region time), which must be later
 /// than the current expiry and no later than the region's ExtensionLatest.
 /// </summary>
-public sealed class ExtendDirection : IActivity
+public sealed class ExtendDirection : ActivityWithoutArgument
 {
-    public string Name => "extendDirection";
+    public override string Name => "extendDirection";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public async Task<Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override async Task<Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         var direction = context.Direction ?? throw new InvalidOperationException("extendDirection: the application has no issued direction.");
         if (context.Request.Until is not { } until)

@@ -8,13 +8,11 @@ using Kezek.Workflows.Places;
 namespace Kezek.Workflows.Lifecycle.Activities;
 
 /// <summary><c>issueDirection</c>: takes the chosen seat (or an equal one) and issues a direction that expires by the region's AttendDeadline.</summary>
-public sealed class IssueDirection : IActivity
+public sealed class IssueDirection : ActivityWithoutArgument
 {
-    public string Name => "issueDirection";
+    public override string Name => "issueDirection";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public async Task<Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override async Task<Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         if (context.Request.PlaceId is not { } placeId)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "placeId"));

@@ -3,13 +3,11 @@ using Kezek.Workflows.Places;
 namespace Kezek.Workflows.Lifecycle.Activities;
 
 /// <summary><c>releaseSeat</c>: the direction's seat is free again, for free choice.</summary>
-public sealed class ReleaseSeat : IActivity
+public sealed class ReleaseSeat : ActivityWithoutArgument
 {
-    public string Name => "releaseSeat";
+    public override string Name => "releaseSeat";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         var direction = context.Direction ?? throw new InvalidOperationException("releaseSeat: the application has no issued direction.");
         if (await Seats.ReleaseAsync(context.Db, direction.PlaceId, context.Application.Id, cancellationToken) != 1)

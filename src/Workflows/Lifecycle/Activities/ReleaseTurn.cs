@@ -3,13 +3,11 @@ using Kezek.Workflows.Places;
 namespace Kezek.Workflows.Lifecycle.Activities;
 
 /// <summary><c>releaseTurn</c>: a turn ended unused (missed, withdrawn, refused); one seat of the queue of the group year moves to free choice.</summary>
-public sealed class ReleaseTurn : IActivity
+public sealed class ReleaseTurn : ActivityWithoutArgument
 {
-    public string Name => "releaseTurn";
+    public override string Name => "releaseTurn";
 
-    public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
-
-    public async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    public override async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         await Seats.MoveOneToFreeChoiceAsync(context.Db, context.Application.RegionCode, context.Application.GroupYear, cancellationToken);
         return null;
