@@ -175,6 +175,10 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
             .ResolveAsync(async c => await Db(c).Directions.AsNoTracking()
                 .Where(d => d.ApplicationId == c.Source.Id).OrderBy(d => d.IssuedAt).ToListAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.IssuedDocumentGraphType>>>>("documents")
+            .Description("Общие документы: issued to the applicant, oldest first.")
+            .ResolveAsync(async c => (await Db(c).Documents.AsNoTracking().Where(d => d.ApplicationId == c.Source.Id).ToListAsync(c.CancellationToken))
+                .OrderBy(d => d.IssuedAt).ThenBy(d => (int)d.Kind).ToList()); // the kind is stored by name: order as the seeds' table does
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
             .ResolveAsync(async c => await Db(c).HistoryEntries.AsNoTracking()
                 .Where(h => h.ApplicationId == c.Source.Id).OrderBy(h => h.Id).ToListAsync(c.CancellationToken));

@@ -37,6 +37,8 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
 
     public DbSet<WorkflowVersion> WorkflowVersions => Set<WorkflowVersion>();
 
+    public DbSet<Kezek.Core.Documents.IssuedDocument> Documents => Set<Kezek.Core.Documents.IssuedDocument>();
+
     public DbSet<CivilRegistryRecord> CivilRegistryRecords => Set<CivilRegistryRecord>();
 
     public DbSet<Nonce> Nonces => Set<Nonce>();
@@ -104,6 +106,7 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
         configurationBuilder.Properties<Ownership>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PlaceMode>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TimerStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Kezek.Core.Documents.DocumentKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     /// <summary>History is append-only: an edit or a delete of an entry is a programming error, refused.</summary>
@@ -111,6 +114,8 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
     {
         if (ChangeTracker.Entries<HistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("History entries are append-only.");
+        if (ChangeTracker.Entries<Kezek.Core.Documents.IssuedDocument>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Issued documents are immutable.");
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

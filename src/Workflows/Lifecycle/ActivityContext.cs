@@ -80,6 +80,6 @@ public sealed class ActivityLibrary(IEnumerable<IActivity> activities)
     [
         new Activities.Notify(), new Activities.IssueDirection(), new Activities.EndDirection(), new Activities.ReleaseSeat(),
         new Activities.ReleaseTurn(), new Activities.ExtendDirection(), new Activities.PutOnStopList(), new Activities.TakeOffStopList(),
-        new Activities.CountExpiry(), new Activities.MarkRestored(),
+        new Activities.CountExpiry(), new Activities.MarkRestored(), new Activities.IssueDocument(),
     ]);
 }

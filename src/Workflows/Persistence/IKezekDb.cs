@@ -38,6 +38,8 @@ public interface IKezekDb
 
     DbSet<WorkflowVersion> WorkflowVersions { get; }
 
+    DbSet<Kezek.Core.Documents.IssuedDocument> Documents { get; }
+
     DbSet<CivilRegistryRecord> CivilRegistryRecords { get; }
 
     DbSet<Nonce> Nonces { get; }

@@ -5,6 +5,7 @@ using Kezek.Core.Iins;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Documents;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,9 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 var application = Application.Register(number, region.Code, child, applicant,
                     command.BenefitCategory, now, command.Applicant, command.SignedXml);
                 db.Applications.Add(application);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var kind in DocumentIssuer.AtRegistration)
+                    await DocumentIssuer.IssueAsync(db, application, kind, null, policy, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return application;

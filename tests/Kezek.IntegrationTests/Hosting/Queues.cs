@@ -121,6 +121,7 @@ public sealed class Queues(KezekFactory kezek)
               number status state deadline stopListedUntil expirations queueNumber benefitQueueNumber queuedAt
               directions { id status issuedAt expiresAt extensions endedAt }
               history { action actorRole fromStatus toStatus reason signedXml }
+              documents { kind title issuedAt verificationCode }
               availableActions { action allowed code message } } }
             """, new { n = number }, Mother)).Ok().GetProperty("application");
 

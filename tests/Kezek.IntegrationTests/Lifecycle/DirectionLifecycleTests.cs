@@ -113,6 +113,18 @@ public abstract class DirectionLifecycleTests(KezekFactory kezek) : KezekTest(ke
         Assert.Contains("<name>revokeDirection</name>", revokeEntry.GetProperty("signedXml").GetString(), StringComparison.Ordinal);
         Assert.Equal("System", (await queue.ApplicationAsync(n[1])).GetProperty("history")[2].GetProperty("actorRole").GetString());
 
+        // The documents of the seeds' table: four at registration, the direction when it was issued, its facts frozen.
+        var documents = (await queue.ApplicationAsync(n[0])).GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["REGISTRATION_NOTIFICATION", "DOCUMENTS_RECEIPT", "REGISTER_BOOK_ENTRY", "CHILD_CARD", "DIRECTION"],
+            documents.Select(d => d.GetProperty("kind").GetString()));
+        Assert.Equal("Направление в ДДО", documents[4].GetProperty("title").GetString());
+        Assert.Equal(5, documents.Select(d => d.GetProperty("verificationCode").GetString()).Distinct().Count());
+        var directionFacts = await Kezek.WithDbAsync(db => db.Documents.AsNoTracking().Where(d => d.Kind == Core.Documents.DocumentKind.Direction)
+            .OrderBy(d => d.IssuedAt).Select(d => d.Facts).FirstAsync());
+        Assert.Contains("\"kindergartenNameRu\":\"Ясли-сад № 1 «Балапан»\"", directionFacts, StringComparison.Ordinal);
+        Assert.Contains("\"directionExpiresAt\":\"2026-09-09T00:00:00+05:00\"", directionFacts, StringComparison.Ordinal);
+        Assert.Equal(3, (await queue.ApplicationAsync(n[3])).GetProperty("documents").EnumerateArray().Count(d => d.GetProperty("kind").GetString() == "DIRECTION") + 1);
+
         // Seats add up: one enrolled holds its seat, every other seat is free again.
         var seats = await Kezek.WithDbAsync(db => db.Places.AsNoTracking().ToListAsync());
         Assert.Equal(3, seats.Count);

@@ -82,6 +82,9 @@ public sealed class ActivityTests
     [InlineData("issueDirection", null, true)]
     [InlineData("extendDirection", null, true)]
     [InlineData("releaseTurn", null, true)]
+    [InlineData("issueDocument", "Direction", true)]
+    [InlineData("issueDocument", "1", false)]
+    [InlineData("issueDocument", null, false)]
     public void Each_activity_checks_its_argument(string activity, string? argument, bool accepted) =>
         Assert.Equal(accepted, ActivityLibrary.Standard().Check(new ActivityStep(activity, argument)) is null);
 }

@@ -156,3 +156,14 @@ internal sealed class WorkflowVersionConfiguration : IEntityTypeConfiguration<Ke
         builder.Property(v => v.Reason).HasMaxLength(2000);
     }
 }
+
+internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Kezek.Core.Documents.IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<Kezek.Core.Documents.IssuedDocument> builder)
+    {
+        builder.ToTable("Documents");
+        builder.Property(d => d.VerificationCode).HasMaxLength(12);
+        builder.HasIndex(d => d.VerificationCode).IsUnique();
+        builder.HasIndex(d => d.ApplicationId);
+    }
+}

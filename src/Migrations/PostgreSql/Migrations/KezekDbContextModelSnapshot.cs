@@ -354,6 +354,45 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.ToTable("CivilRegistryRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Documents.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("DirectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("Documents", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Identity.Nonce", b =>
                 {
                     b.Property<string>("Value")

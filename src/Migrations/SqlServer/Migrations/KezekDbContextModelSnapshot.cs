@@ -355,6 +355,45 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("CivilRegistryRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Documents.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("DirectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("Documents", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Identity.Nonce", b =>
                 {
                     b.Property<string>("Value")

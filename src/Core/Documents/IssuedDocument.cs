@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+
+namespace Kezek.Core.Documents;
+
+/// <summary>The documents of the seeds' "Общие документы" table (SPEC §6).</summary>
+public enum DocumentKind
+{
+    /// <summary>Уведомление о регистрации.</summary>
+    RegistrationNotification,
+
+    /// <summary>Извещение о приёме документов.</summary>
+    DocumentsReceipt,
+
+    /// <summary>Регистрация ребёнка в книге учёта.</summary>
+    RegisterBookEntry,
+
+    /// <summary>Карточка ребёнка.</summary>
+    ChildCard,
+
+    /// <summary>Направление в ДДО.</summary>
+    Direction,
+}
+
+/// <summary>
+/// A document issued to the applicant: what it certifies is frozen at the moment of issue (<see cref="Facts"/>, JSON),
+/// so that it reads the same however the application changes later. Anyone may check <see cref="VerificationCode"/>.
+/// Never edited.
+/// </summary>
+public sealed class IssuedDocument
+{
+    private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    public IssuedDocument(long applicationId, DocumentKind kind, Guid? directionId, string facts, DateTime issuedAt)
+    {
+        Id = Guid.NewGuid();
+        ApplicationId = applicationId;
+        Kind = kind;
+        DirectionId = directionId;
+        Facts = facts;
+        IssuedAt = issuedAt;
+        VerificationCode = NewCode();
+    }
+
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private IssuedDocument()
+    {
+    }
+#pragma warning restore CS8618
+
+    public Guid Id { get; private set; }
+
+    public long ApplicationId { get; private set; }
+
+    public DocumentKind Kind { get; private set; }
+
+    /// <summary>The direction a "Направление в ДДО" certifies.</summary>
+    public Guid? DirectionId { get; private set; }
+
+    /// <summary>What the document certifies, as it stood at issue (JSON).</summary>
+    public string Facts { get; private set; }
+
+    public DateTime IssuedAt { get; private set; }
+
+    /// <summary>Twelve characters without look-alikes (no 0/O, 1/I): typed from paper to check the document.</summary>
+    public string VerificationCode { get; private set; }
+
+    private static string NewCode() => string.Create(12, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+            span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+    });
+}

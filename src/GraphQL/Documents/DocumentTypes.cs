@@ -1,0 +1,42 @@
+using GraphQL.Types;
+using Kezek.Core.Documents;
+using Kezek.Core.Regions;
+using Kezek.GraphQL.Access;
+
+namespace Kezek.GraphQL.Documents;
+
+public sealed class DocumentKindGraphType : EnumerationGraphType<DocumentKind>
+{
+    public DocumentKindGraphType() => Name = "DocumentKind";
+}
+
+/// <summary>A row of the seeds' "Общие документы" table.</summary>
+public sealed class IssuedDocumentGraphType : ObjectGraphType<IssuedDocument>
+{
+    /// <summary>The documents' names as the portals show them.</summary>
+    public static readonly IReadOnlyDictionary<DocumentKind, (string Ru, string Kk, string En)> Titles = new Dictionary<DocumentKind, (string, string, string)>
+    {
+        [DocumentKind.RegistrationNotification] = ("Уведомление о регистрации", "Тіркеу туралы хабарлама", "Registration notification"),
+        [DocumentKind.DocumentsReceipt] = ("Извещение о приеме документов", "Құжаттардың қабылданғаны туралы хабарлама", "Receipt of documents"),
+        [DocumentKind.RegisterBookEntry] = ("Регистрация ребенка в книге учета", "Баланы есепке алу кітабында тіркеу", "Entry in the register book"),
+        [DocumentKind.ChildCard] = ("Карточка ребенка", "Бала картасы", "Child card"),
+        [DocumentKind.Direction] = ("Направление в ДДО", "МДҰ-ға жолдама", "Direction to a kindergarten"),
+    };
+
+    public IssuedDocumentGraphType()
+    {
+        Name = "Document";
+        Description = "A document issued to the applicant; what it certifies is frozen at issue.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<DocumentKindGraphType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("title").Description("In the reader's language.").Resolve(c => c.Kezek().Language switch
+        {
+            "kk" => Titles[c.Source.Kind].Kk,
+            "en" => Titles[c.Source.Kind].En,
+            _ => Titles[c.Source.Kind].Ru,
+        });
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
+        Field<NonNullGraphType<StringGraphType>>("verificationCode").Description("Anyone may check the document by this code.")
+            .Resolve(c => c.Source.VerificationCode);
+    }
+}

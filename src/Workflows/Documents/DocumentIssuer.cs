@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using Kezek.Core.Applications;
+using Kezek.Core.Documents;
+using Kezek.Core.Places;
+using Kezek.Rules;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Documents;
+
+/// <summary>
+/// Issues the documents of the seeds' table: what each certifies is taken from the application (and the direction)
+/// at this moment and frozen in the document, dates in the region's time. Rendering them is the templates' work.
+/// </summary>
+public static class DocumentIssuer
+{
+    /// <summary>The documents a registration issues (SPEC §2.1).</summary>
+    public static readonly IReadOnlyList<DocumentKind> AtRegistration =
+        [DocumentKind.RegistrationNotification, DocumentKind.DocumentsReceipt, DocumentKind.RegisterBookEntry, DocumentKind.ChildCard];
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, Application application, DocumentKind kind, Direction? direction,
+        RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
+    {
+        string Local(DateTime utc) => policy.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+        var facts = new Dictionary<string, string?>
+        {
+            ["applicationNumber"] = application.Number,
+            ["region"] = application.RegionCode,
+            ["groupYear"] = application.GroupYear.ToString(CultureInfo.InvariantCulture),
+            ["benefitCategory"] = application.Benefit.ToString(),
+            ["claimedBenefitCategory"] = application.ClaimedBenefit.ToString(),
+            ["registeredAt"] = Local(application.CreatedAt),
+            ["queuedAt"] = Local(application.QueuedAt),
+            ["childFullName"] = application.Child.FullName,
+            ["childIin"] = application.Child.Iin,
+            ["childBirthDate"] = application.Child.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["applicantFullName"] = application.Applicant.FullName,
+            ["applicantIin"] = application.Applicant.Iin,
+            ["applicantPhone"] = application.Applicant.Phone,
+            ["applicantEmail"] = application.Applicant.Email,
+            ["issuedAt"] = Local(now),
+        };
+        if (direction is not null)
+        {
+            var place = await db.Places.AsNoTracking().SingleAsync(p => p.Id == direction.PlaceId, cancellationToken);
+            var kindergarten = await db.Kindergartens.AsNoTracking().SingleAsync(k => k.Id == direction.KindergartenId, cancellationToken);
+            facts["directionId"] = direction.Id.ToString();
+            facts["directionIssuedAt"] = Local(direction.IssuedAt);
+            facts["directionExpiresAt"] = Local(direction.ExpiresAt);
+            facts["kindergartenNameRu"] = kindergarten.NameRu;
+            facts["kindergartenNameKk"] = kindergarten.NameKk;
+            facts["kindergartenAddress"] = kindergarten.Address;
+            facts["kindergartenBin"] = kindergarten.Bin;
+            facts["language"] = place.Language;
+            facts["placeMode"] = place.Mode == PlaceMode.Queue ? "Queue" : "FreeChoice";
+        }
+
+        var document = new IssuedDocument(application.Id, kind, direction?.Id, JsonSerializer.Serialize(facts, Readable), now);
+        db.Documents.Add(document);
+        return document;
+    }
+}

@@ -1,0 +1,25 @@
+using Kezek.Core.Documents;
+using Kezek.Workflows.Documents;
+
+namespace Kezek.Workflows.Lifecycle.Activities;
+
+/// <summary><c>issueDocument</c> (argument: the kind, e.g. Direction): issues a document of the seeds' table with what it certifies now.</summary>
+public sealed class IssueDocument : IActivity
+{
+    public string Name => "issueDocument";
+
+    public string? CheckArgument(string? argument) =>
+        Enum.TryParse<DocumentKind>(argument, ignoreCase: false, out _) && !int.TryParse(argument, out _)
+            ? null
+            : $"one of {string.Join(", ", Enum.GetNames<DocumentKind>())}.";
+
+    public async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
+    {
+        var kind = Enum.Parse<DocumentKind>(argument!);
+        if (kind == DocumentKind.Direction && context.Direction is null)
+            throw new InvalidOperationException("issueDocument Direction: the transition has no direction (issueDirection comes first).");
+        await DocumentIssuer.IssueAsync(context.Db, context.Application, kind, kind == DocumentKind.Direction ? context.Direction : null,
+            context.Rules.Policy, context.Now, cancellationToken);
+        return null;
+    }
+}
