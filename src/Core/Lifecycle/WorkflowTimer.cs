@@ -55,8 +55,11 @@ public sealed class WorkflowTimer
 
     public DateTime? CompletedAt { get; private set; }
 
-    /// <summary>Why a due timer was discarded.</summary>
+    /// <summary>Why a due timer was discarded, or why its last attempt failed.</summary>
     public string? Outcome { get; private set; }
+
+    /// <summary>Attempts that failed unexpectedly (each rolled back whole); at the limit the timer is discarded.</summary>
+    public int Failures { get; private set; }
 
     public void Cancel(DateTime now)
     {

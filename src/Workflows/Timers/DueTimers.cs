@@ -3,6 +3,7 @@ using Kezek.Core.Results;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Kezek.Workflows.Timers;
 
@@ -18,9 +19,12 @@ public sealed record SweepResult(int Fired, int Discarded, int TakenElsewhere)
 /// claim and the transition commit together; an instance that crashes mid-way rolls both back and the timer
 /// waits for the next sweep. A timer whose transition no longer applies is discarded with the reason.
 /// </summary>
-public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, TimeProvider clock)
+public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, TimeProvider clock, ILogger<DueTimers> logger)
 {
     public const int DefaultBatchSize = 500;
+
+    /// <summary>A timer whose transition fails this many times is discarded, so that it cannot stall the others.</summary>
+    public const int MaxFailures = 5;
 
     private const string TakenElsewhere = "TIMER_TAKEN_ELSEWHERE";
 
@@ -61,18 +65,24 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
     private async Task<TimerStatus> FireAsync(long id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var fired = await runner.RunAsync(async token =>
+        Result<Transitioned> fired;
+        try
         {
-            var claimed = await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.CompletedAt, now), token);
-            if (claimed == 0)
-                return Error.Of(TakenElsewhere);
-            var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.Id == id, token);
-            var application = await lifecycle.ForChange.SingleAsync(a => a.Id == timer.ApplicationId, token);
-            if (application.State != timer.State)
-                return Error.Of("STATE_CHANGED");
-            return await lifecycle.FireAsync(application, timer.Trigger, TransitionRequest.BySystem(), token);
-        }, null, cancellationToken);
+            fired = await TransitionAsync(id, now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The attempt rolled back whole; record it and go on with the other timers.
+            db.DiscardChanges();
+            logger.LogError(exception, "Timer {TimerId} failed", id);
+            var outcome = $"FAILED: {exception.GetType().Name}: {exception.Message}";
+            await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, t => t.Failures + 1)
+                    .SetProperty(t => t.Outcome, outcome[..Math.Min(outcome.Length, 500)])
+                    .SetProperty(t => t.Status, t => t.Failures + 1 >= MaxFailures ? TimerStatus.Discarded : TimerStatus.Pending)
+                    .SetProperty(t => t.CompletedAt, t => t.Failures + 1 >= MaxFailures ? now : (DateTime?)null), cancellationToken);
+            return TimerStatus.Pending;
+        }
 
         if (fired.IsSuccess)
             return TimerStatus.Fired;
@@ -85,4 +95,18 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
                 .SetProperty(t => t.Outcome, fired.Error.ToString()), cancellationToken);
         return discarded == 1 ? TimerStatus.Discarded : TimerStatus.Pending;
     }
+
+    private Task<Result<Transitioned>> TransitionAsync(long id, DateTime now, CancellationToken cancellationToken) =>
+        runner.RunAsync(async token =>
+        {
+            var claimed = await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.CompletedAt, now), token);
+            if (claimed == 0)
+                return Error.Of(TakenElsewhere);
+            var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.Id == id, token);
+            var application = await lifecycle.ForChange.SingleAsync(a => a.Id == timer.ApplicationId, token);
+            if (application.State != timer.State)
+                return Error.Of("STATE_CHANGED");
+            return await lifecycle.FireAsync(application, timer.Trigger, TransitionRequest.BySystem(), token);
+        }, null, cancellationToken);
 }

@@ -89,6 +89,38 @@ public abstract class ConcurrencyTests(KezekFactory kezek) : KezekTest(kezek)
         });
     }
 
+    [Fact]
+    public async Task A_transition_that_fails_mid_way_rolls_back_whole_and_fires_once_when_it_can()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(2, oneMinuteApart: false);
+        await queue.PublishAsync(2);
+        var place = await queue.FreePlaceIdAsync();
+        var broken = Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], place));
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[1], place));
+        // The seat of the first direction no longer shows as held: releasing it on expiry fails after the timer was claimed.
+        var seat = await Kezek.WithDbAsync(db => db.Directions.Where(d => d.Id == Guid.Parse(broken)).Select(d => d.PlaceId).SingleAsync());
+        var holder = await Kezek.WithDbAsync(db => db.Places.Where(p => p.Id == seat).Select(p => p.TakenByApplicationId).SingleAsync());
+        await Kezek.WithDbAsync(db => db.Places.Where(p => p.Id == seat).ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, (long?)null)));
+        await queue.MoveClockAsync(Kezek.Clock.GetUtcNow().AddDays(14));
+
+        var first = await queue.SweepAsync();
+        Assert.Equal(1, first.Fired);
+        var timer = await Kezek.WithDbAsync(db => db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.Status == TimerStatus.Pending && t.Trigger == "Expire"));
+        Assert.Equal(1, timer.Failures);
+        Assert.StartsWith("FAILED: InvalidOperationException", timer.Outcome, StringComparison.Ordinal);
+        var untouched = await queue.ApplicationAsync(queue.Numbers[0]);
+        Assert.Equal("DIRECTION_ISSUED", untouched.GetProperty("status").GetString());
+        Assert.DoesNotContain(untouched.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "Expire");
+
+        // Repaired, the next sweep fires it, once.
+        await Kezek.WithDbAsync(db => db.Places.Where(p => p.Id == seat).ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, holder)));
+        Assert.Equal(1, (await queue.SweepAsync()).Fired);
+        Assert.Equal(0, (await queue.SweepAsync()).Total);
+        var expired = await queue.ApplicationAsync(queue.Numbers[0]);
+        Assert.Single(expired.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "Expire");
+        Assert.Equal("StopListed", expired.GetProperty("state").GetString());
+    }
+
     /// <summary>Exactly this many issued directions, each on its own seat, each seat held by its direction's application.</summary>
     private async Task AssertSeatsAddUpAsync(int expectedDirections, int seats) =>
         await Kezek.WithDbAsync(async db =>

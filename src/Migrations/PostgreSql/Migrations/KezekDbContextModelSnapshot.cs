@@ -571,6 +571,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -572,6 +572,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

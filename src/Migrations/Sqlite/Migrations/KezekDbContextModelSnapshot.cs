@@ -552,6 +552,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
