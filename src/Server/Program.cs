@@ -57,6 +57,7 @@ services.AddScoped<WorkflowVersions>();
 services.AddScoped<ApplicationLifecycle>();
 services.AddScoped<TransitionRunner>();
 services.AddScoped<Turns>();
+services.AddScoped<WaitingLists>();
 services.AddScoped<FreePlaces>();
 services.AddScoped<PublishPlacesHandler>();
 services.AddScoped<FamilyActionHandler>();

@@ -75,6 +75,15 @@ public sealed class Application
     /// <summary>Voucher model: the one restoration of an inactive application has been used.</summary>
     public bool Restored { get; private set; }
 
+    /// <summary>Voucher model: the kindergarten whose waiting list the child is on (it had no free seat when chosen).</summary>
+    public Guid? WaitingForKindergartenId { get; private set; }
+
+    /// <summary>The language of instruction the family waits for in that kindergarten.</summary>
+    public string? WaitingForLanguage { get; private set; }
+
+    /// <summary>Since when the child is on that waiting list: the list is served in this order.</summary>
+    public DateTime? WaitingSince { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     /// <summary>The time the queue orders by; kept when the application returns to the queue.</summary>
@@ -175,6 +184,22 @@ public sealed class Application
     public void CountExpiry()
     {
         Expirations++;
+        Touch();
+    }
+
+    public void JoinWaitingList(Guid kindergartenId, string language, DateTime now)
+    {
+        WaitingForKindergartenId = kindergartenId;
+        WaitingForLanguage = language;
+        WaitingSince = now;
+        Touch();
+    }
+
+    public void LeaveWaitingList()
+    {
+        WaitingForKindergartenId = null;
+        WaitingForLanguage = null;
+        WaitingSince = null;
         Touch();
     }
 

@@ -20,7 +20,8 @@ public sealed class DirectionPayloadGraphType : ObjectGraphType<Transitioned>
     public DirectionPayloadGraphType()
     {
         Name = "DirectionPayload";
-        Field<NonNullGraphType<DirectionGraphType>>("direction").Resolve(c => c.Source.Direction);
+        Field<DirectionGraphType>("direction").Description("Null when the chosen kindergarten had no free seat and the child was put on its waiting list (voucher regions).")
+            .Resolve(c => c.Source.Direction);
         Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source.Application);
     }
 }

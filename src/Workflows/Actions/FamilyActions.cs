@@ -28,12 +28,26 @@ public sealed class FamilyActionHandler(IKezekDb db, ApplicationLifecycle lifecy
         if (action.Request.Reason?.Length > MaxReasonLength)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "reason"));
 
+        var request = action.Request with { Reason = action.Request.Reason?.Trim() };
+        var done = await runner.RunAsync(async token =>
+        {
+            var application = await FindAsync(action, action.Request.Actor, token);
+            if (!application.IsSuccess)
+                return application.Error!;
+            return await lifecycle.FireAsync(application.Value, action.Trigger, request, token);
+        }, spendNonce, cancellationToken);
+        if (action.Trigger != Triggers.Choose || done.Error?.Code is not (ErrorCodes.NoFreePlace or ErrorCodes.NoFreePlaces))
+            return done;
+
+        // Where the lifecycle has a waiting list (voucher), a kindergarten without a free seat puts the child on it.
         return await runner.RunAsync(async token =>
         {
             var application = await FindAsync(action, action.Request.Actor, token);
             if (!application.IsSuccess)
                 return application.Error!;
-            return await lifecycle.FireAsync(application.Value, action.Trigger, action.Request with { Reason = action.Request.Reason?.Trim() }, token);
+            if (!lifecycle.WorkflowOf(application.Value.RegionCode).From(application.Value.State).Any(t => t.Trigger == Triggers.WaitForPlace))
+                return done.Error!;
+            return await lifecycle.FireAsync(application.Value, Triggers.WaitForPlace, request, token);
         }, spendNonce, cancellationToken);
     }
 

@@ -39,6 +39,9 @@ public sealed class ActivityContext
 
     /// <summary>Set when a seat of the queue became unclaimed, so that the next application's turn comes.</summary>
     public bool OfferTurns { get; set; }
+
+    /// <summary>Kindergartens where a seat came free: their waiting lists are served before the transaction ends.</summary>
+    public HashSet<Guid> FreedIn { get; } = [];
 }
 
 /// <summary>One step of the fixed library that transitions name (<c>"activity": "releaseSeat"</c>). Small, stateless, tested alone.</summary>
@@ -80,6 +83,7 @@ public sealed class ActivityLibrary(IEnumerable<IActivity> activities)
     [
         new Activities.Notify(), new Activities.IssueDirection(), new Activities.EndDirection(), new Activities.ReleaseSeat(),
         new Activities.ReleaseTurn(), new Activities.ExtendDirection(), new Activities.PutOnStopList(), new Activities.TakeOffStopList(),
-        new Activities.CountExpiry(), new Activities.MarkRestored(), new Activities.IssueDocument(),
+        new Activities.CountExpiry(), new Activities.MarkRestored(), new Activities.IssueDocument(), new Activities.JoinWaitingList(),
+        new Activities.LeaveWaitingList(),
     ]);
 }

@@ -17,7 +17,7 @@ public sealed record Evaluation(WorkflowDefinition Workflow, CompiledRuleSet Rul
 }
 
 /// <summary>The outcome of a transition: the direction it concerned, and whether a queue seat is now owed to the next in line.</summary>
-public sealed record Transitioned(Application Application, Direction? Direction, bool OfferTurns);
+public sealed record Transitioned(Application Application, Direction? Direction, bool OfferTurns, IReadOnlySet<Guid> FreedIn);
 
 /// <summary>
 /// Runs an application's workflow: evaluates the guards by the region's rules, fires the trigger on the Stateless
@@ -92,7 +92,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
 
         await MoveTimerAsync(evaluation, context, to, cancellationToken);
         WriteNotifications(context);
-        return new Transitioned(application, context.Direction, context.OfferTurns);
+        return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
     }
 
     /// <summary>Leaving a state cancels its timer; entering one (again) starts the new state's timer and shows its deadline.</summary>

@@ -7,10 +7,11 @@ namespace Kezek.Workflows.Lifecycle;
 
 /// <summary>
 /// One transition, one transaction: the transition, what must hold before it commits (a nonce spent once), the
-/// turns it leaves owed, and the save commit together or not at all. A concurrent change to the same application
+/// waiting lists of kindergartens where it freed a seat, the turns it leaves owed, and the save commit together or
+/// not at all. A concurrent change to the same application
 /// (its concurrency token) makes the whole attempt start again from a fresh read.
 /// </summary>
-public sealed class TransitionRunner(IKezekDb db, Turns turns)
+public sealed class TransitionRunner(IKezekDb db, Turns turns, WaitingLists waitingLists)
 {
     private const int Attempts = 3;
 
@@ -33,6 +34,13 @@ public sealed class TransitionRunner(IKezekDb db, Turns turns)
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
+                if (fired.Value.FreedIn.Count > 0)
+                {
+                    foreach (var kindergarten in fired.Value.FreedIn)
+                        await waitingLists.ServeAsync(kindergarten, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 if (fired.Value.OfferTurns)
                 {
                     await turns.OfferAsync(fired.Value.Application.RegionCode, fired.Value.Application.GroupYear, cancellationToken);

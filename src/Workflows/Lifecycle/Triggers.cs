@@ -16,6 +16,12 @@ public static class Triggers
     public const string RefuseVoucher = nameof(RefuseVoucher);
     public const string Restore = nameof(Restore);
 
+    /// <summary>Voucher model: the chosen kindergarten has no free seat; the child goes on its waiting list (fired by the choice).</summary>
+    public const string WaitForPlace = nameof(WaitForPlace);
+
+    /// <summary>A seat came free in the kindergarten whose waiting list the child heads (fired by Kezek).</summary>
+    public const string PlaceFreed = nameof(PlaceFreed);
+
     /// <summary>Timers' triggers: fired only by the sweep when a state's deadline passes.</summary>
     public const string ChoiceMissed = nameof(ChoiceMissed);
     public const string Expire = nameof(Expire);
@@ -29,5 +35,6 @@ public static class Triggers
 
     public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, .. FamilyActions, .. TimerTriggers], StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
+        StringComparer.Ordinal);
 }

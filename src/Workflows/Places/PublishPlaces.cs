@@ -16,7 +16,7 @@ public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, string La
 
 public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified);
 
-public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, RuleSetCatalog rules, TimeProvider clock)
+public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, RuleSetCatalog rules, TimeProvider clock)
 {
     public const int MaxCount = 10_000;
     private const int Attempts = 3;
@@ -48,6 +48,9 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, RuleSetCatalo
                         command.Mode, now));
                 db.StaffActions.Add(new StaffAction(now, actor, "PublishPlaces", string.Create(CultureInfo.InvariantCulture,
                     $"kindergarten={kindergarten.Bin} groupYear={command.GroupYear} language={command.Language} count={command.Count} mode={command.Mode}")));
+                await db.SaveChangesAsync(cancellationToken);
+                // Children waiting for this kindergarten (voucher regions) come first; then the turn of the queue.
+                await waitingLists.ServeAsync(kindergarten.Id, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 var notified = command.Mode == PlaceMode.Queue
                     ? await turns.OfferAsync(kindergarten.RegionCode, command.GroupYear, cancellationToken)

@@ -83,6 +83,39 @@ public abstract class VoucherLifecycleTests(KezekFactory kezek) : KezekTest(keze
     }
 
     [Fact]
+    public async Task A_kindergarten_without_a_free_seat_puts_the_child_on_its_waiting_list_and_the_next_free_seat_is_theirs()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(3, region: "astana");
+        var n = queue.Numbers;
+        await queue.PublishAsync(1);
+        await queue.PublishAsync(1, kindergarten: Queues.OtherKindergartenId);
+        foreach (var number in n.Take(2))
+            (await Voucher(queue, "confirmVoucher", "ConfirmVoucherInput", number)).Ok();
+        Assert.Equal("QUEUED", (await queue.ApplicationAsync(n[2])).GetProperty("status").GetString());
+
+        // Both choose «Балапан», which has one seat: the first gets it, the second goes on its waiting list.
+        var balapan = await queue.FreePlaceIdAsync("astana", kindergarten: Queues.KindergartenId);
+        var first = Queues.DirectionId(await queue.ChooseAsync(n[0], balapan));
+        var waiting = (await queue.ChooseAsync(n[1], balapan)).Ok().GetProperty("chooseKindergarten");
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("direction").ValueKind);
+        Assert.Equal("WaitingList", waiting.GetProperty("application").GetProperty("state").GetString());
+        Assert.Equal("QUEUED", waiting.GetProperty("application").GetProperty("status").GetString());
+        // Its turn's seat (in the other kindergarten) goes to the next in line.
+        Assert.Equal("VoucherOffered", (await queue.ApplicationAsync(n[2])).GetProperty("state").GetString());
+
+        // The first family revokes: the seat in «Балапан» goes to the head of its waiting list at once.
+        (await queue.RevokeAsync(first)).Ok();
+        var served = await queue.ApplicationAsync(n[1]);
+        Assert.Equal("DIRECTION_ISSUED", served.GetProperty("status").GetString());
+        Assert.Equal(["Registered", "TurnCame", "ConfirmVoucher", "WaitForPlace", "PlaceFreed"],
+            served.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        Assert.Contains(served.GetProperty("documents").EnumerateArray(), d => d.GetProperty("kind").GetString() == "DIRECTION");
+        var seat = await Kezek.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Directions.Where(d => d.Status == Core.Applications.DirectionStatus.Issued)));
+        Assert.Equal(Queues.KindergartenId, seat.KindergartenId);
+    }
+
+    [Fact]
     public async Task The_workflow_of_each_region_is_public_with_its_diagram()
     {
         var api = Kezek.Api();

@@ -97,6 +97,15 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("WaitingForKindergartenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WaitingForLanguage")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")

@@ -97,6 +97,15 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("WaitingForKindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WaitingForLanguage")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")

@@ -90,6 +90,15 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WaitingForKindergartenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitingForLanguage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")

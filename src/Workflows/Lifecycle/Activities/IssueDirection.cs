@@ -17,7 +17,8 @@ public sealed class IssueDirection : ActivityWithoutArgument
         if (context.Request.PlaceId is not { } placeId)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "placeId"));
         var application = context.Application;
-        var turnHasCome = context.FromStatus == ApplicationStatus.Notified;
+        // A turn (or the head of a kindergarten's waiting list) may take a seat published to the queue.
+        var turnHasCome = context.FromStatus == ApplicationStatus.Notified || application.WaitingForKindergartenId is not null;
         var seat = await Seats.TakeAsync(context.Db, application, placeId, turnHasCome, cancellationToken);
         if (!seat.IsSuccess)
             return seat.Error;
@@ -29,7 +30,7 @@ public sealed class IssueDirection : ActivityWithoutArgument
         // A new row: its key is set here, so say so rather than let the change tracker take it for an existing one.
         context.Db.Directions.Add(context.Direction);
         // A turn was owed a queue seat; taking a free-choice one leaves a queue seat for the next in line.
-        if (turnHasCome && seat.Value.Mode == PlaceMode.FreeChoice)
+        if (context.FromStatus == ApplicationStatus.Notified && seat.Value.Mode == PlaceMode.FreeChoice)
             context.OfferTurns = true;
         return null;
     }

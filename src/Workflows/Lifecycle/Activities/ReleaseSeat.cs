@@ -12,6 +12,7 @@ public sealed class ReleaseSeat : ActivityWithoutArgument
         var direction = context.Direction ?? throw new InvalidOperationException("releaseSeat: the application has no issued direction.");
         if (await Seats.ReleaseAsync(context.Db, direction.PlaceId, context.Application.Id, cancellationToken) != 1)
             throw new InvalidOperationException($"releaseSeat: seat {direction.PlaceId} was not held by application {context.Application.Id}.");
+        context.FreedIn.Add(direction.KindergartenId);
         return null;
     }
 }
