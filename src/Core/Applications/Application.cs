@@ -161,9 +161,10 @@ public sealed class Application
     /// <summary>The deadline a state's timer gives the family (null clears it).</summary>
     public void SetDeadline(DateTime? deadline) => DeadlineAt = deadline;
 
-    public Direction IssueDirection(Guid id, Guid kindergartenId, Guid placeId, DateTime now, DateTime expiresAt)
+    public Direction IssueDirection(Guid id, Guid kindergartenId, Guid placeId, DateTime now, DateTime expiresAt, DateTime revokeUntil,
+        DateTime extendableUntil)
     {
-        var direction = new Direction(id, Id, kindergartenId, placeId, now, expiresAt);
+        var direction = new Direction(id, Id, kindergartenId, placeId, now, expiresAt, revokeUntil, extendableUntil);
         _directions.Add(direction);
         Touch();
         return direction;

@@ -18,8 +18,11 @@ public enum DirectionStatus
 /// <summary>Направление: a seat in a kindergarten given to an application.</summary>
 public sealed class Direction
 {
-    internal Direction(Guid id, long applicationId, Guid kindergartenId, Guid placeId, DateTime issuedAt, DateTime expiresAt)
+    internal Direction(Guid id, long applicationId, Guid kindergartenId, Guid placeId, DateTime issuedAt, DateTime expiresAt, DateTime revokeUntil,
+        DateTime extendableUntil)
     {
+        RevokeUntil = revokeUntil;
+        ExtendableUntil = extendableUntil;
         Id = id;
         ApplicationId = applicationId;
         KindergartenId = kindergartenId;
@@ -50,6 +53,12 @@ public sealed class Direction
     public DateTime ExpiresAt { get; private set; }
 
     public DirectionStatus Status { get; private set; }
+
+    /// <summary>The end of the revoke window as given at issue: a later rule change never shortens it.</summary>
+    public DateTime RevokeUntil { get; private set; }
+
+    /// <summary>The latest expiry an extension could reach, as given at issue: a later rule change never shortens it.</summary>
+    public DateTime ExtendableUntil { get; private set; }
 
     /// <summary>How many times the expiry was moved.</summary>
     public int Extensions { get; private set; }

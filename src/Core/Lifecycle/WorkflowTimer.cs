@@ -58,8 +58,11 @@ public sealed class WorkflowTimer
     /// <summary>Why a due timer was discarded, or why its last attempt failed.</summary>
     public string? Outcome { get; private set; }
 
-    /// <summary>Attempts that failed unexpectedly (each rolled back whole); at the limit the timer is discarded.</summary>
+    /// <summary>Attempts that failed unexpectedly (each rolled back whole); the timer is tried again later, never dropped.</summary>
     public int Failures { get; private set; }
+
+    /// <summary>After a failed attempt: not before this instant (backing off), so that one broken timer does not hog the sweep.</summary>
+    public DateTime? RetryAt { get; private set; }
 
     public void Cancel(DateTime now)
     {

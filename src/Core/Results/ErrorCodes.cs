@@ -44,6 +44,7 @@ public static class ErrorCodes
     public const string ExtensionTooLong = "EXTENSION_TOO_LONG";
     public const string ExtensionNotLater = "EXTENSION_NOT_LATER";
     public const string ActionNotAvailable = "ACTION_NOT_AVAILABLE";
+    public const string DeadlinePassed = "DEADLINE_PASSED";
     public const string ChildAgeNotInGroup = "CHILD_AGE_NOT_IN_GROUP";
     public const string StopListed = "STOP_LISTED";
     public const string TurnNotCome = "TURN_NOT_COME";

@@ -46,8 +46,6 @@ public sealed class QueuePositionGraphType : ObjectGraphType<PublicQueueEntry>
         Field<NonNullGraphType<StringGraphType>>("applicationNumber").Resolve(c => c.Source.ApplicationNumber);
         Field<NonNullGraphType<StringGraphType>>("childName").Description("Masked: first letters only.").Resolve(c => c.Source.MaskedChildName);
         Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
-        Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Description("Live applications only: enrolled, removed and withdrawn ones are not listed.")
-            .Resolve(c => c.Source.Status);
         Field<IntGraphType>("queueNumber").Description("Null when the application is not waiting in the queue now (a direction was issued, inactive).")
             .Resolve(c => c.Source.Position?.QueueNumber);
         Field<IntGraphType>("benefitQueueNumber").Resolve(c => c.Source.Position?.BenefitQueueNumber);

@@ -102,6 +102,7 @@ public static class Messages
             [ErrorCodes.ActionNotAvailable] = ("Это действие недоступно для заявления в статусе «{status}».",
                 "Бұл әрекет «{status}» мәртебесіндегі өтініш үшін қолжетімсіз.",
                 "This action is not available for an application with status \"{status}\"."),
+            [ErrorCodes.DeadlinePassed] = ("Срок для этого действия истёк.", "Бұл әрекеттің мерзімі өтіп кетті.", "The deadline for this action has passed."),
             [ErrorCodes.ChildAgeNotInGroup] = ("Возраст ребёнка сейчас не подходит для зачисления в группу.",
                 "Баланың жасы қазір топқа қабылдауға сәйкес келмейді.",
                 "The child's age does not fit the group now."),

@@ -69,6 +69,19 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
         return claimed.Count == 1 ? claimed[0] : null;
     }
 
+    public bool IsTransient(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+                or SqliteException { SqliteErrorCode: 5 or 6 }
+                or Microsoft.Data.SqlClient.SqlException { Number: 1205 })
+                return true;
+        }
+
+        return false;
+    }
+
     public bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,

@@ -24,10 +24,13 @@ public sealed record ApplicationFacts(string Status, string BenefitCategory, int
     public bool InStopListOn(DateOnly day) => StopListedUntil is { } until && day < until;
 }
 
-/// <summary>A direction: <c>direction.IssuedAt</c>, <c>direction.ExpiresAt</c>, <c>direction.Extensions</c>.</summary>
+/// <summary>A direction: <c>direction.IssuedAt</c>, <c>direction.ExpiresAt</c>, <c>direction.Extensions</c>, <c>direction.RevokeUntil</c>.</summary>
 public sealed record DirectionFacts(DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, int Extensions)
 {
     public static readonly DirectionFacts None = new(DateTimeOffset.MinValue, DateTimeOffset.MinValue, 0);
+
+    /// <summary>The revoke window the family was given at issue (a later rule change never shortens it); MinValue when none was recorded.</summary>
+    public DateTimeOffset RevokeUntil { get; init; } = DateTimeOffset.MinValue;
 }
 
 /// <summary>Places of the child's group year: <c>places.Free</c>, <c>places.FreeChoice</c>, <c>places.Offered</c>.</summary>

@@ -1,10 +1,12 @@
+using Kezek.Workflows.Places;
 using Kezek.Workflows.Timers;
 
 namespace Kezek.Server.Hosting;
 
 /// <summary>
-/// Every few seconds, fires the workflow timers that are due. Every instance sweeps; the timers' own claims make
-/// each fire once (see <see cref="DueTimers"/>), so no instance needs to be the leader.
+/// Every few seconds, fires the workflow timers that are due and offers queue seats still owed to a turn. Every
+/// instance sweeps; the timers' own claims (and the region lock of the turns) make each happen once, so no instance
+/// needs to be the leader.
 /// </summary>
 public sealed class TimerSweeper(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<TimerSweeper> logger) : BackgroundService
 {
@@ -21,6 +23,10 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, IConfiguration con
                 if (swept.Total > 0)
                     logger.LogInformation("Timers: {Fired} fired, {Discarded} discarded, {Elsewhere} taken by another instance",
                         swept.Fired, swept.Discarded, swept.TakenElsewhere);
+                // Queue seats still unclaimed (nobody was eligible when they were published) go to whoever is eligible now.
+                var notified = await scope.ServiceProvider.GetRequiredService<Turns>().OfferOwedAsync(stoppingToken);
+                if (notified > 0)
+                    logger.LogInformation("Turns: {Notified} applications notified for seats published earlier", notified);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

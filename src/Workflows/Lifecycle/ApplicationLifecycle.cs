@@ -47,6 +47,10 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
     /// <summary>Null when the trigger may fire now; else why not, as an error the family can read.</summary>
     public static Error? Refusal(Evaluation evaluation, Application application, string trigger)
     {
+        // Past the current step's deadline only its timer (and giving up) may move the application, even before the sweep runs.
+        if (application.DeadlineAt is { } deadline && new DateTimeOffset(deadline, TimeSpan.Zero) <= evaluation.Facts.Now
+            && !Triggers.TimerTriggers.Contains(trigger) && trigger is not (Triggers.Withdraw or Triggers.RefuseVoucher))
+            return Error.Of(ErrorCodes.DeadlinePassed);
         if (evaluation.Machine(application).Refusal(trigger) is not { } unmet)
             return null;
         return unmet.Count == 0
@@ -55,9 +59,14 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
                 ("status", application.Status.ToString()));
     }
 
-    /// <summary>Fires a trigger inside the caller's open transaction; on an error nothing of it should be saved.</summary>
+    /// <summary>
+    /// Fires a trigger inside the caller's open transaction. A refusal (guards, deadline) changes nothing; a failure
+    /// of an activity leaves the transaction's work half-done, so the caller must roll back — or, when
+    /// <paramref name="nested"/> (a transition run as a consequence of another), it is thrown as a
+    /// <see cref="TransitionRaceException"/> for the runner to retry the whole transaction.
+    /// </summary>
     public async Task<Result<Transitioned>> FireAsync(Application application, string trigger, TransitionRequest request,
-        CancellationToken cancellationToken, PlaceFacts? places = null)
+        CancellationToken cancellationToken, PlaceFacts? places = null, bool nested = false)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A transition runs inside a transaction: its seat updates and its save commit together.");
@@ -72,6 +81,9 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         var transition = evaluation.Workflow.From(from).Single(t => t.Trigger == trigger && t.To == to
             && t.GuardList.All(g => TransitionDefinition.IsNegated(g) != evaluation.Guards[TransitionDefinition.RuleOf(g)]));
 
+        // Timers first, seats after, on every path (the sweep claims a timer before touching seats): no lock cycle.
+        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
         var context = new ActivityContext
         {
             Db = db,
@@ -87,7 +99,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         foreach (var step in transition.ActivityList)
         {
             if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
-                return failed;
+                return nested ? throw new TransitionRaceException(failed) : failed;
         }
 
         await MoveTimerAsync(evaluation, context, to, cancellationToken);
@@ -95,13 +107,10 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
     }
 
-    /// <summary>Leaving a state cancels its timer; entering one (again) starts the new state's timer and shows its deadline.</summary>
+    /// <summary>Entering a state (again) starts its timer and shows its deadline; the old state's timer was cancelled first.</summary>
     private async Task MoveTimerAsync(Evaluation evaluation, ActivityContext context, string state, CancellationToken cancellationToken)
     {
         var application = context.Application;
-        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, context.Now),
-                cancellationToken);
         if (evaluation.Workflow.State(state).Timer is not { } timer)
         {
             application.SetDeadline(null);
@@ -171,4 +180,10 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         [RuleSetSchema.Rules.ExtensionAllowed] = ErrorCodes.ExtensionUsed,
         [RuleSetSchema.Rules.RestoreAllowed] = ErrorCodes.RestoreUsed,
     };
+}
+
+/// <summary>A transition run as a consequence of another lost a race (a seat taken meanwhile): the whole transaction is retried.</summary>
+public sealed class TransitionRaceException(Error error) : Exception($"A nested transition failed: {error}")
+{
+    public Error Error { get; } = error;
 }

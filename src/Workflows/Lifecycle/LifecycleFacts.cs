@@ -27,7 +27,7 @@ public static class LifecycleFacts
     {
         DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), zone);
         var direction = application.CurrentDirection is { } issued
-            ? new DirectionFacts(Local(issued.IssuedAt), Local(issued.ExpiresAt), issued.Extensions)
+            ? new DirectionFacts(Local(issued.IssuedAt), Local(issued.ExpiresAt), issued.Extensions) { RevokeUntil = Local(issued.RevokeUntil) }
             : DirectionFacts.None;
         var stopListedUntil = application.StopListedUntil is { } until ? DateOnly.FromDateTime(Local(until).DateTime) : (DateOnly?)null;
         return new RuleFacts(

@@ -50,13 +50,23 @@ public sealed class TransitionRunner(IKezekDb db, Turns turns, WaitingLists wait
                 await transaction.CommitAsync(cancellationToken);
                 return fired;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception exception) when (IsRetryable(exception))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.DiscardChanges();
+            }
+            catch
+            {
+                // Rolled back by the transaction's disposal; nothing of it may stay tracked for a later save of this request.
+                db.DiscardChanges();
+                throw;
             }
         }
 
         return Error.Of(ErrorCodes.ConcurrentChange);
     }
+
+    /// <summary>Another transaction changed the same rows (concurrency token, a nested transition's lost race, a deadlock): try again from a fresh read.</summary>
+    public bool IsRetryable(Exception exception) =>
+        exception is DbUpdateConcurrencyException or TransitionRaceException || db.IsTransient(exception);
 }

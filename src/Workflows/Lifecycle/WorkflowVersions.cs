@@ -92,7 +92,38 @@ public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleS
         var (definition, problems) = WorkflowDefinition.Parse(json, name, catalog.Activities);
         if (definition is null)
             return problems;
-        return await DroppedLiveStatesAsync(name, definition.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        var dropped = await DroppedLiveStatesAsync(name, definition.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        return [.. dropped, .. await ChangedLiveStatesAsync(name, definition, cancellationToken)];
+    }
+
+    /// <summary>
+    /// States live applications stand in that the new version keeps but changes under them: another public status
+    /// (the stored status and the turn's counts would be wrong), or no transition for a pending timer (the deadline
+    /// the family was given would never act).
+    /// </summary>
+    private async Task<IReadOnlyList<WorkflowProblem>> ChangedLiveStatesAsync(string lifecycle, WorkflowDefinition definition,
+        CancellationToken cancellationToken)
+    {
+        var current = catalog.For(lifecycle);
+        var regions = (await db.Regions.AsNoTracking().Select(r => r.Code).ToListAsync(cancellationToken))
+            .Where(r => rules.For(r).RuleSet.Policy.Lifecycle == lifecycle).ToList();
+        var occupied = await db.Applications.AsNoTracking().Where(a => a.ActiveChildIin != null && regions.Contains(a.RegionCode))
+            .Select(a => a.State).Distinct().ToListAsync(cancellationToken);
+        var problems = new List<WorkflowProblem>();
+        foreach (var state in occupied.Where(s => definition.States.Any(d => d.Name == s) && current.States.Any(d => d.Name == s)))
+        {
+            if (definition.State(state).Status != current.State(state).Status)
+                problems.Add(new("LIVE_STATUS_CHANGED", $"states.{state}",
+                    $"Live applications stand in {state} with status {current.State(state).Status}; keep it until they have left the state."));
+        }
+
+        var timers = await db.WorkflowTimers.AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && db.Applications.Any(a => a.Id == t.ApplicationId && regions.Contains(a.RegionCode)))
+            .Select(t => new { t.State, t.Trigger }).Distinct().ToListAsync(cancellationToken);
+        foreach (var timer in timers.Where(t => !definition.Transitions.Any(d => d.From == t.State && d.Trigger == t.Trigger)))
+            problems.Add(new("LIVE_TIMER_STRANDED", $"states.{timer.State}",
+                $"Pending timers of live applications fire {timer.Trigger} from {timer.State}; keep that transition until they have fired."));
+        return problems;
     }
 
     /// <summary>

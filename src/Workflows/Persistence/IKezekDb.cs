@@ -67,6 +67,9 @@ public interface IKezekDb
     /// </summary>
     Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken);
 
+    /// <summary>Whether an error is a passing clash with another transaction (a deadlock, a serialisation failure, a busy database) worth one more try.</summary>
+    bool IsTransient(Exception exception);
+
     /// <summary>Whether a failed save broke a unique index (a race another request won).</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 }

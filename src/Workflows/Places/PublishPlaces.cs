@@ -6,6 +6,7 @@ using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,8 @@ public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, string La
 
 public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified);
 
-public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, RuleSetCatalog rules, TimeProvider clock)
+public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, TransitionRunner runner, RuleSetCatalog rules,
+    TimeProvider clock)
 {
     public const int MaxCount = 10_000;
     private const int Attempts = 3;
@@ -59,11 +61,16 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
                 await transaction.CommitAsync(cancellationToken);
                 return new PublishedPlaces(kindergarten, command.Count, notified);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (Exception exception) when (runner.IsRetryable(exception))
             {
                 // An application in line changed meanwhile (it chose a free seat, it was withdrawn): count again.
                 await transaction.RollbackAsync(cancellationToken);
                 db.DiscardChanges();
+            }
+            catch
+            {
+                db.DiscardChanges();
+                throw;
             }
         }
 

@@ -16,6 +16,40 @@ namespace Kezek.Workflows.Places;
 /// </summary>
 public sealed class Turns(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, TimeProvider clock)
 {
+    /// <summary>
+    /// Offers the seats of every queue whose free queue seats outnumber its turns — a stop-list ended, a child grew
+    /// into the group, an application was restored since the seats were published — each queue in its own transaction.
+    /// </summary>
+    public async Task<int> OfferOwedAsync(CancellationToken cancellationToken)
+    {
+        var queues = await db.Places.AsNoTracking().Where(p => p.Mode == PlaceMode.Queue && p.TakenByApplicationId == null)
+            .Select(p => new { p.RegionCode, p.GroupYear }).Distinct().ToListAsync(cancellationToken);
+        var notified = 0;
+        foreach (var queue in queues)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                notified += await OfferAsync(queue.RegionCode, queue.GroupYear, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is DbUpdateConcurrencyException or TransitionRaceException || db.IsTransient(exception))
+            {
+                // Someone in line changed meanwhile: the next sweep offers again.
+                await transaction.RollbackAsync(cancellationToken);
+                db.DiscardChanges();
+            }
+            catch
+            {
+                db.DiscardChanges();
+                throw;
+            }
+        }
+
+        return notified;
+    }
+
     /// <summary>Offers the unclaimed queue seats of a group year; returns how many applications were notified.</summary>
     public async Task<int> OfferAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
     {
@@ -42,7 +76,7 @@ public sealed class Turns(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCa
                                 && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
         {
             // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
-            var fired = await lifecycle.FireAsync(candidate, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places);
+            var fired = await lifecycle.FireAsync(candidate, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places, nested: true);
             if (fired.IsSuccess && ++notified == unclaimed)
                 break;
         }

@@ -1,4 +1,5 @@
 using Kezek.Core.Identity;
+using Kezek.Core.Places;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kezek.Workflows.Places;
 
 /// <summary>
-/// A kindergarten's waiting list (voucher model): when one of its seats is free — published, or given back — the
-/// child who has waited longest for that group year and language gets it. Runs inside the caller's transaction.
+/// A kindergarten's waiting list (voucher model): when one of its free-choice seats is free — published, or given
+/// back — the child who has waited longest for that group year and language gets it. Runs inside the caller's transaction.
 /// </summary>
 public sealed class WaitingLists(IKezekDb db, ApplicationLifecycle lifecycle)
 {
@@ -19,13 +20,15 @@ public sealed class WaitingLists(IKezekDb db, ApplicationLifecycle lifecycle)
         var served = 0;
         foreach (var application in waiting)
         {
+            // Free-choice seats only: a seat published to the queue is owed to a turn (Turns keeps that count).
             var seat = await db.Places.AsNoTracking()
                 .Where(p => p.KindergartenId == kindergartenId && p.GroupYear == application.GroupYear && p.Language == application.WaitingForLanguage
-                            && p.TakenByApplicationId == null)
+                            && p.TakenByApplicationId == null && p.Mode == PlaceMode.FreeChoice)
                 .OrderBy(p => p.PublishedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
             if (seat is null)
                 continue;
-            var fired = await lifecycle.FireAsync(application, Triggers.PlaceFreed, new TransitionRequest(Actor.System, PlaceId: seat), cancellationToken);
+            var fired = await lifecycle.FireAsync(application, Triggers.PlaceFreed, new TransitionRequest(Actor.System, PlaceId: seat), cancellationToken,
+                nested: true);
             if (fired.IsSuccess)
                 served++;
         }

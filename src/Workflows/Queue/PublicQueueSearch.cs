@@ -11,7 +11,7 @@ namespace Kezek.Workflows.Queue;
 /// What the public may learn about a queued child: numbers and a masked name. Not the benefit category
 /// (it can reveal disability or family circumstances) and not the status.
 /// </summary>
-public sealed record PublicQueueEntry(string ApplicationNumber, string MaskedChildName, int GroupYear, ApplicationStatus Status, QueuePosition? Position);
+public sealed record PublicQueueEntry(string ApplicationNumber, string MaskedChildName, int GroupYear, QueuePosition? Position);
 
 public sealed record QueueCounts(int Total, int OutOfTurn, int Priority, int General);
 
@@ -50,7 +50,7 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
         foreach (var application in found)
         {
             entries.Add(new PublicQueueEntry(application.Number, PersonName.Mask(application.Child.FullName), application.GroupYear,
-                application.Status, await positions.OfAsync(application, cancellationToken)));
+                await positions.OfAsync(application, cancellationToken)));
         }
 
         return entries;

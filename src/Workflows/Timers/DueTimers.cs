@@ -17,14 +17,15 @@ public sealed record SweepResult(int Fired, int Discarded, int TakenElsewhere)
 /// Fires the timers that are due, each exactly once however many instances sweep at the same time: a timer is
 /// claimed by a conditional update (<c>Pending → Fired</c>) in the same transaction as its transition, so the
 /// claim and the transition commit together; an instance that crashes mid-way rolls both back and the timer
-/// waits for the next sweep. A timer whose transition no longer applies is discarded with the reason.
+/// waits for the next sweep. A timer whose transition no longer applies is discarded with the reason; one whose
+/// transition fails is tried again after a growing pause (never dropped: a deadline stays a deadline).
 /// </summary>
 public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, TimeProvider clock, ILogger<DueTimers> logger)
 {
     public const int DefaultBatchSize = 500;
 
-    /// <summary>A timer whose transition fails this many times is discarded, so that it cannot stall the others.</summary>
-    public const int MaxFailures = 5;
+    /// <summary>The longest wait between two attempts of a failing timer.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
     private const string TakenElsewhere = "TIMER_TAKEN_ELSEWHERE";
 
@@ -36,7 +37,7 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var due = await db.WorkflowTimers.AsNoTracking()
-                .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+                .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && (t.RetryAt == null || t.RetryAt <= now))
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
                 .Select(t => t.Id)
                 .Take(batchSize)
@@ -72,15 +73,17 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The attempt rolled back whole; record it and go on with the other timers.
+            // The attempt rolled back whole; record it, back off, and go on with the other timers. It stays pending: a
+            // deadline is never dropped, and the error log says which timer needs a look.
             db.DiscardChanges();
-            logger.LogError(exception, "Timer {TimerId} failed", id);
+            var failures = await db.WorkflowTimers.Where(t => t.Id == id).Select(t => t.Failures).SingleAsync(cancellationToken) + 1;
+            logger.LogError(exception, "Timer {TimerId} failed (attempt {Failures})", id, failures);
             var outcome = $"FAILED: {exception.GetType().Name}: {exception.Message}";
+            var retryAt = now + TimeSpan.FromMinutes(Math.Min(MaxBackoff.TotalMinutes, Math.Pow(2, Math.Min(failures, 10))));
             await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, t => t.Failures + 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Failures, failures)
                     .SetProperty(t => t.Outcome, outcome[..Math.Min(outcome.Length, 500)])
-                    .SetProperty(t => t.Status, t => t.Failures + 1 >= MaxFailures ? TimerStatus.Discarded : TimerStatus.Pending)
-                    .SetProperty(t => t.CompletedAt, t => t.Failures + 1 >= MaxFailures ? now : (DateTime?)null), cancellationToken);
+                    .SetProperty(t => t.RetryAt, retryAt), cancellationToken);
             return TimerStatus.Pending;
         }
 

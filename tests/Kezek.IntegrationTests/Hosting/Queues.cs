@@ -25,13 +25,13 @@ public sealed class Queues(KezekFactory kezek)
     /// <summary>Application numbers in queue order.</summary>
     public List<string> Numbers { get; } = [];
 
-    public static IReadOnlyList<string> ChildIins(int count, int year = 2022) =>
-        [.. Enumerable.Range(0, count).Select(i => Iin.Create(new DateOnly(year, 1, 1).AddDays(i % 300), i % 2 == 0 ? Sex.Female : Sex.Male, 1000 + i).Value)];
+    public static IReadOnlyList<string> ChildIins(int count, DateOnly firstBorn) =>
+        [.. Enumerable.Range(0, count).Select(i => Iin.Create(firstBorn.AddDays(i % 300), i % 2 == 0 ? Sex.Female : Sex.Male, 1000 + i).Value)];
 
     /// <summary>Registers <paramref name="children"/> children of the mother in the region, a minute apart.</summary>
-    public async Task<Queues> WithChildrenAsync(int children, string region = "almaty", int year = 2022, bool oneMinuteApart = true)
+    public async Task<Queues> WithChildrenAsync(int children, string region = "almaty", DateOnly? firstBorn = null, bool oneMinuteApart = true)
     {
-        var iins = ChildIins(children, year);
+        var iins = ChildIins(children, firstBorn ?? new DateOnly(2022, 1, 1));
         await Api.ImportCivilRegistryAsync("childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n" + string.Join('\n',
             iins.Select((iin, i) => $"{iin},БАЛА {i},{Iin.Parse(iin).Value.BirthDate:yyyy-MM-dd},{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ СЕРІКҚЫЗЫ,MOTHER")));
         Mother = await Api.SignInAsync(kezek.People.Mother);

@@ -112,8 +112,10 @@ public abstract class ConcurrencyTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal("DIRECTION_ISSUED", untouched.GetProperty("status").GetString());
         Assert.DoesNotContain(untouched.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "Expire");
 
-        // Repaired, the next sweep fires it, once.
+        // It is not tried again at once (backing off), nor ever dropped; repaired, the sweep after the pause fires it, once.
+        Assert.Equal(0, (await queue.SweepAsync()).Total);
         await Kezek.WithDbAsync(db => db.Places.Where(p => p.Id == seat).ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, holder)));
+        await queue.AdvanceClockAsync(TimeSpan.FromMinutes(3));
         Assert.Equal(1, (await queue.SweepAsync()).Fired);
         Assert.Equal(0, (await queue.SweepAsync()).Total);
         var expired = await queue.ApplicationAsync(queue.Numbers[0]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kezek.IntegrationTests.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.IntegrationTests.Lifecycle;
 
@@ -178,6 +179,37 @@ public abstract class DirectionLifecycleTests(KezekFactory kezek) : KezekTest(ke
         await MoveTo(queue, 10, 9);
         Assert.Equal(1, (await queue.SweepAsync()).Fired);
         Assert.Equal("StopListed", (await queue.ApplicationAsync(queue.Numbers[0])).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task After_the_deadline_a_choice_is_refused_even_before_the_sweep_moves_the_application()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+        var place = await queue.FreePlaceIdAsync();
+        await MoveTo(queue, 9, 5); // the deadline was the end of Friday 4 September; no sweep has run
+        Assert.Equal("DEADLINE_PASSED", (await queue.ChooseAsync(queue.Numbers[0], place)).ErrorCode);
+        var buttons = (await queue.ApplicationAsync(queue.Numbers[0])).GetProperty("availableActions").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("action").GetString()!, a => a.GetProperty("code").GetString());
+        Assert.Equal("DEADLINE_PASSED", buttons["chooseKindergarten"]);
+        Assert.Null(buttons["withdrawApplication"]);
+    }
+
+    [Fact]
+    public async Task Seats_nobody_could_take_go_to_the_first_who_can_once_a_child_grows_into_the_group()
+    {
+        // 1 September 2026: a child born on 15 October 2025 is 10 months old, below the 12 months of the group.
+        var queue = await new Queues(Kezek).WithChildrenAsync(1, firstBorn: new DateOnly(2025, 10, 15));
+        Assert.Equal(0, (await queue.PublishAsync(1, groupYear: 2025)).GetProperty("notified").GetInt32());
+        Assert.Equal("QUEUED", (await queue.ApplicationAsync(queue.Numbers[0])).GetProperty("status").GetString());
+        using (var scope = Kezek.Services.CreateScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Places.Turns>().OfferOwedAsync(CancellationToken.None));
+
+        // She turns one on 15 October 2026; the sweep offers the seat that waited for her.
+        await queue.MoveClockAsync(new DateTimeOffset(2026, 10, 15, 10, 0, 0, Almaty));
+        using (var scope = Kezek.Services.CreateScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Places.Turns>().OfferOwedAsync(CancellationToken.None));
+        Assert.Equal("NOTIFIED", (await queue.ApplicationAsync(queue.Numbers[0])).GetProperty("status").GetString());
     }
 
     [Fact]

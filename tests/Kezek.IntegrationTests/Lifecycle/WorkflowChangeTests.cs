@@ -68,6 +68,41 @@ public abstract class WorkflowChangeTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task A_shorter_revoke_window_does_not_shorten_the_one_a_family_was_given()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(2);
+        await queue.PublishAsync(2);
+        var given = Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], await queue.FreePlaceIdAsync()));
+        var admin = await queue.Api.SignInAsync(People.Administrator);
+        var rules = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Api.SchemaTests.RepositoryRoot(), "rules", "almaty.json")))!;
+        rules["GlobalParams"]!.AsArray().Single(p => p!["Name"]!.GetValue<string>() == "revokeWindowHours")!["Expression"] = "1";
+        (await queue.Api.PostAsync("mutation($j: String!) { activateRuleSet(region: \"almaty\", json: $j, reason: \"Один час на отзыв\") { version } }",
+            new { j = rules.ToJsonString() }, admin)).Ok();
+        var later = Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[1], await queue.FreePlaceIdAsync()));
+
+        await queue.AdvanceClockAsync(TimeSpan.FromHours(3));
+        (await queue.RevokeAsync(given)).Ok(); // given 24 hours at issue
+        Assert.Equal("REVOKE_WINDOW_PASSED", (await queue.RevokeAsync(later)).ErrorCode); // given 1 hour
+    }
+
+    [Fact]
+    public async Task A_workflow_version_that_changes_an_occupied_state_or_strands_its_timers_is_refused()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+        var admin = await queue.Api.SignInAsync(People.Administrator);
+        var workflow = JsonNode.Parse(Direction)!;
+        workflow["states"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Notified")!["status"] = "Inactive";
+        var transitions = workflow["transitions"]!.AsArray();
+        transitions.Remove(transitions.Single(t => t!["trigger"]!.GetValue<string>() == "ChoiceMissed"));
+        workflow["states"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Notified")!.AsObject().Remove("timer");
+        var problems = (await queue.Api.PostAsync(Validate, new { n = "direction", j = workflow.ToJsonString() }, admin)).Ok()
+            .GetProperty("validateWorkflow").GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToList();
+        Assert.Contains("LIVE_STATUS_CHANGED", problems);
+        Assert.Contains("LIVE_TIMER_STRANDED", problems);
+    }
+
+    [Fact]
     public async Task A_region_cannot_switch_to_a_lifecycle_that_would_strand_its_live_applications()
     {
         var queue = await new Queues(Kezek).WithChildrenAsync(1);

@@ -63,7 +63,7 @@ public sealed class ActivityTests
     public async Task EndDirection_ends_the_direction_once_and_refuses_a_second_end()
     {
         var context = await ContextAsync();
-        context.Direction = context.Application.IssueDirection(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now, Now.AddDays(5));
+        context.Direction = context.Application.IssueDirection(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now, Now.AddDays(5), Now.AddDays(1), Now.AddDays(35));
         Assert.Null(await new EndDirection().RunAsync(context, "Revoked", CancellationToken.None));
         Assert.Equal(DirectionStatus.Revoked, context.Direction.Status);
         Assert.Equal(Now, context.Direction.EndedAt);

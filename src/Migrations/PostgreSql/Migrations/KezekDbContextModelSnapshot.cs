@@ -175,6 +175,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("ExtendableUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("integer");
 
@@ -186,6 +189,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RevokeUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -586,6 +592,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
                         .IsRequired()

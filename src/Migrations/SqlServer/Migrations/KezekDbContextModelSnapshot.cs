@@ -176,6 +176,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("ExtendableUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("int");
 
@@ -187,6 +190,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RevokeUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -587,6 +593,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -166,6 +166,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ExtendableUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("INTEGER");
 
@@ -176,6 +179,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevokeUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -566,6 +572,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

@@ -23,6 +23,7 @@ public sealed class TakeOffStopList : ActivityWithoutArgument
     public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         context.Application.TakeOffStopList();
+        context.OfferTurns = true; // back in line: a queue seat nobody could take may be this application's turn
         return Task.FromResult<Core.Results.Error?>(null);
     }
 }
@@ -47,6 +48,7 @@ public sealed class MarkRestored : ActivityWithoutArgument
     public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         context.Application.MarkRestored();
+        context.OfferTurns = true;
         return Task.FromResult<Core.Results.Error?>(null);
     }
 }

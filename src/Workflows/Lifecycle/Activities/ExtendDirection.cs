@@ -17,18 +17,23 @@ public sealed class ExtendDirection : ActivityWithoutArgument
         if (context.Request.Until is not { } until)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "until"));
         var zone = context.Rules.Policy.TimeZone;
+        // The later of the rule in force and the limit given at issue: a rule change never shortens what was given.
+        var ruled = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.ExtensionLatest, context.Facts);
+        var given = new DateTimeOffset(direction.ExtendableUntil, TimeSpan.Zero);
+        var latest = ruled > given ? ruled : given;
+        if (until > LastDay(latest.UtcDateTime, zone))
+            return Error.Of(ErrorCodes.ExtensionTooLong, ("latest", Day(latest.UtcDateTime, zone)));
         var endOfDay = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         var newExpiry = new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay));
-        var latest = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.ExtensionLatest, context.Facts);
         if (newExpiry <= new DateTimeOffset(direction.ExpiresAt, TimeSpan.Zero))
             return Error.Of(ErrorCodes.ExtensionNotLater, ("expiresAt", Day(direction.ExpiresAt, zone)));
-        if (newExpiry > latest)
-            return Error.Of(ErrorCodes.ExtensionTooLong, ("latest", Day(latest.AddTicks(-1).UtcDateTime, zone)));
         direction.Extend(newExpiry.UtcDateTime);
         return null;
     }
 
-    /// <summary>The last local day an instant that ends a day covers, as dd.MM.yyyy.</summary>
+    /// <summary>The last local day an instant that ends a day covers.</summary>
+    private static DateOnly LastDay(DateTime utcEnd, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcEnd.AddTicks(-1), zone));
+
     private static string Day(DateTime utcEnd, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utcEnd.AddTicks(-1), zone).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        LastDay(utcEnd, zone).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,8 +17,8 @@ public sealed class IssueDirection : ActivityWithoutArgument
         if (context.Request.PlaceId is not { } placeId)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "placeId"));
         var application = context.Application;
-        // A turn (or the head of a kindergarten's waiting list) may take a seat published to the queue.
-        var turnHasCome = context.FromStatus == ApplicationStatus.Notified || application.WaitingForKindergartenId is not null;
+        // Only a turn may take a seat published to the queue: Turns counts those seats against the turns it gave.
+        var turnHasCome = context.FromStatus == ApplicationStatus.Notified;
         var seat = await Seats.TakeAsync(context.Db, application, placeId, turnHasCome, cancellationToken);
         if (!seat.IsSuccess)
             return seat.Error;
@@ -26,11 +26,16 @@ public sealed class IssueDirection : ActivityWithoutArgument
         var issuedAt = new DateTimeOffset(context.Now, TimeSpan.Zero);
         var facts = context.Facts with { Direction = new DirectionFacts(issuedAt, issuedAt, 0) };
         var expiresAt = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.AttendDeadline, facts);
-        context.Direction = application.IssueDirection(Guid.NewGuid(), seat.Value.KindergartenId, seat.Value.Id, context.Now, expiresAt.UtcDateTime);
+        // The windows the family is given now are kept with the direction: a later rule change never shortens them.
+        var issued = facts with { Direction = new DirectionFacts(issuedAt, expiresAt, 0) };
+        var revokeUntil = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.RevokeLatest, issued);
+        var extendableUntil = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.ExtensionLatest, issued);
+        context.Direction = application.IssueDirection(Guid.NewGuid(), seat.Value.KindergartenId, seat.Value.Id, context.Now, expiresAt.UtcDateTime,
+            revokeUntil.UtcDateTime, extendableUntil.UtcDateTime);
         // A new row: its key is set here, so say so rather than let the change tracker take it for an existing one.
         context.Db.Directions.Add(context.Direction);
         // A turn was owed a queue seat; taking a free-choice one leaves a queue seat for the next in line.
-        if (context.FromStatus == ApplicationStatus.Notified && seat.Value.Mode == PlaceMode.FreeChoice)
+        if (turnHasCome && seat.Value.Mode == PlaceMode.FreeChoice)
             context.OfferTurns = true;
         return null;
     }

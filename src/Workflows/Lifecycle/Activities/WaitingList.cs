@@ -21,7 +21,9 @@ public sealed class JoinWaitingList : ActivityWithoutArgument
         if (place.GroupYear != context.Application.GroupYear)
             return Error.Of(ErrorCodes.PlaceGroupMismatch, ("groupYear", context.Application.GroupYear.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         context.Application.JoinWaitingList(place.KindergartenId, place.Language, context.Now);
+        // The turn's seat goes to the next in line; a seat freed there meanwhile is served from the list at once.
         context.OfferTurns = true;
+        context.FreedIn.Add(place.KindergartenId);
         return null;
     }
 }
