@@ -172,8 +172,15 @@ public sealed class WorkflowDefinition
             }
         }
 
-        foreach (var ambiguous in Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Any(t => t.GuardList.Count == 0) && g.Count() > 1))
-            yield return new("AMBIGUOUS", $"states.{ambiguous.Key.From}", $"{ambiguous.Key.Trigger} leads to several states and one of them has no guard to tell them apart.");
+        // Transitions on the same trigger from the same state must exclude each other: one has a guard the other negates.
+        static string Negation(string guard) => TransitionDefinition.IsNegated(guard) ? TransitionDefinition.RuleOf(guard) : "!" + guard;
+        foreach (var group in Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Count() > 1))
+        {
+            var pairs = group.SelectMany((a, i) => group.Skip(i + 1).Select(b => (a, b)));
+            if (pairs.Any(p => !p.a.GuardList.Any(g => p.b.GuardList.Contains(Negation(g)))))
+                yield return new("AMBIGUOUS", $"states.{group.Key.From}",
+                    $"{group.Key.Trigger} leads to several states whose guards could hold together: give one a guard the other negates.");
+        }
 
         foreach (var unreachable in names.Except(Reachable()).Order())
             yield return new("UNREACHABLE", $"states.{unreachable}", "No transition leads to this state from the initial one.");

@@ -94,6 +94,7 @@ public sealed class WorkflowDefinitionTests
         { "UNREACHABLE", "{ \"from\": \"DirectionIssued\", \"trigger\": \"Enroll\", \"to\": \"Enrolled\",", "{ \"from\": \"Enrolled\", \"trigger\": \"Enroll\", \"to\": \"Enrolled\"," },
         { "STATE_NAME", "{ \"name\": \"Removed\", \"status\": \"Removed\" }", "{ \"name\": \"Enrolled\", \"status\": \"Removed\" }" },
         { "AMBIGUOUS", "\"to\": \"StopListed\", \"guards\": [\"!RemoveOnExpiry\"],", "\"to\": \"StopListed\"," },
+        { "AMBIGUOUS", "\"to\": \"StopListed\", \"guards\": [\"!RemoveOnExpiry\"],", "\"to\": \"StopListed\", \"guards\": [\"NotInStopList\"]," },
         { "NAME", "\"name\": \"direction\"", "\"name\": \"voucher\"" },
         { "JSON", "\"description\":", "\"descripton\":" },
     };
