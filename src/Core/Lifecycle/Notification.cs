@@ -1,13 +1,28 @@
 namespace Kezek.Core.Lifecycle;
 
+public enum NotificationStatus
+{
+    /// <summary>Waiting to be sent (again, after <see cref="Notification.NextAttemptAt"/>).</summary>
+    Pending,
+
+    /// <summary>Claimed by a dispatcher until <see cref="Notification.ClaimedUntil"/>.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>Given up after the last attempt; kept with the error for an operator.</summary>
+    Dead,
+}
+
 /// <summary>
 /// An outbox row: a message to the family about an event of the lifecycle, written in the same transaction
 /// as the change that caused it. A dispatcher delivers it by its channel.
 /// </summary>
 public sealed class Notification
 {
-    public Notification(long applicationId, string recipientIin, string template, string channel, string data, DateTime createdAt)
+    public Notification(long applicationId, string recipientIin, string template, string channel, string data, DateTime createdAt, string language = "ru")
     {
+        Language = language;
         ApplicationId = applicationId;
         RecipientIin = recipientIin;
         Template = template;
@@ -40,4 +55,24 @@ public sealed class Notification
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? SentAt { get; private set; }
+
+    public NotificationStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime? NextAttemptAt { get; private set; }
+
+    /// <summary>While <see cref="NotificationStatus.Sending"/>: after this the claim is taken as lost (the dispatcher died) and the row is sent again.</summary>
+    public DateTime? ClaimedUntil { get; private set; }
+
+    /// <summary>Sends that may have reached the recipient twice: a claim expired after an attempt whose outcome was never recorded.</summary>
+    public int PossibleDuplicates { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>In-cabinet notifications: when the recipient marked it read.</summary>
+    public DateTime? ReadAt { get; private set; }
+
+    /// <summary>The language of the message: the recipient's choice when the notification was written.</summary>
+    public string Language { get; private set; } = "ru";
 }

@@ -119,6 +119,7 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
         configurationBuilder.Properties<Ownership>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PlaceMode>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TimerStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<NotificationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Kezek.Core.Documents.DocumentKind>().HaveConversion<string>().HaveMaxLength(32);
     }
 

@@ -139,7 +139,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Kezek
         builder.Property(n => n.Template).HasMaxLength(64);
         builder.Property(n => n.Channel).HasMaxLength(16);
         builder.Property(n => n.Data).HasMaxLength(4000);
-        builder.HasIndex(n => new { n.SentAt, n.Id });
+        builder.Property(n => n.Language).HasMaxLength(2);
+        builder.Property(n => n.LastError).HasMaxLength(500);
+        // The dispatcher reads pending rows in order.
+        builder.HasIndex(n => new { n.Status, n.Id });
         builder.HasIndex(n => n.ApplicationId);
         builder.HasIndex(n => n.RecipientIin);
     }

@@ -530,10 +530,16 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -543,6 +549,24 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("RecipientIin")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -550,6 +574,11 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Template")
                         .IsRequired()
@@ -562,7 +591,7 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RecipientIin");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });

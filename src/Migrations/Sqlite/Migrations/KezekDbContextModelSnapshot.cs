@@ -512,9 +512,15 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -525,12 +531,35 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientIin")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Template")
@@ -544,7 +573,7 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecipientIin");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Kezek.Core.Notifications;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace Kezek.Infrastructure.Templates;
+
+/// <summary>
+/// The templates of <c>templates/</c> with Scriban, safely: every file is parsed at start (a broken template stops
+/// the server, not a message), paths outside the folder are refused, every value is HTML-escaped for
+/// <c>.sbn-html</c>, an unknown variable is an error, and loops, recursion and output are limited.
+/// A notification is two files: <c>&lt;event&gt;.&lt;lang&gt;.sbn</c> captures <c>subject</c> and <c>sms</c>;
+/// <c>&lt;event&gt;.&lt;lang&gt;.sbn-html</c> is the e-mail body.
+/// </summary>
+public sealed class ScribanTemplates : INotificationRenderer, ITemplateLoader
+{
+    public const int MaxSmsLength = 140;
+
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+
+    public ScribanTemplates(string root)
+    {
+        _root = Path.GetFullPath(root) + Path.DirectorySeparatorChar;
+        foreach (var file in Directory.EnumerateFiles(_root, "*.sbn*", SearchOption.AllDirectories))
+            Get(Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'));
+    }
+
+    /// <summary>Every template file, relative to the folder (for the tests).</summary>
+    public IReadOnlyCollection<string> Names => _parsed.Keys.ToList();
+
+    public RenderedNotification Render(string template, string language, IReadOnlyDictionary<string, string?> values)
+    {
+        var plain = Globals(values, html: false);
+        Run(Get($"notifications/{template}.{language}.sbn"), plain);
+        var html = Run(Get($"notifications/{template}.{language}.sbn-html"), Globals(values, html: true));
+        var sms = (plain["sms"]?.ToString() ?? "").Trim();
+        if (sms.Length > MaxSmsLength)
+            throw new InvalidOperationException($"notifications/{template}.{language}.sbn: the SMS is {sms.Length} characters, more than {MaxSmsLength}.");
+        return new RenderedNotification((plain["subject"]?.ToString() ?? "").Trim(), html, sms);
+    }
+
+    private Template Get(string name) => _parsed.GetOrAdd(name, key =>
+    {
+        var template = Template.Parse(File.ReadAllText(Resolve(key)), key);
+        return template.HasErrors
+            ? throw new InvalidOperationException($"Template {key} does not parse: {string.Join("; ", template.Messages)}")
+            : template;
+    });
+
+    private string Run(Template template, ScriptObject globals)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = 1_000,
+            RecursiveLimit = 20,
+            LimitToString = 100_000,
+            TemplateLoader = this,
+        };
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+
+    private static ScriptObject Globals(IReadOnlyDictionary<string, string?> values, bool html)
+    {
+        var globals = new ScriptObject();
+        foreach (var (name, value) in values)
+            globals[name] = html ? WebUtility.HtmlEncode(value ?? "") : value ?? "";
+        return globals;
+    }
+
+    /// <summary>A path inside the templates folder, or refused.</summary>
+    private string Resolve(string name)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, name));
+        return full.StartsWith(_root, StringComparison.Ordinal) && File.Exists(full)
+            ? full
+            : throw new InvalidOperationException($"No template {name} in the templates folder.");
+    }
+
+    string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => Resolve(templateName);
+
+    string ITemplateLoader.Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+
+    ValueTask<string?> ITemplateLoader.LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        new((string?)File.ReadAllText(templatePath));
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Kezek.Infrastructure.Templates;
+using Kezek.UnitTests.Rules;
+using Kezek.UnitTests.Workflows;
+
+namespace Kezek.UnitTests.Notifications;
+
+/// <summary>The notification templates of templates/notifications: parsed, complete, safe, and short enough for an SMS.</summary>
+public sealed class TemplateTests
+{
+    private static readonly string Folder = Path.Combine(KazakhstanCalendarTests.RepositoryRoot(), "templates");
+    private static readonly ScribanTemplates Templates = new(Folder);
+
+    /// <summary>The longest values a message can carry (a long kindergarten name, a long Kazakh child's name).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Sample = new Dictionary<string, string?>
+    {
+        ["applicationNumber"] = "ALM.2026.000009.1",
+        ["childName"] = "АХМЕТОВА ӘЛИЯ-НҰРСҰЛУ ДӘУРЕНҚЫЗЫ",
+        ["status"] = "Notified",
+        ["deadlineDay"] = "04.09.2026",
+        ["directionExpiresDay"] = "09.09.2026",
+        ["stopListedUntilDay"] = "25.09.2026",
+        ["kindergartenName"] = "ГККП «Ясли-сад № 145 «Айгөлек» акимата города Алматы»",
+        ["kindergartenAddress"] = "г. Алматы, мкр. Самал-2, 58",
+        ["reason"] = "Переезд в другой район",
+    };
+
+    /// <summary>Every template a workflow's notify names, in both languages.</summary>
+    public static TheoryData<string, string> Notified()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var workflow in new[] { "direction", "voucher" })
+        {
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(WorkflowDefinitionTests.Folder, workflow + ".json")))!;
+            var templates = json["transitions"]!.AsArray().SelectMany(t => t!["activities"]?.AsArray() ?? [])
+                .Where(a => a!["activity"]!.GetValue<string>() == "notify").Select(a => a!["argument"]!.GetValue<string>()).Distinct();
+            foreach (var template in templates)
+            {
+                foreach (var language in new[] { "ru", "kk" })
+                {
+                    if (!data.Any(row => (string)row[0] == template && (string)row[1] == language))
+                        data.Add(template, language);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Notified))]
+    public void Every_notification_renders_its_subject_e_mail_and_an_SMS_of_at_most_140_characters(string template, string language)
+    {
+        var rendered = Templates.Render(template, language, Sample);
+        Assert.False(string.IsNullOrWhiteSpace(rendered.Subject));
+        Assert.Contains("ALM.2026.000009.1", rendered.Html, StringComparison.Ordinal);
+        Assert.InRange(rendered.Sms.Length, 20, ScribanTemplates.MaxSmsLength);
+        Assert.DoesNotContain("{{", rendered.Html, StringComparison.Ordinal);
+        Assert.Contains($"lang=\"{language}\"", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_are_escaped_in_the_e_mail_and_a_missing_value_is_an_error()
+    {
+        var hostile = new Dictionary<string, string?>(Sample) { ["childName"] = "<script>alert(1)</script>" };
+        var rendered = Templates.Render("turn-came", "ru", hostile);
+        Assert.DoesNotContain("<script>", rendered.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", rendered.Html, StringComparison.Ordinal);
+
+        var missing = new Dictionary<string, string?>(Sample);
+        missing.Remove("deadlineDay");
+        Assert.ThrowsAny<Exception>(() => Templates.Render("turn-came", "ru", missing));
+    }
+
+    [Fact]
+    public void Paths_outside_the_templates_folder_are_refused() =>
+        Assert.Throws<InvalidOperationException>(() => Templates.Render("../../rules/almaty", "ru", Sample));
+}
