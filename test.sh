@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command: installs what is missing (PostgreSQL, xmlsec1), starts a private PostgreSQL on
+# The one test command: installs what is missing (PostgreSQL, xmlsec1, aiosmtpd), starts a private PostgreSQL on
 # 127.0.0.1 for the run, runs every test suite on SQLite and PostgreSQL, stops what it started, and exits
 # non-zero on any failure.
 set -euo pipefail
@@ -11,6 +11,8 @@ log() { printf '\n==> %s\n' "$*"; }
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required." >&2; exit 1; }
 need_package xmlsec1 xmlsec1
+# A real SMTP server for the notification tests (they start and stop it themselves, on 127.0.0.1).
+need_package /usr/lib/python3/dist-packages/aiosmtpd python3-aiosmtpd
 trap stop_private_postgres EXIT
 start_private_postgres
 export KEZEK_TEST_POSTGRES="$PRIVATE_POSTGRES"

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Kezek.GraphQL.Applications;
 using Kezek.GraphQL.Identity;
 using Kezek.GraphQL.Lifecycle;
+using Kezek.GraphQL.Notifications;
 using Kezek.GraphQL.Places;
 using Kezek.GraphQL.Regions;
 using Kezek.GraphQL.RuleSets;
@@ -19,6 +20,7 @@ public sealed class KezekQuery : ObjectGraphType
         ApplicationFields.AddQueries(this);
         PlaceFields.AddQueries(this);
         LifecycleFields.AddQueries(this);
+        NotificationFields.AddQueries(this);
         RuleSetFields.AddQueries(this);
     }
 }
@@ -32,6 +34,7 @@ public sealed class KezekMutation : ObjectGraphType
         ApplicationFields.AddMutations(this);
         PlaceFields.AddMutations(this);
         LifecycleFields.AddMutations(this);
+        NotificationFields.AddMutations(this);
         RuleSetFields.AddMutations(this);
     }
 }

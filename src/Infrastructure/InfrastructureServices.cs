@@ -1,5 +1,7 @@
 using Kezek.Core.CivilRegistry;
+using Kezek.Core.Notifications;
 using Kezek.Infrastructure.CivilRegistry;
+using Kezek.Infrastructure.Messaging;
 using Kezek.Infrastructure.Persistence;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,11 @@ public static class InfrastructureServices
         });
         services.AddScoped<IKezekDb>(provider => provider.GetRequiredService<KezekDbContext>());
         services.AddScoped<ICivilRegistry, DatabaseCivilRegistry>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.Section);
+        services.AddHttpClient();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<ISmsSender, HttpSmsSender>();
         return services;
     }
 

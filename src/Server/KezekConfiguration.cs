@@ -25,6 +25,17 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Timers:SweepInterval</c>: how often an instance fires the due timers.</summary>
     public const string TimersSweepInterval = "Kezek:Timers:SweepInterval";
 
+    /// <summary><c>Kezek:Notifications:DispatchInterval</c>: how often an instance sends the outbox.</summary>
+    public const string NotificationsDispatchInterval = "Kezek:Notifications:DispatchInterval";
+
+    /// <summary><c>Kezek:Templates:Path</c>: the folder of the document and notification templates.</summary>
+    public const string TemplatesPath = "Kezek:Templates:Path";
+
+    public static string ResolveTemplatesPath(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[TemplatesPath] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "templates");
+
     public static string ResolveWorkflowsPath(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>()[WorkflowsPath] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)

@@ -22,6 +22,9 @@ using Kezek.Workflows.Enroll;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Places;
 using Kezek.Workflows.Timers;
+using Kezek.Workflows.Notifications;
+using Kezek.Core.Notifications;
+using Kezek.Infrastructure.Templates;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -65,6 +68,10 @@ services.AddScoped<AvailableActions>();
 services.AddScoped<EnrollChildHandler>();
 services.AddScoped<DueTimers>();
 services.AddHostedService<TimerSweeper>();
+// Every template is parsed at start: a broken one stops the server, not a message.
+services.AddSingleton<INotificationRenderer>(provider => new ScribanTemplates(KezekConfiguration.ResolveTemplatesPath(provider)));
+services.AddScoped<OutboxDispatcher>();
+services.AddHostedService<OutboxSender>();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
@@ -77,6 +84,7 @@ using (var scope = app.Services.CreateScope())
     await DatabaseStartup.MigrateAsync(provider.GetRequiredService<KezekDbContext>(), app.Lifetime.ApplicationStopping);
     await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
     // Every region's lifecycle is loaded and valid before the first request.
+    provider.GetRequiredService<INotificationRenderer>();
     await provider.GetRequiredService<WorkflowVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveWorkflowsPath(provider), app.Lifetime.ApplicationStopping);
     if (KezekConfiguration.SeedsDemo(provider))
     {

@@ -34,6 +34,18 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public TestClock Clock { get; } = new(Start);
 
+    /// <summary>Where Kezek sends e-mail (a test starts a real SMTP server there) and SMS (an HTTP gateway in the test).</summary>
+    public int SmtpPort { get; } = FreePort();
+
+    public int SmsPort { get; } = FreePort();
+
+    public static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
     public DemoCertificateAuthority Authority { get; }
 
     public TestPeople People { get; }
@@ -118,8 +130,15 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Demo:Seed"] = "false",
             // The background refresher would race with tests that refresh on purpose; RuleSetRefresherTests runs its own.
             ["Kezek:Rules:RefreshInterval"] = "1.00:00:00",
-            // Tests sweep the timers on purpose, after moving the clock.
+            // Tests sweep the timers and send the outbox on purpose, after moving the clock.
             ["Kezek:Timers:SweepInterval"] = "1.00:00:00",
+            ["Kezek:Notifications:DispatchInterval"] = "1.00:00:00",
+            ["Kezek:Email:Host"] = "127.0.0.1",
+            ["Kezek:Email:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kezek:Email:Security"] = "None",
+            ["Kezek:Email:Timeout"] = "00:00:05",
+            ["Kezek:Sms:Url"] = $"http://127.0.0.1:{SmsPort}/sms/",
+            ["Kezek:Sms:Token"] = "test-gateway-token",
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Notifications;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Kezek.Workflows.Notifications;
+
+/// <summary>What one dispatch did.</summary>
+public sealed record DispatchResult(int Sent, int Failed, int Dead);
+
+/// <summary>
+/// Sends the outbox: each row is claimed (<c>Pending → Sending</c>, with a lease) by a conditional update, so that
+/// instances never send the same row at once; sent, it is marked <c>Sent</c>; failed, it waits with a growing pause
+/// and is given up (<c>Dead</c>, with the error) after <see cref="MaxAttempts"/>. A dispatcher that dies between
+/// sending and marking leaves its claim to expire: the row is sent again, at most once more, and counted in
+/// <see cref="Notification.PossibleDuplicates"/>; the e-mail's Message-ID and the SMS idempotency key let receivers
+/// drop such a resend. Channels without a configured sender wait, never lost.
+/// </summary>
+public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer, IEmailSender email, ISmsSender sms, RuleSetCatalog rules,
+    TimeProvider clock, ILogger<OutboxDispatcher> logger)
+{
+    public const int MaxAttempts = 8;
+    public const int DefaultBatchSize = 200;
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.ClaimedUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Pending).SetProperty(n => n.ClaimedUntil, (DateTime?)null)
+                .SetProperty(n => n.PossibleDuplicates, n => n.PossibleDuplicates + 1), cancellationToken);
+
+        var channels = new List<string> { "cabinet" };
+        if (email.IsConfigured)
+            channels.Add("email");
+        if (sms.IsConfigured)
+            channels.Add("sms");
+        var due = await db.Notifications.AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Pending && channels.Contains(n.Channel) && (n.NextAttemptAt == null || n.NextAttemptAt <= now))
+            .OrderBy(n => n.Id).Select(n => n.Id).Take(batchSize).ToListAsync(cancellationToken);
+
+        int sent = 0, failed = 0, dead = 0;
+        foreach (var id in due)
+        {
+            var claimed = await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.ClaimedUntil, now + Lease)
+                    .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
+            if (claimed == 0)
+                continue; // another instance has it
+            var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id, cancellationToken);
+            try
+            {
+                await SendAsync(notification, cancellationToken);
+                await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Sending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sent).SetProperty(n => n.SentAt, clock.GetUtcNow().UtcDateTime)
+                        .SetProperty(n => n.ClaimedUntil, (DateTime?)null).SetProperty(n => n.LastError, (string?)null), CancellationToken.None);
+                sent++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The error may name an address: it is kept with the row, and the log says only which row and channel.
+                logger.LogWarning("Notification {NotificationId} ({Channel}) not sent, attempt {Attempt}: {Error}", id, notification.Channel,
+                    notification.Attempts, exception.GetType().Name);
+                var giveUp = notification.Attempts >= MaxAttempts;
+                var error = $"{exception.GetType().Name}: {exception.Message}";
+                await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Sending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, giveUp ? NotificationStatus.Dead : NotificationStatus.Pending)
+                        .SetProperty(n => n.NextAttemptAt, now + Backoff(notification.Attempts)).SetProperty(n => n.ClaimedUntil, (DateTime?)null)
+                        .SetProperty(n => n.LastError, error[..Math.Min(error.Length, 500)]), CancellationToken.None);
+                if (giveUp)
+                    dead++;
+                else
+                    failed++;
+            }
+        }
+
+        return new DispatchResult(sent, failed, dead);
+    }
+
+    /// <summary>30 s, 1 min, 2 min … up to an hour between attempts.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private async Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        if (notification.Channel == "cabinet")
+            return; // the row itself is the message in the family's cabinet
+        var values = await ValuesAsync(notification, cancellationToken);
+        var rendered = renderer.Render(notification.Template, notification.Language, values);
+        var contact = await db.Applications.AsNoTracking().Where(a => a.Id == notification.ApplicationId)
+            .Select(a => new { a.Applicant.Email, a.Applicant.Phone }).SingleAsync(cancellationToken);
+        if (notification.Channel == "email")
+            await email.SendAsync(new EmailMessage(notification.Id.ToString(CultureInfo.InvariantCulture), contact.Email, rendered.Subject, rendered.Html),
+                cancellationToken);
+        else if (notification.Channel == "sms")
+            await sms.SendAsync(new SmsMessage($"kezek-{notification.Id}", contact.Phone, rendered.Sms), cancellationToken);
+        else
+            throw new InvalidOperationException($"Unknown channel {notification.Channel}.");
+    }
+
+    /// <summary>The template's values: what the transition recorded, with days shown as the family reads them (dd.MM.yyyy, region time).</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> ValuesAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var data = JsonSerializer.Deserialize<Dictionary<string, string?>>(notification.Data) ?? [];
+        var application = await db.Applications.AsNoTracking().Where(a => a.Id == notification.ApplicationId)
+            .Select(a => new { a.RegionCode, a.Child.FullName }).SingleAsync(cancellationToken);
+        var zone = rules.For(application.RegionCode).RuleSet.Policy.TimeZone;
+        string? LastDay(string key) => data.GetValueOrDefault(key) is { Length: > 0 } instant
+            ? TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).AddTicks(-1), zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+            : "";
+        var kindergarten = data.GetValueOrDefault("kindergartenId") is { Length: > 0 } id && Guid.TryParse(id, out var kindergartenId)
+            ? await db.Kindergartens.AsNoTracking().SingleOrDefaultAsync(k => k.Id == kindergartenId, cancellationToken)
+            : null;
+        return new Dictionary<string, string?>
+        {
+            ["applicationNumber"] = data.GetValueOrDefault("applicationNumber"),
+            ["childName"] = application.FullName,
+            ["status"] = data.GetValueOrDefault("status"),
+            ["deadlineDay"] = LastDay("deadline"),
+            ["directionExpiresDay"] = LastDay("directionExpiresAt"),
+            ["stopListedUntilDay"] = LastDay("stopListedUntil"),
+            ["kindergartenName"] = kindergarten?.Name(notification.Language) ?? "",
+            ["kindergartenAddress"] = kindergarten?.Address ?? "",
+            ["reason"] = data.GetValueOrDefault("reason") ?? "",
+        };
+    }
+}

@@ -1,0 +1,112 @@
+using Kezek.Core.Lifecycle;
+using Kezek.IntegrationTests.Hosting;
+using Kezek.Workflows.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.IntegrationTests.Lifecycle;
+
+/// <summary>
+/// The outbox delivered for real: e-mail to a real SMTP server (aiosmtpd), SMS to an HTTP gateway, the cabinet over
+/// GraphQL; an SMTP outage followed by recovery delivers everything once; a gateway that keeps failing ends in Dead.
+/// </summary>
+public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
+{
+    private async Task<DispatchResult> DispatchAsync()
+    {
+        using var scope = Kezek.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_turn_arrives_by_e_mail_SMS_and_in_the_cabinet_with_the_deadline_in_local_time()
+    {
+        using var smtp = new SmtpCatcher(Kezek.SmtpPort);
+        await smtp.StartAsync();
+        using var gateway = new SmsGateway(Kezek.SmsPort);
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+
+        Assert.Equal(new DispatchResult(3, 0, 0), await DispatchAsync());
+
+        var mail = Assert.Single(smtp.Messages());
+        Assert.Equal("Подошла очередь в детский сад", mail.Subject);
+        Assert.Equal("aigerim@example.kz", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("<b>04.09.2026</b>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(queue.Numbers[0], mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("БАЛА 0", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.EndsWith("@kezek", mail.MessageId, StringComparison.Ordinal);
+
+        var sms = Assert.Single(gateway.Received);
+        Assert.Equal("+77011234567", sms.Body.GetProperty("to").GetString());
+        Assert.Contains("до 04.09.2026 включительно", sms.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("kezek-", sms.Body.GetProperty("idempotencyKey").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Bearer test-gateway-token", sms.Authorization);
+
+        var cabinet = (await queue.Api.PostAsync("{ notifications { id event applicationNumber subject text readAt } }", token: queue.Mother)).Ok()
+            .GetProperty("notifications");
+        var message = Assert.Single(cabinet.EnumerateArray());
+        Assert.Equal("turn-came", message.GetProperty("event").GetString());
+        Assert.Equal(queue.Numbers[0], message.GetProperty("applicationNumber").GetString());
+        var read = await queue.Api.PostAsync("mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }",
+            new { ids = new[] { message.GetProperty("id").GetString() } }, queue.Mother);
+        Assert.Equal(1, read.Ok().GetProperty("markNotificationsRead").GetInt32());
+        var stranger = await queue.Api.SignInAsync(People.Stranger);
+        Assert.Empty((await queue.Api.PostAsync("{ notifications { id } }", token: stranger)).Ok().GetProperty("notifications").EnumerateArray());
+        Assert.Equal(new DispatchResult(0, 0, 0), await DispatchAsync());
+    }
+
+    [Fact]
+    public async Task An_SMTP_outage_delays_the_e_mail_and_recovery_delivers_each_exactly_once()
+    {
+        using var smtp = new SmtpCatcher(Kezek.SmtpPort);
+        using var gateway = new SmsGateway(Kezek.SmsPort);
+        var queue = await new Queues(Kezek).WithChildrenAsync(2);
+        await queue.PublishAsync(2);
+
+        // The mail server is down: the e-mails wait (the SMS and the cabinet do not).
+        Assert.Equal(new DispatchResult(4, 2, 0), await DispatchAsync());
+        var waiting = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "email").ToListAsync());
+        Assert.All(waiting, n => Assert.Equal(NotificationStatus.Pending, n.Status));
+        Assert.All(waiting, n => Assert.NotNull(n.LastError));
+
+        // It comes back; the retry waits for its pause, then delivers each once.
+        await smtp.StartAsync();
+        Assert.Equal(new DispatchResult(0, 0, 0), await DispatchAsync());
+        Kezek.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(new DispatchResult(2, 0, 0), await DispatchAsync());
+        Assert.Equal(new DispatchResult(0, 0, 0), await DispatchAsync());
+        var mails = smtp.Messages();
+        Assert.Equal(2, mails.Count);
+        Assert.Equal(2, mails.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(2, gateway.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_keeps_failing_ends_in_dead_letters_with_the_error_and_loses_nothing_else()
+    {
+        using var smtp = new SmtpCatcher(Kezek.SmtpPort);
+        await smtp.StartAsync();
+        using var gateway = new SmsGateway(Kezek.SmsPort) { Failing = true };
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+
+        for (var attempt = 0; attempt < OutboxDispatcher.MaxAttempts; attempt++)
+        {
+            await DispatchAsync();
+            Kezek.Clock.Advance(TimeSpan.FromHours(2));
+        }
+
+        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Channel == "sms"));
+        Assert.Equal(NotificationStatus.Dead, sms.Status);
+        Assert.Equal(OutboxDispatcher.MaxAttempts, sms.Attempts);
+        Assert.Contains("500", sms.LastError, StringComparison.Ordinal);
+        Assert.Single(smtp.Messages());
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class NotificationsOnSqlite(SqliteKezek kezek) : NotificationTests(kezek);
+
+[Collection(PostgresCollection.Name)]
+public sealed class NotificationsOnPostgres(PostgresKezek kezek) : NotificationTests(kezek);
