@@ -21,6 +21,7 @@ public sealed class KezekQuery : ObjectGraphType
         PlaceFields.AddQueries(this);
         LifecycleFields.AddQueries(this);
         NotificationFields.AddQueries(this);
+        Documents.DocumentFields.AddQueries(this);
         RuleSetFields.AddQueries(this);
     }
 }

@@ -1,5 +1,6 @@
 using Kezek.GraphQL;
 using Kezek.GraphQL.Http;
+using Kezek.GraphQL.Documents;
 using Kezek.Identity;
 using Kezek.Identity.Sessions;
 using Kezek.Identity.Signatures;
@@ -69,8 +70,11 @@ services.AddScoped<EnrollChildHandler>();
 services.AddScoped<DueTimers>();
 services.AddHostedService<TimerSweeper>();
 // Every template is parsed at start: a broken one stops the server, not a message.
-services.AddSingleton<INotificationRenderer>(provider => new ScribanTemplates(KezekConfiguration.ResolveTemplatesPath(provider)));
+services.AddSingleton(provider => new ScribanTemplates(KezekConfiguration.ResolveTemplatesPath(provider)));
+services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
+services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddScoped<OutboxDispatcher>();
+services.AddScoped<Kezek.Workflows.Documents.DocumentAccess>();
 services.AddHostedService<OutboxSender>();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
@@ -97,6 +101,7 @@ using (var scope = app.Services.CreateScope())
 }
 
 app.MapKezekGraphQL();
+app.MapKezekDocuments();
 app.MapHealthChecks("/health");
 app.MapGet("/", () => Results.Text(
     "Kezek — kindergarten queue. GraphQL: POST or GET /graphql (see README.md and schema.graphql).\n", "text/plain; charset=utf-8"));

@@ -64,9 +64,40 @@ public sealed class IssuedDocument
     /// <summary>Twelve characters without look-alikes (no 0/O, 1/I): typed from paper to check the document.</summary>
     public string VerificationCode { get; private set; }
 
+    /// <summary>The document as rendered once at issue, in Russian and in Kazakh (HTML with print CSS).</summary>
+    public string? ContentRu { get; private set; }
+
+    public string? ContentKk { get; private set; }
+
+    /// <summary>SHA-256 of each rendering (hex), so that a copy can be checked against what was issued.</summary>
+    public string? Sha256Ru { get; private set; }
+
+    public string? Sha256Kk { get; private set; }
+
+    /// <summary>Sets the renderings, once, at issue.</summary>
+    public void SetContent(string russian, string kazakh)
+    {
+        if (ContentRu is not null)
+            throw new InvalidOperationException("An issued document is rendered once.");
+        ContentRu = russian;
+        ContentKk = kazakh;
+        Sha256Ru = Hash(russian);
+        Sha256Kk = Hash(kazakh);
+    }
+
+    public string? Content(string language) => language == "kk" ? ContentKk : ContentRu;
+
+    public static string Hash(string content) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+
     private static string NewCode() => string.Create(12, 0, (span, _) =>
     {
         for (var i = 0; i < span.Length; i++)
             span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
     });
+}
+
+/// <summary>Renders a document's template (<c>templates/documents/&lt;kind&gt;.&lt;lang&gt;.sbn-html</c>) with what it certifies.</summary>
+public interface IDocumentRenderer
+{
+    string Render(DocumentKind kind, string language, IReadOnlyDictionary<string, string?> facts);
 }

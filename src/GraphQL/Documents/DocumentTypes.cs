@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using Kezek.Core.Documents;
 using Kezek.Core.Regions;
+using GraphQL;
 using Kezek.GraphQL.Access;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Documents;
 
@@ -27,7 +29,7 @@ public sealed class IssuedDocumentGraphType : ObjectGraphType<IssuedDocument>
     {
         Name = "Document";
         Description = "A document issued to the applicant; what it certifies is frozen at issue.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Download at GET /documents/{id} (bearer token; ?lang=kk for Kazakh).").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DocumentKindGraphType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<StringGraphType>>("title").Description("In the reader's language.").Resolve(c => c.Kezek().Language switch
         {
@@ -39,4 +41,35 @@ public sealed class IssuedDocumentGraphType : ObjectGraphType<IssuedDocument>
         Field<NonNullGraphType<StringGraphType>>("verificationCode").Description("Anyone may check the document by this code.")
             .Resolve(c => c.Source.VerificationCode);
     }
+}
+
+/// <summary>The public answer to a verification code: what was issued and when, and the hashes to compare a copy with — nothing personal.</summary>
+public sealed class DocumentVerificationGraphType : ObjectGraphType<IssuedDocument>
+{
+    public DocumentVerificationGraphType()
+    {
+        Name = "DocumentVerification";
+        Field<NonNullGraphType<DocumentKindGraphType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Kezek().Language switch
+        {
+            "kk" => IssuedDocumentGraphType.Titles[c.Source.Kind].Kk,
+            "en" => IssuedDocumentGraphType.Titles[c.Source.Kind].En,
+            _ => IssuedDocumentGraphType.Titles[c.Source.Kind].Ru,
+        });
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
+        Field<StringGraphType>("sha256Ru").Description("SHA-256 of the Russian rendering, to compare a copy with.").Resolve(c => c.Source.Sha256Ru);
+        Field<StringGraphType>("sha256Kk").Resolve(c => c.Source.Sha256Kk);
+    }
+}
+
+internal static class DocumentFields
+{
+    public static void AddQueries(ObjectGraphType query) =>
+        query.Field<DocumentVerificationGraphType>("verifyDocument")
+            .Description("Public: was a document with this verification code issued, of what kind and when. Null when not.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .Access(AccessRequirement.Public)
+            .OncePerRequest()
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Kezek.Workflows.Documents.DocumentAccess>()
+                .VerifyAsync(c.GetArgument<string>("code"), c.CancellationToken));
 }

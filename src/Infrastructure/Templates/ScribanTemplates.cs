@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
+using Kezek.Core.Documents;
 using Kezek.Core.Notifications;
 using Scriban;
 using Scriban.Parsing;
@@ -14,7 +14,7 @@ namespace Kezek.Infrastructure.Templates;
 /// A notification is two files: <c>&lt;event&gt;.&lt;lang&gt;.sbn</c> captures <c>subject</c> and <c>sms</c>;
 /// <c>&lt;event&gt;.&lt;lang&gt;.sbn-html</c> is the e-mail body.
 /// </summary>
-public sealed class ScribanTemplates : INotificationRenderer, ITemplateLoader
+public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer, ITemplateLoader
 {
     public const int MaxSmsLength = 140;
 
@@ -42,6 +42,12 @@ public sealed class ScribanTemplates : INotificationRenderer, ITemplateLoader
         return new RenderedNotification((plain["subject"]?.ToString() ?? "").Trim(), html, sms);
     }
 
+    public string Render(DocumentKind kind, string language, IReadOnlyDictionary<string, string?> facts) =>
+        Run(Get($"documents/{KebabCase(kind.ToString())}.{language}.sbn-html"), Globals(facts, html: true));
+
+    private static string KebabCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     private Template Get(string name) => _parsed.GetOrAdd(name, key =>
     {
         var template = Template.Parse(File.ReadAllText(Resolve(key)), key);
@@ -68,9 +74,14 @@ public sealed class ScribanTemplates : INotificationRenderer, ITemplateLoader
     {
         var globals = new ScriptObject();
         foreach (var (name, value) in values)
-            globals[name] = html ? WebUtility.HtmlEncode(value ?? "") : value ?? "";
+            globals[name] = html ? Escape(value ?? "") : value ?? "";
         return globals;
     }
+
+    /// <summary>The five characters that matter in HTML text and attributes; every other letter («», Kazakh) stays as it is.</summary>
+    public static string Escape(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     /// <summary>A path inside the templates folder, or refused.</summary>
     private string Resolve(string name)

@@ -21,8 +21,8 @@ public static class DocumentIssuer
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, Application application, DocumentKind kind, Direction? direction,
-        RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
+    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, IDocumentRenderer renderer, Application application, DocumentKind kind,
+        Direction? direction, RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
     {
         string Local(DateTime utc) => policy.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
         var facts = new Dictionary<string, string?>
@@ -59,7 +59,27 @@ public static class DocumentIssuer
         }
 
         var document = new IssuedDocument(application.Id, kind, direction?.Id, JsonSerializer.Serialize(facts, Readable), now);
+        var shown = Shown(facts, policy);
+        shown["verificationCode"] = document.VerificationCode;
+        document.SetContent(renderer.Render(kind, "ru", shown), renderer.Render(kind, "kk", shown));
         db.Documents.Add(document);
         return document;
+    }
+
+    /// <summary>The facts as a person reads them: instants as dd.MM.yyyy HH:mm, the last day to attend as dd.MM.yyyy.</summary>
+    private static Dictionary<string, string?> Shown(Dictionary<string, string?> facts, RegionPolicy policy)
+    {
+        var shown = new Dictionary<string, string?>(facts);
+        foreach (var (key, value) in facts)
+        {
+            if (!key.EndsWith("At", StringComparison.Ordinal) || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, out var instant))
+                continue;
+            var local = TimeZoneInfo.ConvertTime(key == "directionExpiresAt" ? instant.AddTicks(-1) : instant, policy.TimeZone);
+            shown[key] = local.ToString(key == "directionExpiresAt" ? "dd.MM.yyyy" : "dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        if (DateOnly.TryParse(facts["childBirthDate"], CultureInfo.InvariantCulture, out var birth))
+            shown["childBirthDate"] = birth.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        return shown;
     }
 }

@@ -1,5 +1,6 @@
 using Kezek.Core.Applications;
 using Kezek.Core.CivilRegistry;
+using Kezek.Core.Documents;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Regions;
@@ -21,7 +22,8 @@ public sealed record RegisterApplication(
     Actor Applicant,
     string SignedXml);
 
-public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, TimeProvider clock)
+public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, IDocumentRenderer documents,
+    TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -58,7 +60,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 db.Applications.Add(application);
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var kind in DocumentIssuer.AtRegistration)
-                    await DocumentIssuer.IssueAsync(db, application, kind, null, policy, now, cancellationToken);
+                    await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return application;

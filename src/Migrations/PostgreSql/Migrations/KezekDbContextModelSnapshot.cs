@@ -378,6 +378,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ContentKk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentRu")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("DirectionId")
                         .HasColumnType("uuid");
 
@@ -392,6 +398,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256Kk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256Ru")
+                        .HasColumnType("text");
 
                     b.Property<string>("VerificationCode")
                         .IsRequired()

@@ -379,6 +379,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ContentKk")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentRu")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid?>("DirectionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -393,6 +399,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Sha256Kk")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Sha256Ru")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("VerificationCode")
                         .IsRequired()

@@ -363,6 +363,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentKk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentRu")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DirectionId")
                         .HasColumnType("TEXT");
 
@@ -376,6 +382,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256Kk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256Ru")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VerificationCode")
