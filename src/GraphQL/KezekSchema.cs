@@ -36,6 +36,7 @@ public sealed class KezekMutation : ObjectGraphType
         PlaceFields.AddMutations(this);
         LifecycleFields.AddMutations(this);
         NotificationFields.AddMutations(this);
+        Profile.ProfileFields.AddMutations(this);
         RuleSetFields.AddMutations(this);
     }
 }

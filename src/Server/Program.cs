@@ -75,6 +75,7 @@ services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredSer
 services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddScoped<OutboxDispatcher>();
 services.AddScoped<Kezek.Workflows.Documents.DocumentAccess>();
+services.AddScoped<Kezek.Workflows.Profile.UpdateContactPreferencesHandler>();
 services.AddHostedService<OutboxSender>();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();

@@ -39,6 +39,8 @@ public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : D
 
     public DbSet<Kezek.Core.Documents.IssuedDocument> Documents => Set<Kezek.Core.Documents.IssuedDocument>();
 
+    public DbSet<Kezek.Core.People.ContactPreferences> ContactPreferences => Set<Kezek.Core.People.ContactPreferences>();
+
     public DbSet<CivilRegistryRecord> CivilRegistryRecords => Set<CivilRegistryRecord>();
 
     public DbSet<Nonce> Nonces => Set<Nonce>();

@@ -105,7 +105,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         }
 
         await MoveTimerAsync(evaluation, context, to, cancellationToken);
-        WriteNotifications(context);
+        await WriteNotificationsAsync(context, cancellationToken);
         return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
     }
 
@@ -137,11 +137,13 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         db.WorkflowTimers.Add(new WorkflowTimer(application.Id, state, timer.Trigger, due, context.Now));
     }
 
-    private void WriteNotifications(ActivityContext context)
+    private async Task WriteNotificationsAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         if (context.Notifications.Count == 0)
             return;
         var application = context.Application;
+        var languages = await Profile.UpdateContactPreferencesHandler.LanguagesAsync(db,
+            [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)], cancellationToken);
         var policy = context.Rules.Policy;
         string? Local(DateTime? utc) => utc is { } value ? policy.ToLocal(value).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture) : null;
         var data = JsonSerializer.Serialize(new Dictionary<string, string?>
@@ -164,7 +166,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
                     ? [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)]
                     : new[] { application.Applicant.Iin };
                 foreach (var recipient in recipients)
-                    db.Notifications.Add(new Notification(application.Id, recipient, template, channel, data, context.Now));
+                    db.Notifications.Add(new Notification(application.Id, recipient, template, channel, data, context.Now, languages[recipient]));
             }
         }
     }

@@ -40,6 +40,8 @@ public interface IKezekDb
 
     DbSet<Kezek.Core.Documents.IssuedDocument> Documents { get; }
 
+    DbSet<Kezek.Core.People.ContactPreferences> ContactPreferences { get; }
+
     DbSet<CivilRegistryRecord> CivilRegistryRecords { get; }
 
     DbSet<Nonce> Nonces { get; }

@@ -57,6 +57,32 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task A_parent_who_chose_Kazakh_gets_the_turn_in_Kazakh_and_gives_the_e_mail_asked_at_the_first_sign_in()
+    {
+        using var smtp = new SmtpCatcher(Kezek.SmtpPort);
+        await smtp.StartAsync();
+        using var gateway = new SmsGateway(Kezek.SmsPort);
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        const string me = "{ me { needsEmail email messageLanguage } }";
+        Assert.True((await queue.Api.PostAsync(me, token: queue.Mother)).Ok().GetProperty("me").GetProperty("needsEmail").GetBoolean());
+        Assert.Equal("INVALID_EMAIL", (await queue.Api.PostAsync("mutation { updateContactPreferences(email: \"nope\", language: KK) { iin } }",
+            token: queue.Mother)).ErrorCode);
+        var updated = (await queue.Api.PostAsync("mutation { updateContactPreferences(email: \"aigerim@mail.kz\", language: KK) { needsEmail email messageLanguage } }",
+            token: queue.Mother)).Ok().GetProperty("updateContactPreferences");
+        Assert.False(updated.GetProperty("needsEmail").GetBoolean());
+        Assert.Equal("KK", updated.GetProperty("messageLanguage").GetString());
+
+        await queue.PublishAsync(1);
+        Assert.Equal(new DispatchResult(3, 0, 0), await DispatchAsync());
+        var mail = Assert.Single(smtp.Messages());
+        Assert.Equal("Балабақшаға кезек келді", mail.Subject);
+        Assert.Contains("04.09.2026", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("қоса алғанда", Assert.Single(gateway.Received).Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var cabinet = (await queue.Api.PostAsync("{ notifications { subject } }", token: queue.Mother)).Ok().GetProperty("notifications");
+        Assert.Equal("Балабақшаға кезек келді", cabinet[0].GetProperty("subject").GetString());
+    }
+
+    [Fact]
     public async Task An_SMTP_outage_delays_the_e_mail_and_recovery_delivers_each_exactly_once()
     {
         using var smtp = new SmtpCatcher(Kezek.SmtpPort);

@@ -170,3 +170,15 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Kez
         builder.HasIndex(d => d.ApplicationId);
     }
 }
+
+internal sealed class ContactPreferencesConfiguration : IEntityTypeConfiguration<Kezek.Core.People.ContactPreferences>
+{
+    public void Configure(EntityTypeBuilder<Kezek.Core.People.ContactPreferences> builder)
+    {
+        builder.ToTable("ContactPreferences");
+        builder.HasKey(p => p.Iin);
+        builder.Property(p => p.Iin).HasMaxLength(12);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.Property(p => p.Language).HasMaxLength(2);
+    }
+}

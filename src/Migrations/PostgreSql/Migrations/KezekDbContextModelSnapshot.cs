@@ -692,6 +692,30 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.ToTable("WorkflowVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.People.ContactPreferences", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("ContactPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Places.Place", b =>
                 {
                     b.Property<Guid>("Id")

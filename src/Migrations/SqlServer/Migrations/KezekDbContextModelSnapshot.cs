@@ -693,6 +693,30 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("WorkflowVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.People.ContactPreferences", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("ContactPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Places.Place", b =>
                 {
                     b.Property<Guid>("Id")

@@ -673,6 +673,30 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.People.ContactPreferences", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("ContactPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Places.Place", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,26 @@
+using GraphQL;
+using GraphQL.Types;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Identity;
+using Kezek.Workflows.Profile;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.GraphQL.Profile;
+
+internal static class ProfileFields
+{
+    public static void AddMutations(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ViewerGraphType>>("updateContactPreferences")
+            .Description("The signed-in person's e-mail (asked at the first sign-in) and the language of their messages.")
+            .Argument<NonNullGraphType<StringGraphType>>("email")
+            .Argument<NonNullGraphType<Places.LanguageGraphType>>("language")
+            .Access(AccessRequirement.SignedInPerson)
+            .ResolveAsync(async c =>
+            {
+                var viewer = c.RequireViewer();
+                (await c.RequestServices!.GetRequiredService<UpdateContactPreferencesHandler>().HandleAsync(
+                    new UpdateContactPreferences(viewer, c.GetArgument<string>("email"), c.GetArgument<string>("language")), c.CancellationToken)).OrThrow(c);
+                return viewer;
+            });
+}
