@@ -3,6 +3,8 @@ using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Results;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Notifications;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Kezek.Workflows.Attach;
 /// <summary>Привязка заявления к ИИН родителя (seed 002): the other parent attaches the child's applications.</summary>
 public sealed record AttachApplication(string ChildIin, Actor Parent);
 
-public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, TimeProvider clock)
+public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -42,14 +44,19 @@ public sealed class AttachApplicationHandler(IKezekDb db, ICivilRegistry civilRe
             if (attached.Count == 0)
                 return Error.Of(ErrorCodes.AlreadyAttached, ("number", applications[0].Number));
 
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                foreach (var application in attached)
+                    await Outbox.WriteAsync(db, application, ["attached"], rules.For(application.RegionCode).RuleSet.Policy, null, null, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return attached[0];
             }
             catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || db.IsUniqueViolation(exception))
             {
                 // Someone changed the application (or attached the same parent) meanwhile: read it again.
+                await transaction.RollbackAsync(cancellationToken);
                 db.DiscardChanges();
             }
         }

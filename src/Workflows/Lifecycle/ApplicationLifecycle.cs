@@ -105,7 +105,8 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         }
 
         await MoveTimerAsync(evaluation, context, to, cancellationToken);
-        await WriteNotificationsAsync(context, cancellationToken);
+        await Notifications.Outbox.WriteAsync(db, application, context.Notifications, evaluation.Rules.Policy, context.Direction, request.Reason, now,
+            cancellationToken);
         return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
     }
 
@@ -137,42 +138,6 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         db.WorkflowTimers.Add(new WorkflowTimer(application.Id, state, timer.Trigger, due, context.Now));
     }
 
-    private async Task WriteNotificationsAsync(ActivityContext context, CancellationToken cancellationToken)
-    {
-        if (context.Notifications.Count == 0)
-            return;
-        var application = context.Application;
-        var languages = await Profile.UpdateContactPreferencesHandler.LanguagesAsync(db,
-            [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)], cancellationToken);
-        var policy = context.Rules.Policy;
-        string? Local(DateTime? utc) => utc is { } value ? policy.ToLocal(value).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture) : null;
-        var data = JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["applicationNumber"] = application.Number,
-            ["status"] = application.Status.ToString(),
-            ["deadline"] = Local(application.DeadlineAt),
-            ["directionId"] = context.Direction?.Id.ToString(),
-            ["kindergartenId"] = context.Direction?.KindergartenId.ToString(),
-            ["directionExpiresAt"] = Local(context.Direction?.ExpiresAt),
-            ["stopListedUntil"] = Local(application.StopListedUntil),
-            ["reason"] = context.Request.Reason,
-        }, DataJson);
-        foreach (var template in context.Notifications)
-        {
-            foreach (var channel in policy.NotificationChannels)
-            {
-                // E-mail and SMS go to the applicant's contacts; the cabinet list is every family member's.
-                var recipients = channel == "cabinet"
-                    ? [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)]
-                    : new[] { application.Applicant.Iin };
-                foreach (var recipient in recipients)
-                    db.Notifications.Add(new Notification(application.Id, recipient, template, channel, data, context.Now, languages[recipient]));
-            }
-        }
-    }
-
-    /// <summary>Readable JSON: Cyrillic reasons and "+05:00" stay as they are (the outbox is data, never HTML).</summary>
-    private static readonly JsonSerializerOptions DataJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly Dictionary<string, string> GuardCodes = new(StringComparer.Ordinal)
     {

@@ -7,6 +7,7 @@ using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Documents;
+using Kezek.Workflows.Notifications;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,6 +62,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var kind in DocumentIssuer.AtRegistration)
                     await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, cancellationToken);
+                await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return application;

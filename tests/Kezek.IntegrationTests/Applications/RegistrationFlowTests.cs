@@ -53,6 +53,11 @@ public abstract class RegistrationFlowTests(KezekFactory kezek) : KezekTest(keze
             new { n = number }, father)).Ok();
         Assert.Equal(TestPeople.ChildIin, fathersView.GetProperty("application").GetProperty("child").GetProperty("iin").GetString());
 
+        // Both parents hear of it in their cabinets; e-mail and SMS go to the applicant's contacts.
+        var attachedNotes = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Template == "attached").ToListAsync());
+        Assert.Equal([TestPeople.FatherIin, TestPeople.MotherIin], attachedNotes.Where(n => n.Channel == "cabinet").Select(n => n.RecipientIin).Order());
+        Assert.Equal(TestPeople.MotherIin, attachedNotes.Single(n => n.Channel == "email").RecipientIin);
+
         // Attaching twice says so.
         Assert.Equal("ALREADY_ATTACHED", (await api.PostAsync("mutation { attachApplication(childIin: \"220315670018\") { application { number } } }",
             token: father)).ErrorCode);

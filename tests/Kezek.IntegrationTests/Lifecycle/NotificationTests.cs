@@ -25,19 +25,20 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         await smtp.StartAsync();
         using var gateway = new SmsGateway(Kezek.SmsPort);
         var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        Assert.Equal(new DispatchResult(3, 0, 0), await DispatchAsync()); // "registered", by each channel
         await queue.PublishAsync(1);
 
         Assert.Equal(new DispatchResult(3, 0, 0), await DispatchAsync());
 
-        var mail = Assert.Single(smtp.Messages());
-        Assert.Equal("Подошла очередь в детский сад", mail.Subject);
+        Assert.Equal(["Заявление зарегистрировано", "Подошла очередь в детский сад"], smtp.Messages().Select(m => m.Subject).Order());
+        var mail = smtp.Messages().Single(m => m.Subject == "Подошла очередь в детский сад");
         Assert.Equal("aigerim@example.kz", mail.To.Mailboxes.Single().Address);
         Assert.Contains("<b>04.09.2026</b>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(queue.Numbers[0], mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("БАЛА 0", mail.HtmlBody, StringComparison.Ordinal);
         Assert.EndsWith("@kezek", mail.MessageId, StringComparison.Ordinal);
 
-        var sms = Assert.Single(gateway.Received);
+        var sms = gateway.Received.Single(r => r.Body.GetProperty("text").GetString()!.Contains("подошла очередь", StringComparison.Ordinal));
         Assert.Equal("+77011234567", sms.Body.GetProperty("to").GetString());
         Assert.Contains("до 04.09.2026 включительно", sms.Body.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("kezek-", sms.Body.GetProperty("idempotencyKey").GetString(), StringComparison.Ordinal);
@@ -45,8 +46,8 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
 
         var cabinet = (await queue.Api.PostAsync("{ notifications { id event applicationNumber subject text readAt } }", token: queue.Mother)).Ok()
             .GetProperty("notifications");
-        var message = Assert.Single(cabinet.EnumerateArray());
-        Assert.Equal("turn-came", message.GetProperty("event").GetString());
+        Assert.Equal(["turn-came", "registered"], cabinet.EnumerateArray().Select(m => m.GetProperty("event").GetString()));
+        var message = cabinet[0];
         Assert.Equal(queue.Numbers[0], message.GetProperty("applicationNumber").GetString());
         var read = await queue.Api.PostAsync("mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }",
             new { ids = new[] { message.GetProperty("id").GetString() } }, queue.Mother);
@@ -73,11 +74,10 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal("KK", updated.GetProperty("messageLanguage").GetString());
 
         await queue.PublishAsync(1);
-        Assert.Equal(new DispatchResult(3, 0, 0), await DispatchAsync());
-        var mail = Assert.Single(smtp.Messages());
-        Assert.Equal("Балабақшаға кезек келді", mail.Subject);
+        Assert.Equal(new DispatchResult(6, 0, 0), await DispatchAsync()); // "registered" (written in Russian before she chose) and the turn
+        var mail = smtp.Messages().Single(m => m.Subject == "Балабақшаға кезек келді");
         Assert.Contains("04.09.2026", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("қоса алғанда", Assert.Single(gateway.Received).Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(gateway.Received, r => r.Body.GetProperty("text").GetString()!.Contains("қоса алғанда", StringComparison.Ordinal));
         var cabinet = (await queue.Api.PostAsync("{ notifications { subject } }", token: queue.Mother)).Ok().GetProperty("notifications");
         Assert.Equal("Балабақшаға кезек келді", cabinet[0].GetProperty("subject").GetString());
     }
@@ -90,8 +90,8 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         var queue = await new Queues(Kezek).WithChildrenAsync(2);
         await queue.PublishAsync(2);
 
-        // The mail server is down: the e-mails wait (the SMS and the cabinet do not).
-        Assert.Equal(new DispatchResult(4, 2, 0), await DispatchAsync());
+        // The mail server is down: the e-mails ("registered" and the turn, for two children) wait; the SMS and the cabinet do not.
+        Assert.Equal(new DispatchResult(8, 4, 0), await DispatchAsync());
         var waiting = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "email").ToListAsync());
         Assert.All(waiting, n => Assert.Equal(NotificationStatus.Pending, n.Status));
         Assert.All(waiting, n => Assert.NotNull(n.LastError));
@@ -100,12 +100,12 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         await smtp.StartAsync();
         Assert.Equal(new DispatchResult(0, 0, 0), await DispatchAsync());
         Kezek.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(new DispatchResult(2, 0, 0), await DispatchAsync());
+        Assert.Equal(new DispatchResult(4, 0, 0), await DispatchAsync());
         Assert.Equal(new DispatchResult(0, 0, 0), await DispatchAsync());
         var mails = smtp.Messages();
-        Assert.Equal(2, mails.Count);
-        Assert.Equal(2, mails.Select(m => m.MessageId).Distinct().Count());
-        Assert.Equal(2, gateway.Received.Count);
+        Assert.Equal(4, mails.Count);
+        Assert.Equal(4, mails.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(4, gateway.Received.Count);
     }
 
     [Fact]
@@ -123,11 +123,12 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
             Kezek.Clock.Advance(TimeSpan.FromHours(2));
         }
 
-        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.Channel == "sms"));
-        Assert.Equal(NotificationStatus.Dead, sms.Status);
-        Assert.Equal(OutboxDispatcher.MaxAttempts, sms.Attempts);
-        Assert.Contains("500", sms.LastError, StringComparison.Ordinal);
-        Assert.Single(smtp.Messages());
+        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "sms").ToListAsync());
+        Assert.Equal(2, sms.Count);
+        Assert.All(sms, n => Assert.Equal(NotificationStatus.Dead, n.Status));
+        Assert.All(sms, n => Assert.Equal(OutboxDispatcher.MaxAttempts, n.Attempts));
+        Assert.All(sms, n => Assert.Contains("500", n.LastError, StringComparison.Ordinal));
+        Assert.Equal(2, smtp.Messages().Count);
     }
 }
 
