@@ -15,40 +15,54 @@ public sealed class TransitionRunner(IKezekDb db, Turns turns, WaitingLists wait
 {
     private const int Attempts = 3;
 
-    public async Task<Result<Transitioned>> RunAsync(Func<CancellationToken, Task<Result<Transitioned>>> transition,
-        Func<CancellationToken, Task<bool>>? beforeCommit, CancellationToken cancellationToken)
+    public Task<Result<Transitioned>> RunAsync(Func<CancellationToken, Task<Result<Transitioned>>> transition,
+        Func<CancellationToken, Task<bool>>? beforeCommit, CancellationToken cancellationToken) =>
+        InTransactionAsync(async token =>
+        {
+            var fired = await transition(token);
+            if (fired.IsSuccess && beforeCommit is not null && !await beforeCommit(token))
+                fired = Error.Of(ErrorCodes.NonceInvalid);
+            if (!fired.IsSuccess)
+                return fired;
+
+            await db.SaveChangesAsync(token);
+            if (fired.Value.FreedIn.Count > 0)
+            {
+                foreach (var kindergarten in fired.Value.FreedIn)
+                    await waitingLists.ServeAsync(kindergarten, token);
+                await db.SaveChangesAsync(token);
+            }
+
+            if (fired.Value.OfferTurns)
+            {
+                await turns.OfferAsync(fired.Value.Application.RegionCode, fired.Value.Application.GroupYear, token);
+                await db.SaveChangesAsync(token);
+            }
+
+            return fired;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs work in a transaction that commits only when it succeeds: an error result rolls it back, a clash with
+    /// another transaction starts it again from a fresh read, and nothing of a failed attempt stays tracked.
+    /// </summary>
+    public async Task<Result<T>> InTransactionAsync<T>(Func<CancellationToken, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var fired = await transition(cancellationToken);
-                if (fired.IsSuccess && beforeCommit is not null && !await beforeCommit(cancellationToken))
-                    fired = Error.Of(ErrorCodes.NonceInvalid);
-                if (!fired.IsSuccess)
+                var result = await work(cancellationToken);
+                if (!result.IsSuccess)
                 {
                     await transaction.RollbackAsync(cancellationToken);
                     db.DiscardChanges();
-                    return fired;
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                if (fired.Value.FreedIn.Count > 0)
-                {
-                    foreach (var kindergarten in fired.Value.FreedIn)
-                        await waitingLists.ServeAsync(kindergarten, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-
-                if (fired.Value.OfferTurns)
-                {
-                    await turns.OfferAsync(fired.Value.Application.RegionCode, fired.Value.Application.GroupYear, cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
+                    return result;
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-                return fired;
+                return result;
             }
             catch (Exception exception) when (IsRetryable(exception))
             {

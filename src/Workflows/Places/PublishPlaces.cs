@@ -21,7 +21,6 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
     TimeProvider clock)
 {
     public const int MaxCount = 10_000;
-    private const int Attempts = 3;
 
     public async Task<Result<PublishedPlaces>> HandleAsync(PublishPlaces command, CancellationToken cancellationToken)
     {
@@ -39,42 +38,22 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
             return Error.Of(ErrorCodes.InvalidGroupYear);
 
         var actor = command.Viewer.As(role);
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        // An application in line that changes meanwhile (it chose a free seat, it was withdrawn) makes the count start again.
+        return await runner.InTransactionAsync<PublishedPlaces>(async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                for (var i = 0; i < command.Count; i++)
-                    db.Places.Add(new Place(Guid.NewGuid(), kindergarten.Id, kindergarten.RegionCode, command.GroupYear, command.Language,
-                        command.Mode, now));
-                db.StaffActions.Add(new StaffAction(now, actor, "PublishPlaces", string.Create(CultureInfo.InvariantCulture,
-                    $"kindergarten={kindergarten.Bin} groupYear={command.GroupYear} language={command.Language} count={command.Count} mode={command.Mode}")));
-                await db.SaveChangesAsync(cancellationToken);
-                // Children waiting for this kindergarten (voucher regions) come first; then the turn of the queue.
-                await waitingLists.ServeAsync(kindergarten.Id, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                var notified = command.Mode == PlaceMode.Queue
-                    ? await turns.OfferAsync(kindergarten.RegionCode, command.GroupYear, cancellationToken)
-                    : 0;
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new PublishedPlaces(kindergarten, command.Count, notified);
-            }
-            catch (Exception exception) when (runner.IsRetryable(exception))
-            {
-                // An application in line changed meanwhile (it chose a free seat, it was withdrawn): count again.
-                await transaction.RollbackAsync(cancellationToken);
-                db.DiscardChanges();
-            }
-            catch
-            {
-                db.DiscardChanges();
-                throw;
-            }
-        }
-
-        return Error.Of(ErrorCodes.ConcurrentChange);
+            for (var i = 0; i < command.Count; i++)
+                db.Places.Add(new Place(Guid.NewGuid(), kindergarten.Id, kindergarten.RegionCode, command.GroupYear, command.Language, command.Mode, now));
+            db.StaffActions.Add(new StaffAction(now, actor, "PublishPlaces", string.Create(CultureInfo.InvariantCulture,
+                $"kindergarten={kindergarten.Bin} groupYear={command.GroupYear} language={command.Language} count={command.Count} mode={command.Mode}")));
+            await db.SaveChangesAsync(token);
+            // Children waiting for this kindergarten (voucher regions) come first; then the turn of the queue.
+            await waitingLists.ServeAsync(kindergarten.Id, token);
+            await db.SaveChangesAsync(token);
+            var notified = command.Mode == PlaceMode.Queue ? await turns.OfferAsync(kindergarten.RegionCode, command.GroupYear, token) : 0;
+            await db.SaveChangesAsync(token);
+            return new PublishedPlaces(kindergarten, command.Count, notified);
+        }, cancellationToken);
     }
 
     /// <summary>Staff of this very kindergarten, an operator of its region, or an administrator; null when none.</summary>
