@@ -65,6 +65,9 @@ public sealed class Notification
     /// <summary>While <see cref="NotificationStatus.Sending"/>: after this the claim is taken as lost (the dispatcher died) and the row is sent again.</summary>
     public DateTime? ClaimedUntil { get; private set; }
 
+    /// <summary>Identifies the dispatcher's claim: its outcome is recorded only by the claim that sent it.</summary>
+    public Guid? ClaimToken { get; private set; }
+
     /// <summary>Sends that may have reached the recipient twice: a claim expired after an attempt whose outcome was never recorded.</summary>
     public int PossibleDuplicates { get; private set; }
 

@@ -7,6 +7,9 @@ public sealed record RenderedNotification(string Subject, string Html, string Sm
 public interface INotificationRenderer
 {
     RenderedNotification Render(string template, string language, IReadOnlyDictionary<string, string?> values);
+
+    /// <summary>Whether the event has its templates in Russian and Kazakh (checked when a workflow is loaded).</summary>
+    bool Has(string template);
 }
 
 /// <summary>One e-mail; <see cref="Id"/> is unique per notification, so that a receiver can tell a resend from a new message.</summary>

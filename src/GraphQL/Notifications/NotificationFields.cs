@@ -52,7 +52,18 @@ internal static class NotificationFields
                 foreach (var row in list)
                 {
                     var values = await dispatcher.ValuesAsync(row, c.CancellationToken);
-                    result.Add(new CabinetNotification(row, values["applicationNumber"] ?? "", renderer.Render(row.Template, row.Language, values)));
+                    RenderedNotification text;
+                    try
+                    {
+                        text = renderer.Render(row.Template, row.Language, values);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // One message that cannot be rendered does not hide the others: it shows by its event and number.
+                        text = new RenderedNotification(row.Template, "", row.Template + " " + values["applicationNumber"]);
+                    }
+
+                    result.Add(new CabinetNotification(row, values["applicationNumber"] ?? "", text));
                 }
 
                 return result;

@@ -18,6 +18,8 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
 {
     public const int MaxSmsLength = 140;
 
+    private static readonly string[] ContactLanguages = ["ru", "kk"];
+
     private readonly string _root;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
@@ -47,6 +49,10 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
 
     private static string KebabCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    public bool Has(string template) =>
+        ContactLanguages.All(language => _parsed.ContainsKey($"notifications/{template}.{language}.sbn")
+                                             && _parsed.ContainsKey($"notifications/{template}.{language}.sbn-html"));
 
     private Template Get(string name) => _parsed.GetOrAdd(name, key =>
     {
@@ -87,9 +93,9 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
     private string Resolve(string name)
     {
         var full = Path.GetFullPath(Path.Combine(_root, name));
-        return full.StartsWith(_root, StringComparison.Ordinal) && File.Exists(full)
-            ? full
-            : throw new InvalidOperationException($"No template {name} in the templates folder.");
+        if (!full.StartsWith(_root, StringComparison.Ordinal))
+            throw new InvalidOperationException($"Template {name} is outside the templates folder: refused.");
+        return File.Exists(full) ? full : throw new InvalidOperationException($"No template {name} in the templates folder.");
     }
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => Resolve(templateName);

@@ -18,7 +18,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
                 if (sent.Sent + sent.Failed + sent.Dead > 0)
                     logger.LogInformation("Outbox: {Sent} sent, {Failed} to retry, {Dead} given up", sent.Sent, sent.Failed, sent.Dead);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Outbox dispatch failed; trying again next tick");
             }

@@ -18,7 +18,7 @@ public sealed class RuleSetRefresher(IServiceScopeFactory scopes, IConfiguration
                 await scope.ServiceProvider.GetRequiredService<RuleSetVersions>().RefreshAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Lifecycle.WorkflowVersions>().RefreshAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 // The rule sets in force stay in force; the next tick tries again.
                 logger.LogWarning(exception, "Could not look for new rule-set versions");

@@ -28,7 +28,7 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, IConfiguration con
                 if (notified > 0)
                     logger.LogInformation("Turns: {Notified} applications notified for seats published earlier", notified);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 // Nothing is lost: a timer not fired stays pending for the next tick.
                 logger.LogWarning(exception, "Timer sweep failed; trying again next tick");

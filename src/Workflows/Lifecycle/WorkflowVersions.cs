@@ -15,8 +15,8 @@ namespace Kezek.Workflows.Lifecycle;
 /// A new version is refused while a live application stands in a state it drops; other instances pick an
 /// activation up on refresh.
 /// </summary>
-public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleSetCatalog rules, TimeProvider clock,
-    ILogger<WorkflowVersions> logger)
+public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleSetCatalog rules, Kezek.Core.Notifications.INotificationRenderer templates,
+    TimeProvider clock, ILogger<WorkflowVersions> logger)
 {
     public const string SeededBy = "system";
 
@@ -29,7 +29,9 @@ public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleS
             if (await db.WorkflowVersions.AnyAsync(v => v.Name == name, cancellationToken))
                 continue;
             var json = await File.ReadAllTextAsync(file, cancellationToken);
-            var (_, problems) = WorkflowDefinition.Parse(json, name, catalog.Activities);
+            var (parsed, problems) = WorkflowDefinition.Parse(json, name, catalog.Activities);
+            if (parsed is not null)
+                problems = [.. MissingTemplates(parsed)];
             if (problems.Count > 0)
                 throw new InvalidDataException($"{file} is not a valid workflow: {string.Join("; ", problems)}");
             db.WorkflowVersions.Add(new WorkflowVersion(name, 1, json, SeededBy, clock.GetUtcNow().UtcDateTime, $"Seeded from workflows/{name}.json"));
@@ -93,8 +95,15 @@ public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleS
         if (definition is null)
             return problems;
         var dropped = await DroppedLiveStatesAsync(name, definition.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        return [.. dropped, .. await ChangedLiveStatesAsync(name, definition, cancellationToken)];
+        return [.. MissingTemplates(definition), .. dropped, .. await ChangedLiveStatesAsync(name, definition, cancellationToken)];
     }
+
+    /// <summary>Every event a transition notifies must have its templates in Russian and Kazakh.</summary>
+    public IEnumerable<WorkflowProblem> MissingTemplates(WorkflowDefinition definition) =>
+        definition.Transitions.SelectMany(t => t.ActivityList).Where(a => a.Activity == "notify" && a.Argument is not null)
+            .Select(a => a.Argument!).Distinct().Where(template => !templates.Has(template))
+            .Select(template => new WorkflowProblem("UNKNOWN_TEMPLATE", $"notify:{template}",
+                $"No templates/notifications/{template}.ru|kk.sbn and .sbn-html."));
 
     /// <summary>
     /// States live applications stand in that the new version keeps but changes under them: another public status

@@ -31,7 +31,8 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.ClaimedUntil < now)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Pending).SetProperty(n => n.ClaimedUntil, (DateTime?)null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, n => n.Attempts >= MaxAttempts ? NotificationStatus.Dead : NotificationStatus.Pending)
+                .SetProperty(n => n.ClaimedUntil, (DateTime?)null).SetProperty(n => n.ClaimToken, (Guid?)null)
                 .SetProperty(n => n.PossibleDuplicates, n => n.PossibleDuplicates + 1), cancellationToken);
 
         var channels = new List<string> { "cabinet" };
@@ -46,30 +47,36 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
         int sent = 0, failed = 0, dead = 0;
         foreach (var id in due)
         {
+            // A claim of its own, with the clock read now: a slow batch never sends on an expired lease, and only this
+            // claim may record the outcome.
+            var claim = Guid.NewGuid();
+            var claimedAt = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.ClaimedUntil, now + Lease)
-                    .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.ClaimedUntil, claimedAt + Lease)
+                    .SetProperty(n => n.ClaimToken, claim).SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
             if (claimed == 0)
                 continue; // another instance has it
             var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id, cancellationToken);
             try
             {
                 await SendAsync(notification, cancellationToken);
-                await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Sending)
+                await db.Notifications.Where(n => n.Id == id && n.ClaimToken == claim)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sent).SetProperty(n => n.SentAt, clock.GetUtcNow().UtcDateTime)
                         .SetProperty(n => n.ClaimedUntil, (DateTime?)null).SetProperty(n => n.LastError, (string?)null), CancellationToken.None);
                 sent++;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // The error may name an address: it is kept with the row, and the log says only which row and channel.
+                // A timeout is a failure like any other (only a stopping host's cancellation is not). The error may name an
+                // address: it is kept with the row, and the log says only which row and channel.
                 logger.LogWarning("Notification {NotificationId} ({Channel}) not sent, attempt {Attempt}: {Error}", id, notification.Channel,
                     notification.Attempts, exception.GetType().Name);
                 var giveUp = notification.Attempts >= MaxAttempts;
                 var error = $"{exception.GetType().Name}: {exception.Message}";
-                await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Sending)
+                var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(notification.Attempts);
+                await db.Notifications.Where(n => n.Id == id && n.ClaimToken == claim)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, giveUp ? NotificationStatus.Dead : NotificationStatus.Pending)
-                        .SetProperty(n => n.NextAttemptAt, now + Backoff(notification.Attempts)).SetProperty(n => n.ClaimedUntil, (DateTime?)null)
+                        .SetProperty(n => n.NextAttemptAt, retryAt).SetProperty(n => n.ClaimedUntil, (DateTime?)null)
                         .SetProperty(n => n.LastError, error[..Math.Min(error.Length, 500)]), CancellationToken.None);
                 if (giveUp)
                     dead++;
@@ -92,9 +99,12 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
         var rendered = renderer.Render(notification.Template, notification.Language, values);
         var contact = await db.Applications.AsNoTracking().Where(a => a.Id == notification.ApplicationId)
             .Select(a => new { a.Applicant.Email, a.Applicant.Phone }).SingleAsync(cancellationToken);
+        // The e-mail the person gave at sign-in wins over the one typed into the application.
+        var preferred = await db.ContactPreferences.AsNoTracking().Where(p => p.Iin == notification.RecipientIin).Select(p => p.Email)
+            .SingleOrDefaultAsync(cancellationToken);
         if (notification.Channel == "email")
-            await email.SendAsync(new EmailMessage(notification.Id.ToString(CultureInfo.InvariantCulture), contact.Email, rendered.Subject, rendered.Html),
-                cancellationToken);
+            await email.SendAsync(new EmailMessage(notification.Id.ToString(CultureInfo.InvariantCulture), preferred ?? contact.Email, rendered.Subject,
+                rendered.Html), cancellationToken);
         else if (notification.Channel == "sms")
             await sms.SendAsync(new SmsMessage($"kezek-{notification.Id}", contact.Phone, rendered.Sms), cancellationToken);
         else

@@ -139,6 +139,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Email:Timeout"] = "00:00:05",
             ["Kezek:Sms:Url"] = $"http://127.0.0.1:{SmsPort}/sms/",
             ["Kezek:Sms:Token"] = "test-gateway-token",
+            ["Kezek:Sms:Timeout"] = "00:00:02",
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",

@@ -19,6 +19,9 @@ public sealed class SmsGateway : IDisposable
 
     public bool Failing { get; set; }
 
+    /// <summary>How long the gateway takes to answer (longer than Kezek's timeout plays a hung gateway).</summary>
+    public TimeSpan Delay { get; set; }
+
     public IReadOnlyList<(JsonElement Body, string? Authorization)> Received
     {
         get
@@ -52,8 +55,17 @@ public sealed class SmsGateway : IDisposable
                 }
             }
 
-            context.Response.StatusCode = Failing ? 500 : 202;
-            context.Response.Close();
+            if (Delay > TimeSpan.Zero)
+                await Task.Delay(Delay);
+            try
+            {
+                context.Response.StatusCode = Failing ? 500 : 202;
+                context.Response.Close();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The caller gave up (a timeout) or the gateway is closing.
+            }
         }
     }
 
@@ -61,6 +73,13 @@ public sealed class SmsGateway : IDisposable
     {
         _listener.Stop();
         _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(5));
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The listener was closed under a request in flight.
+        }
     }
 }

@@ -43,8 +43,11 @@ public abstract class DocumentTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Contains("Мектепке дейінгі ұйымға жолдама", kk, StringComparison.Ordinal);
         Assert.Contains("№ 1 «Балапан» бөбекжай-бақшасы", kk, StringComparison.Ordinal);
 
-        // The operator of the region may; a stranger and the anonymous may not (and learn nothing).
+        // The operator of the region may; an operator of another region, a stranger and the anonymous may not (and learn nothing).
         Assert.Equal(HttpStatusCode.OK, (await DownloadAsync(id, queue.Operator)).StatusCode);
+        var admin = await queue.Api.SignInAsync(People.Administrator);
+        (await queue.Api.PostAsync("mutation { grantRole(iin: \"870404460016\", role: OPERATOR, region: \"astana\") { id } }", token: admin)).Ok();
+        Assert.Equal(HttpStatusCode.NotFound, (await DownloadAsync(id, await queue.Api.SignInAsync(People.AstanaOperator))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await DownloadAsync(id, await queue.Api.SignInAsync(People.Stranger))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await DownloadAsync(Guid.NewGuid().ToString(), queue.Mother)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await DownloadAsync(id, null)).StatusCode);

@@ -76,6 +76,7 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         await queue.PublishAsync(1);
         Assert.Equal(new DispatchResult(6, 0, 0), await DispatchAsync()); // "registered" (written in Russian before she chose) and the turn
         var mail = smtp.Messages().Single(m => m.Subject == "Балабақшаға кезек келді");
+        Assert.Equal("aigerim@mail.kz", mail.To.Mailboxes.Single().Address); // the address she gave wins over the application's
         Assert.Contains("04.09.2026", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(gateway.Received, r => r.Body.GetProperty("text").GetString()!.Contains("қоса алғанда", StringComparison.Ordinal));
         var cabinet = (await queue.Api.PostAsync("{ notifications { subject } }", token: queue.Mother)).Ok().GetProperty("notifications");
@@ -106,6 +107,27 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(4, mails.Count);
         Assert.Equal(4, mails.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(4, gateway.Received.Count);
+    }
+
+    [Fact]
+    public async Task Dispatchers_running_at_once_send_each_message_once_and_a_hung_gateway_is_a_failure_to_retry()
+    {
+        using var smtp = new SmtpCatcher(Kezek.SmtpPort);
+        await smtp.StartAsync();
+        using var gateway = new SmsGateway(Kezek.SmsPort) { Delay = TimeSpan.FromSeconds(3) };
+        var queue = await new Queues(Kezek).WithChildrenAsync(3, oneMinuteApart: false);
+        await queue.PublishAsync(3);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(DispatchAsync)));
+        // 6 messages by each channel (registered and the turn for three children): e-mail and cabinet sent, SMS timed out.
+        Assert.Equal(12, results.Sum(r => r.Sent));
+        Assert.Equal(6, results.Sum(r => r.Failed));
+        var mails = smtp.Messages();
+        Assert.Equal(6, mails.Count);
+        Assert.Equal(6, mails.Select(m => m.MessageId).Distinct().Count());
+        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "sms").ToListAsync());
+        Assert.All(sms, n => Assert.Equal(NotificationStatus.Pending, n.Status));
+        Assert.All(sms, n => Assert.StartsWith("TaskCanceledException", n.LastError, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -73,6 +73,11 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public void Paths_outside_the_templates_folder_are_refused() =>
-        Assert.Throws<InvalidOperationException>(() => Templates.Render("../../rules/almaty", "ru", Sample));
+    public void Paths_outside_the_templates_folder_are_refused()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => Templates.Render("../../workflows/direction", "ru", Sample));
+        Assert.Contains("outside the templates folder", refused.Message, StringComparison.Ordinal);
+        Assert.True(Templates.Has("turn-came"));
+        Assert.False(Templates.Has("direction-reminder"));
+    }
 }

@@ -550,6 +550,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 
