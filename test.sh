@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command: installs what is missing (PostgreSQL, xmlsec1, aiosmtpd), starts a private PostgreSQL on
+# The one test command: installs what is missing (PostgreSQL, xmlsec1, aiosmtpd, Chromium, poppler), starts a private PostgreSQL on
 # 127.0.0.1 for the run, runs every test suite on SQLite and PostgreSQL, stops what it started, and exits
 # non-zero on any failure.
 set -euo pipefail
@@ -13,6 +13,10 @@ command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required." >&2;
 need_package xmlsec1 xmlsec1
 # A real SMTP server for the notification tests (they start and stop it themselves, on 127.0.0.1).
 need_package /usr/lib/python3/dist-packages/aiosmtpd python3-aiosmtpd
+# Headless Chromium makes the documents' PDFs; pdftotext reads them back in the tests; DejaVu has the Kazakh letters.
+need_package /usr/bin/chromium chromium
+need_package pdftotext poppler-utils
+need_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 trap stop_private_postgres EXIT
 start_private_postgres
 export KEZEK_TEST_POSTGRES="$PRIVATE_POSTGRES"

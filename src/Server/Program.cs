@@ -75,6 +75,10 @@ services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredSer
 services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddScoped<OutboxDispatcher>();
 services.AddScoped<Kezek.Workflows.Documents.DocumentAccess>();
+services.AddScoped<Kezek.Workflows.Documents.DocumentPdfs>();
+services.AddSingleton<Kezek.Core.Documents.IPdfRenderer>(provider => new Kezek.Infrastructure.Documents.ChromiumPdf(
+    provider.GetRequiredService<IConfiguration>()["Kezek:Documents:ChromiumPath"] is { Length: > 0 } path ? path : "/usr/bin/chromium",
+    provider.GetRequiredService<ILogger<Kezek.Infrastructure.Documents.ChromiumPdf>>()));
 services.AddScoped<Kezek.Workflows.Profile.UpdateContactPreferencesHandler>();
 services.AddHostedService<OutboxSender>();
 services.AddScoped<DemoSeeder>();

@@ -87,6 +87,13 @@ public sealed class IssuedDocument
 
     public string? Content(string language) => language == "kk" ? ContentKk : ContentRu;
 
+    /// <summary>The same renderings as PDF, made once by a browser after issue (null until then, or where there is no browser).</summary>
+    public byte[]? PdfRu { get; private set; }
+
+    public byte[]? PdfKk { get; private set; }
+
+    public byte[]? Pdf(string language) => language == "kk" ? PdfKk : PdfRu;
+
     public static string Hash(string content) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
 
     private static string NewCode() => string.Create(12, 0, (span, _) =>
@@ -100,4 +107,12 @@ public sealed class IssuedDocument
 public interface IDocumentRenderer
 {
     string Render(DocumentKind kind, string language, IReadOnlyDictionary<string, string?> facts);
+}
+
+/// <summary>Turns a rendered document (HTML with print CSS) into PDF; <see cref="IsAvailable"/> is false where no browser is installed.</summary>
+public interface IPdfRenderer
+{
+    bool IsAvailable { get; }
+
+    Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken);
 }

@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kezek.GraphQL.Documents;
 
 /// <summary>
-/// <c>GET /documents/{id}?lang=kk</c>: an issued document as rendered at issue (HTML with print CSS), for those who may
-/// read it (bearer token); its SHA-256 in <c>X-Content-SHA256</c>. Anyone else gets 404, as for a missing document.
+/// <c>GET /documents/{id}?lang=kk</c>: an issued document as rendered at issue — its PDF, or the HTML with print CSS
+/// it was made from (<c>?format=html</c>, or before the PDF is made) — for those who may read it (bearer token); the
+/// SHA-256 of what is served in <c>X-Content-SHA256</c>. Anyone else gets 404, as for a missing document.
 /// </summary>
 public static class DocumentEndpoint
 {
@@ -27,8 +28,15 @@ public static class DocumentEndpoint
             language = language == "kk" ? "kk" : "ru";
             if (document?.Content(language) is not { } content)
                 return Results.NotFound();
-            http.Response.Headers["X-Content-SHA256"] = language == "kk" ? document.Sha256Kk : document.Sha256Ru;
             http.Response.Headers.CacheControl = "private, no-store";
+            // The PDF once a browser has made it (?format=html asks for the rendering it was made from).
+            if (document.Pdf(language) is { } pdf && http.Request.Query["format"] != "html")
+            {
+                http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+                return Results.File(pdf, "application/pdf", $"{document.Kind}-{language}.pdf");
+            }
+
+            http.Response.Headers["X-Content-SHA256"] = language == "kk" ? document.Sha256Kk : document.Sha256Ru;
             return Results.Text(content, "text/html; charset=utf-8");
         });
         return endpoints;

@@ -49,6 +49,13 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         if (!string.IsNullOrEmpty(settings.User))
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
         await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or OperationCanceledException)
+        {
+            // The server accepted the message: a failed goodbye must not make it look unsent (and be sent again).
+        }
     }
 }

@@ -2,7 +2,7 @@ using Kezek.Workflows.Notifications;
 
 namespace Kezek.Server.Hosting;
 
-/// <summary>Every few seconds, sends what the outbox holds (e-mail, SMS; in-cabinet rows are marked delivered). Every instance sends; claims keep them apart.</summary>
+/// <summary>Every few seconds, sends what the outbox holds (e-mail, SMS; in-cabinet rows are marked delivered) and makes the PDFs of new documents. Every instance works; claims keep them apart.</summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OutboxSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +17,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
                 var sent = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(stoppingToken);
                 if (sent.Sent + sent.Failed + sent.Dead > 0)
                     logger.LogInformation("Outbox: {Sent} sent, {Failed} to retry, {Dead} given up", sent.Sent, sent.Failed, sent.Dead);
+                // Documents issued since the last tick get their PDF (outside the issuing transaction).
+                await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Documents.DocumentPdfs>().MakePendingAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

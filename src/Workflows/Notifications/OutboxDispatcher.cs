@@ -74,8 +74,11 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
                 var giveUp = notification.Attempts >= MaxAttempts;
                 var error = $"{exception.GetType().Name}: {exception.Message}";
                 var retryAt = clock.GetUtcNow().UtcDateTime + Backoff(notification.Attempts);
+                // A timeout leaves it unknown whether the server took the message: the retry may be a duplicate, so count it.
+                var unknown = exception is OperationCanceledException or TimeoutException ? 1 : 0;
                 await db.Notifications.Where(n => n.Id == id && n.ClaimToken == claim)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, giveUp ? NotificationStatus.Dead : NotificationStatus.Pending)
+                        .SetProperty(n => n.PossibleDuplicates, n => n.PossibleDuplicates + unknown)
                         .SetProperty(n => n.NextAttemptAt, retryAt).SetProperty(n => n.ClaimedUntil, (DateTime?)null)
                         .SetProperty(n => n.LastError, error[..Math.Min(error.Length, 500)]), CancellationToken.None);
                 if (giveUp)

@@ -136,7 +136,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Email:Host"] = "127.0.0.1",
             ["Kezek:Email:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kezek:Email:Security"] = "None",
-            ["Kezek:Email:Timeout"] = "00:00:05",
+            ["Kezek:Email:Timeout"] = "00:00:15",
             ["Kezek:Sms:Url"] = $"http://127.0.0.1:{SmsPort}/sms/",
             ["Kezek:Sms:Token"] = "test-gateway-token",
             ["Kezek:Sms:Timeout"] = "00:00:02",

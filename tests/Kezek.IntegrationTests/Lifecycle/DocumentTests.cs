@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Kezek.Core.Documents;
 using Kezek.IntegrationTests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.IntegrationTests.Lifecycle;
 
@@ -14,6 +15,49 @@ public abstract class DocumentTests(KezekFactory kezek) : KezekTest(kezek)
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await Kezek.CreateClient().SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_headless_browser_makes_each_document_a_PDF_once_with_the_Kazakh_letters_intact()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], await queue.FreePlaceIdAsync()));
+        var id = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { documents { id kind } } }", new { n = queue.Numbers[0] }, queue.Mother))
+            .Ok().GetProperty("application").GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "DIRECTION")
+            .GetProperty("id").GetString()!;
+        using (var before = await DownloadAsync(id, queue.Mother))
+            Assert.Equal("text/html", before.Content.Headers.ContentType?.MediaType); // served as HTML until the PDF is made
+
+        using (var scope = Kezek.Services.CreateScope())
+        {
+            var pdfs = scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Documents.DocumentPdfs>();
+            Assert.Equal(5, await pdfs.MakePendingAsync(CancellationToken.None));
+            Assert.Equal(0, await pdfs.MakePendingAsync(CancellationToken.None));
+        }
+
+        using var kazakh = await DownloadAsync(id, queue.Mother, "kk");
+        Assert.Equal("application/pdf", kazakh.Content.Headers.ContentType?.MediaType);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kezek-pdf-").FullName, "direction.pdf");
+        await File.WriteAllBytesAsync(file, await kazakh.Content.ReadAsByteArrayAsync());
+        var text = await PdfTextAsync(file);
+        Assert.Contains("Мектепке дейінгі ұйымға жолдама", text, StringComparison.Ordinal); // ә ғ қ ң ө ұ ү һ і come through
+        Assert.Contains("Балапан", text, StringComparison.Ordinal);
+        Assert.Contains("БАЛА 0", text, StringComparison.Ordinal);
+        using var html = await DownloadAsync(id, queue.Mother, "kk&format=html");
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType); // the rendering the PDF was made from
+    }
+
+    private static async Task<string> PdfTextAsync(string file)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text;
     }
 
     [Fact]

@@ -122,9 +122,11 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         // 6 messages by each channel (registered and the turn for three children): e-mail and cabinet sent, SMS timed out.
         Assert.Equal(12, results.Sum(r => r.Sent));
         Assert.Equal(6, results.Sum(r => r.Failed));
+        // Every e-mail arrived; a resend could only follow a send whose outcome was unknown, and would be recorded.
         var mails = smtp.Messages();
-        Assert.Equal(6, mails.Count);
         Assert.Equal(6, mails.Select(m => m.MessageId).Distinct().Count());
+        var recorded = await Kezek.WithDbAsync(db => db.Notifications.Where(n => n.Channel == "email").SumAsync(n => n.PossibleDuplicates));
+        Assert.InRange(mails.Count - 6, 0, recorded);
         var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "sms").ToListAsync());
         Assert.All(sms, n => Assert.Equal(NotificationStatus.Pending, n.Status));
         Assert.All(sms, n => Assert.StartsWith("TaskCanceledException", n.LastError, StringComparison.Ordinal));

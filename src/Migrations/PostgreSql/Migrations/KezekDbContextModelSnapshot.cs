@@ -399,6 +399,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<byte[]>("PdfKk")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PdfRu")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Sha256Kk")
                         .HasColumnType("text");
 

@@ -400,6 +400,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<byte[]>("PdfKk")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("PdfRu")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<string>("Sha256Kk")
                         .HasColumnType("nvarchar(max)");
 

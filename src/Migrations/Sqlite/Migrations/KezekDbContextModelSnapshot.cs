@@ -384,6 +384,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PdfKk")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PdfRu")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Sha256Kk")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kezek.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class DocumentPdf : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "PdfKk",
+                table: "Documents",
+                type: "BLOB",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "PdfRu",
+                table: "Documents",
+                type: "BLOB",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PdfKk",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "PdfRu",
+                table: "Documents");
+        }
+    }
+}
