@@ -95,6 +95,9 @@ public sealed record RegionPolicy
     public required int ExtensionsAllowed { get; init; }
     public required int ExtensionMaxDays { get; init; }
     public required int RevokeWindowHours { get; init; }
+
+    /// <summary>How long before a direction expires the family is reminded; 0: no reminder.</summary>
+    public required int ReminderHoursBeforeExpiry { get; init; }
     public required int VoucherConfirmDays { get; init; }
     public required int VoucherRestoreDays { get; init; }
     public required int VoucherContractDays { get; init; }

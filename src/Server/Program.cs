@@ -74,6 +74,7 @@ services.AddSingleton(provider => new ScribanTemplates(KezekConfiguration.Resolv
 services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddScoped<OutboxDispatcher>();
+services.AddScoped<DirectionReminders>();
 services.AddScoped<Kezek.Workflows.Documents.DocumentAccess>();
 services.AddScoped<Kezek.Workflows.Documents.DocumentPdfs>();
 services.AddSingleton<Kezek.Core.Documents.IPdfRenderer>(provider => new Kezek.Infrastructure.Documents.ChromiumPdf(

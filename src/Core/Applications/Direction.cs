@@ -63,6 +63,9 @@ public sealed class Direction
     /// <summary>How many times the expiry was moved.</summary>
     public int Extensions { get; private set; }
 
+    /// <summary>When the family was reminded that it is about to expire (once).</summary>
+    public DateTime? RemindedAt { get; private set; }
+
     /// <summary>When it was enrolled, expired or revoked.</summary>
     public DateTime? EndedAt { get; private set; }
 

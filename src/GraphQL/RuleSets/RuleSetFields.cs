@@ -53,6 +53,7 @@ public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicy>
         Field<NonNullGraphType<IntGraphType>>("extensionsAllowed").Resolve(c => c.Source.ExtensionsAllowed);
         Field<NonNullGraphType<IntGraphType>>("extensionMaxDays").Resolve(c => c.Source.ExtensionMaxDays);
         Field<NonNullGraphType<IntGraphType>>("revokeWindowHours").Resolve(c => c.Source.RevokeWindowHours);
+        Field<NonNullGraphType<IntGraphType>>("reminderHoursBeforeExpiry").Resolve(c => c.Source.ReminderHoursBeforeExpiry);
         Field<NonNullGraphType<IntGraphType>>("voucherConfirmDays").Resolve(c => c.Source.VoucherConfirmDays);
         Field<NonNullGraphType<IntGraphType>>("voucherRestoreDays").Resolve(c => c.Source.VoucherRestoreDays);
         Field<NonNullGraphType<IntGraphType>>("voucherContractDays").Resolve(c => c.Source.VoucherContractDays);

@@ -239,6 +239,7 @@ public sealed partial class CompiledRuleSet
             ExtensionsAllowed = Number("extensionsAllowed", 0, 10),
             ExtensionMaxDays = Number("extensionMaxDays", 0, 365),
             RevokeWindowHours = Number("revokeWindowHours", 0, 720),
+            ReminderHoursBeforeExpiry = Number("reminderHoursBeforeExpiry", 0, 240),
             VoucherConfirmDays = Number("voucherConfirmDays", 1, 60),
             VoucherRestoreDays = Number("voucherRestoreDays", 0, 365),
             VoucherContractDays = Number("voucherContractDays", 1, 60),

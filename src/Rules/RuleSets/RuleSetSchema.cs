@@ -22,6 +22,7 @@ public static class RuleSetSchema
         ["extensionsAllowed"] = typeof(int),
         ["extensionMaxDays"] = typeof(int),
         ["revokeWindowHours"] = typeof(int),
+        ["reminderHoursBeforeExpiry"] = typeof(int),
         ["voucherConfirmDays"] = typeof(int),
         ["voucherRestoreDays"] = typeof(int),
         ["voucherContractDays"] = typeof(int),

@@ -23,6 +23,8 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, IConfiguration con
                 if (swept.Total > 0)
                     logger.LogInformation("Timers: {Fired} fired, {Discarded} discarded, {Elsewhere} taken by another instance",
                         swept.Fired, swept.Discarded, swept.TakenElsewhere);
+                // Directions about to expire: the family is reminded once.
+                await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Notifications.DirectionReminders>().RemindAsync(stoppingToken);
                 // Queue seats still unclaimed (nobody was eligible when they were published) go to whoever is eligible now.
                 var notified = await scope.ServiceProvider.GetRequiredService<Turns>().OfferOwedAsync(stoppingToken);
                 if (notified > 0)

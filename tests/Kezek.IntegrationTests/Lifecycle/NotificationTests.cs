@@ -133,6 +133,30 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task The_family_is_reminded_once_a_day_before_the_direction_expires()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], await queue.FreePlaceIdAsync()));
+        async Task<int> RemindAsync()
+        {
+            using var scope = Kezek.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<DirectionReminders>().RemindAsync(CancellationToken.None);
+        }
+
+        // It expires at the end of Tuesday 8 September; the reminder comes 24 hours before.
+        Kezek.Clock.Set(new DateTimeOffset(2026, 9, 7, 23, 0, 0, TimeSpan.FromHours(5)));
+        Assert.Equal(0, await RemindAsync());
+        Kezek.Clock.Set(new DateTimeOffset(2026, 9, 8, 0, 30, 0, TimeSpan.FromHours(5)));
+        var reminded = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(RemindAsync)));
+        Assert.Equal(1, reminded.Sum());
+        Assert.Equal(0, await RemindAsync());
+        var rows = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Template == "direction-expiring").ToListAsync());
+        Assert.Equal(["cabinet", "email", "sms"], rows.Select(n => n.Channel).Order());
+        Assert.Contains("\"directionExpiresAt\":\"2026-09-09T00:00:00+05:00\"", rows[0].Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gateway_that_keeps_failing_ends_in_dead_letters_with_the_error_and_loses_nothing_else()
     {
         using var smtp = new SmtpCatcher(Kezek.SmtpPort);

@@ -28,7 +28,8 @@ public sealed class TemplateTests
     /// <summary>Every template a workflow's notify names, and those the use cases write themselves, in both languages.</summary>
     public static TheoryData<string, string> Notified()
     {
-        var data = new TheoryData<string, string> { { "registered", "ru" }, { "registered", "kk" }, { "attached", "ru" }, { "attached", "kk" } };
+        var data = new TheoryData<string, string> { { "registered", "ru" }, { "registered", "kk" }, { "attached", "ru" }, { "attached", "kk" },
+            { "direction-expiring", "ru" }, { "direction-expiring", "kk" } };
         foreach (var workflow in new[] { "direction", "voucher" })
         {
             var json = JsonNode.Parse(File.ReadAllText(Path.Combine(WorkflowDefinitionTests.Folder, workflow + ".json")))!;

@@ -190,6 +190,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("RevokeUntil")
                         .HasColumnType("timestamp with time zone");
 

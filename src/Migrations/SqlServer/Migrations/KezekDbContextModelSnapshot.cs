@@ -191,6 +191,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("RevokeUntil")
                         .HasColumnType("datetime2");
 

@@ -181,6 +181,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RevokeUntil")
                         .HasColumnType("TEXT");
 
