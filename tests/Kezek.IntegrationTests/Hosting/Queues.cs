@@ -25,6 +25,9 @@ public sealed class Queues(KezekFactory kezek)
     /// <summary>Application numbers in queue order.</summary>
     public List<string> Numbers { get; } = [];
 
+    /// <summary>The children's names carry every Kazakh letter (ә ғ қ ң ө ұ ү һ і), so that messages and PDFs are checked with them.</summary>
+    public static string ChildName(int index) => $"ҚОҢЫРБАЕВА ӘСЕЛ-ҮМІТ ӨРІК-ҰЛДАНА ШАҺАРҒАЛИҚЫЗЫ {index}";
+
     public static IReadOnlyList<string> ChildIins(int count, DateOnly firstBorn) =>
         [.. Enumerable.Range(0, count).Select(i => Iin.Create(firstBorn.AddDays(i % 300), i % 2 == 0 ? Sex.Female : Sex.Male, 1000 + i).Value)];
 
@@ -33,7 +36,7 @@ public sealed class Queues(KezekFactory kezek)
     {
         var iins = ChildIins(children, firstBorn ?? new DateOnly(2022, 1, 1));
         await Api.ImportCivilRegistryAsync("childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n" + string.Join('\n',
-            iins.Select((iin, i) => $"{iin},БАЛА {i},{Iin.Parse(iin).Value.BirthDate:yyyy-MM-dd},{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ СЕРІКҚЫЗЫ,MOTHER")));
+            iins.Select((iin, i) => $"{iin},{ChildName(i)},{Iin.Parse(iin).Value.BirthDate:yyyy-MM-dd},{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ СЕРІКҚЫЗЫ,MOTHER")));
         Mother = await Api.SignInAsync(kezek.People.Mother);
         foreach (var iin in iins)
         {

@@ -35,7 +35,7 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal("aigerim@example.kz", mail.To.Mailboxes.Single().Address);
         Assert.Contains("<b>04.09.2026</b>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(queue.Numbers[0], mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("БАЛА 0", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(Queues.ChildName(0), mail.HtmlBody, StringComparison.Ordinal);
         Assert.EndsWith("@kezek", mail.MessageId, StringComparison.Ordinal);
 
         var sms = gateway.Received.Single(r => r.Body.GetProperty("text").GetString()!.Contains("подошла очередь", StringComparison.Ordinal));
