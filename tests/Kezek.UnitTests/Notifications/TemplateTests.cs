@@ -81,4 +81,29 @@ public sealed class TemplateTests
         Assert.True(Templates.Has("turn-came"));
         Assert.False(Templates.Has("direction-reminder"));
     }
+
+    [Theory]
+    [InlineData("ru", "Направление в дошкольную организацию")]
+    [InlineData("kk", "Мектепке дейінгі ұйымға жолдама")]
+    public void Every_document_renders_in_both_languages_with_every_fact(string language, string directionTitle)
+    {
+        var facts = new Dictionary<string, string?>
+        {
+            ["applicationNumber"] = "ALM.2026.000009.1", ["childFullName"] = "АХМЕТОВА ӘЛИЯ", ["childIin"] = "220315670018",
+            ["childBirthDate"] = "15.03.2022", ["groupYear"] = "2022", ["applicantFullName"] = "АХМЕТОВА АЙГЕРІМ", ["applicantIin"] = "900514410214",
+            ["applicantPhone"] = "+77011234567", ["applicantEmail"] = "a@example.kz", ["registeredAt"] = "01.09.2026 09:00",
+            ["claimedBenefitCategory"] = "None", ["issuedAt"] = "01.09.2026 09:00", ["verificationCode"] = "ABCDEFGH2345",
+            ["kindergartenNameRu"] = "Ясли-сад № 1 «Балапан»", ["kindergartenNameKk"] = "№ 1 «Балапан» бөбекжай-бақшасы", ["kindergartenAddress"] = "Самал-2, 58",
+            ["kindergartenBin"] = "160140012345", ["language"] = "kk", ["directionIssuedAt"] = "01.09.2026 10:00", ["directionExpiresAt"] = "08.09.2026",
+        };
+        foreach (var kind in Enum.GetValues<Kezek.Core.Documents.DocumentKind>())
+        {
+            var html = Templates.Render(kind, language, facts);
+            Assert.Contains("ABCDEFGH2345", html, StringComparison.Ordinal);
+            Assert.Contains("АХМЕТОВА ӘЛИЯ", html, StringComparison.Ordinal);
+            Assert.Contains("@page", html, StringComparison.Ordinal);
+            if (kind == Kezek.Core.Documents.DocumentKind.Direction)
+                Assert.Contains(directionTitle, html, StringComparison.Ordinal);
+        }
+    }
 }
