@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Kezek.Core.Applications;
 using Kezek.Core.Lifecycle;
 using Kezek.Core.Results;
