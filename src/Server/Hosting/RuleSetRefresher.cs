@@ -1,28 +1,17 @@
+using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.RuleSets;
 
 namespace Kezek.Server.Hosting;
 
-/// <summary>Every few seconds, puts in force here the rule-set and workflow versions that another instance activated.</summary>
+/// <summary>Every few seconds, puts in force here the rule-set and workflow versions that another instance activated (those in force stay until then).</summary>
 public sealed class RuleSetRefresher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RuleSetRefresher> logger)
-    : BackgroundService
+    : PeriodicWork(scopes, configuration, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override (string Key, TimeSpan Default) Interval => (KezekConfiguration.RulesRefreshInterval, TimeSpan.FromSeconds(5));
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue(KezekConfiguration.RulesRefreshInterval, TimeSpan.FromSeconds(5));
-        using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<RuleSetVersions>().RefreshAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<Kezek.Workflows.Lifecycle.WorkflowVersions>().RefreshAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The rule sets in force stay in force; the next tick tries again.
-                logger.LogWarning(exception, "Could not look for new rule-set versions");
-            }
-        }
+        await services.GetRequiredService<RuleSetVersions>().RefreshAsync(cancellationToken);
+        await services.GetRequiredService<WorkflowVersions>().RefreshAsync(cancellationToken);
     }
 }
