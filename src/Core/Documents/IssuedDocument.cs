@@ -94,7 +94,9 @@ public sealed class IssuedDocument
 
     public byte[]? Pdf(string language) => language == "kk" ? PdfKk : PdfRu;
 
-    public static string Hash(string content) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+    public static string Hash(string content) => Hash(System.Text.Encoding.UTF8.GetBytes(content));
+
+    public static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private static string NewCode() => string.Create(12, 0, (span, _) =>
     {

@@ -16,7 +16,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
     {
         var sent = await services.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);
         if (sent.Sent + sent.Failed + sent.Dead > 0)
-            logger.LogInformation("Outbox: {Sent} sent, {Failed} to retry, {Dead} given up", sent.Sent, sent.Failed, sent.Dead);
+            logger.LogInformation("Outbox: {Sent} delivered (cabinet included), {Failed} to retry, {Dead} given up", sent.Sent, sent.Failed, sent.Dead);
         // Documents issued since the last tick get their PDF (outside the issuing transaction).
         await services.GetRequiredService<DocumentPdfs>().MakePendingAsync(cancellationToken);
     }

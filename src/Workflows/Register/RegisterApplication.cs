@@ -62,6 +62,9 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var kind in DocumentIssuer.AtRegistration)
                     await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, cancellationToken);
+                // A parent who did not give an e-mail at sign-in is written to at the one of the application.
+                if (!await db.ContactPreferences.AnyAsync(p => p.Iin == applicant.Iin, cancellationToken))
+                    db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, "ru", now));
                 await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

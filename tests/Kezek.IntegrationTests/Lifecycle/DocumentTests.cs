@@ -45,6 +45,11 @@ public abstract class DocumentTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Contains("Балапан", text, StringComparison.Ordinal);
         // The child's name, Kazakh letters and all (the table cell may wrap it, so each part is looked for).
         Assert.All(Queues.ChildName(0).Split(' ', '-'), part => Assert.Contains(part, text, StringComparison.Ordinal));
+        var code = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { documents { kind verificationCode } } }", new { n = queue.Numbers[0] },
+            queue.Mother)).Ok().GetProperty("application").GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "DIRECTION")
+            .GetProperty("verificationCode").GetString();
+        var verified = (await queue.Api.PostAsync("query($c: String!) { verifyDocument(code: $c) { pdfSha256Kk } }", new { c = code })).Ok();
+        Assert.Equal(IssuedDocument.Hash(await File.ReadAllBytesAsync(file)), verified.GetProperty("verifyDocument").GetProperty("pdfSha256Kk").GetString());
         using var html = await DownloadAsync(id, queue.Mother, "kk&format=html");
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType); // the rendering the PDF was made from
     }

@@ -64,8 +64,13 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         await smtp.StartAsync();
         using var gateway = new SmsGateway(Kezek.SmsPort);
         var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        // Registering gave her e-mail (the application's) until she says otherwise.
         const string me = "{ me { needsEmail email messageLanguage } }";
-        Assert.True((await queue.Api.PostAsync(me, token: queue.Mother)).Ok().GetProperty("me").GetProperty("needsEmail").GetBoolean());
+        var before = (await queue.Api.PostAsync(me, token: queue.Mother)).Ok().GetProperty("me");
+        Assert.False(before.GetProperty("needsEmail").GetBoolean());
+        Assert.Equal("aigerim@example.kz", before.GetProperty("email").GetString());
+        var stranger = await queue.Api.SignInAsync(People.Stranger);
+        Assert.True((await queue.Api.PostAsync(me, token: stranger)).Ok().GetProperty("me").GetProperty("needsEmail").GetBoolean());
         Assert.Equal("INVALID_EMAIL", (await queue.Api.PostAsync("mutation { updateContactPreferences(email: \"nope\", language: KK) { iin } }",
             token: queue.Mother)).ErrorCode);
         var updated = (await queue.Api.PostAsync("mutation { updateContactPreferences(email: \"aigerim@mail.kz\", language: KK) { needsEmail email messageLanguage } }",
