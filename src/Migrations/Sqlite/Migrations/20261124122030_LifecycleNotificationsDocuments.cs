@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kezek.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Lifecycle : Migration
+    public partial class LifecycleNotificationsDocuments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,13 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExtendableUntil",
+                table: "Directions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
             migrationBuilder.AddColumn<int>(
                 name: "Extensions",
                 table: "Directions",
@@ -37,6 +44,19 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RemindedAt",
+                table: "Directions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RevokeUntil",
+                table: "Directions",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DeadlineAt",
@@ -72,6 +92,61 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "WaitingForKindergartenId",
+                table: "Applications",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WaitingForLanguage",
+                table: "Applications",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "WaitingSince",
+                table: "Applications",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ContactPreferences",
+                columns: table => new
+                {
+                    Iin = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactPreferences", x => x.Iin);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DirectionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ContentRu = table.Column<string>(type: "TEXT", nullable: true),
+                    ContentKk = table.Column<string>(type: "TEXT", nullable: true),
+                    Sha256Ru = table.Column<string>(type: "TEXT", nullable: true),
+                    Sha256Kk = table.Column<string>(type: "TEXT", nullable: true),
+                    PdfRu = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    PdfKk = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
@@ -84,7 +159,16 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Data = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PossibleDuplicates = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,11 +206,29 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WorkflowTimers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ActivatedByIin = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowVersions", x => new { x.Name, x.Version });
                 });
 
             migrationBuilder.UpdateData(
@@ -161,6 +263,17 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 columns: new[] { "RegionCode", "GroupYear", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Documents_ApplicationId",
+                table: "Documents",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_VerificationCode",
+                table: "Documents",
+                column: "VerificationCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_ApplicationId",
                 table: "Notifications",
                 column: "ApplicationId");
@@ -171,9 +284,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 column: "RecipientIin");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notifications_SentAt_Id",
+                name: "IX_Notifications_Status_Id",
                 table: "Notifications",
-                columns: new[] { "SentAt", "Id" });
+                columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Places_KindergartenId_GroupYear_Language_TakenByApplicationId",
@@ -200,6 +313,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ContactPreferences");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -207,6 +326,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkflowTimers");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowVersions");
 
             migrationBuilder.DropIndex(
                 name: "IX_Directions_PlaceId",
@@ -225,11 +347,23 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 table: "Directions");
 
             migrationBuilder.DropColumn(
+                name: "ExtendableUntil",
+                table: "Directions");
+
+            migrationBuilder.DropColumn(
                 name: "Extensions",
                 table: "Directions");
 
             migrationBuilder.DropColumn(
                 name: "PlaceId",
+                table: "Directions");
+
+            migrationBuilder.DropColumn(
+                name: "RemindedAt",
+                table: "Directions");
+
+            migrationBuilder.DropColumn(
+                name: "RevokeUntil",
                 table: "Directions");
 
             migrationBuilder.DropColumn(
@@ -250,6 +384,18 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "StopListedUntil",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "WaitingForKindergartenId",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "WaitingForLanguage",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "WaitingSince",
                 table: "Applications");
         }
     }

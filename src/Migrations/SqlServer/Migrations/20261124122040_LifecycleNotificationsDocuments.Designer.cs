@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kezek.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(KezekDbContext))]
-    [Migration("20261124103109_WorkflowVersions")]
-    partial class WorkflowVersions
+    [Migration("20261124122040_LifecycleNotificationsDocuments")]
+    partial class LifecycleNotificationsDocuments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -100,6 +100,15 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("WaitingForKindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WaitingForLanguage")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
@@ -170,6 +179,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("ExtendableUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Extensions")
                         .HasColumnType("int");
 
@@ -181,6 +193,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RevokeUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -358,6 +376,63 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("CivilRegistryRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Documents.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentKk")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentRu")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("DirectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("PdfKk")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<byte[]>("PdfRu")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Sha256Kk")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Sha256Ru")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.ToTable("Documents", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Identity.Nonce", b =>
                 {
                     b.Property<string>("Value")
@@ -479,10 +554,19 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -492,6 +576,24 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("RecipientIin")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -499,6 +601,11 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Template")
                         .IsRequired()
@@ -511,7 +618,7 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RecipientIin");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -536,9 +643,15 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -593,6 +706,30 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.HasKey("Name", "Version");
 
                     b.ToTable("WorkflowVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.People.ContactPreferences", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("ContactPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Kezek.Core.Places.Place", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kezek.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(KezekDbContext))]
-    [Migration("20261124110715_GivenWindowsAndRetries")]
-    partial class GivenWindowsAndRetries
+    [Migration("20261124122035_LifecycleNotificationsDocuments")]
+    partial class LifecycleNotificationsDocuments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -192,6 +192,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("PlaceId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("RevokeUntil")
                         .HasColumnType("timestamp with time zone");
@@ -381,6 +384,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ContentKk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentRu")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("DirectionId")
                         .HasColumnType("uuid");
 
@@ -395,6 +404,18 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("PdfKk")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PdfRu")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256Kk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256Ru")
+                        .HasColumnType("text");
 
                     b.Property<string>("VerificationCode")
                         .IsRequired()
@@ -532,10 +553,19 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -545,6 +575,24 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PossibleDuplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientIin")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -552,6 +600,11 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Template")
                         .IsRequired()
@@ -564,7 +617,7 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RecipientIin");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -652,6 +705,30 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.HasKey("Name", "Version");
 
                     b.ToTable("WorkflowVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.People.ContactPreferences", b =>
+                {
+                    b.Property<string>("Iin")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Iin");
+
+                    b.ToTable("ContactPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Kezek.Core.Places.Place", b =>
