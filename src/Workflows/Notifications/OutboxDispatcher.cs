@@ -51,7 +51,9 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
             // claim may record the outcome.
             var claim = Guid.NewGuid();
             var claimedAt = clock.GetUtcNow().UtcDateTime;
-            var claimed = await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Pending)
+            // Still pending and due: a row another dispatcher just failed waits for its pause, not for this batch.
+            var claimed = await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Pending
+                                                             && (n.NextAttemptAt == null || n.NextAttemptAt <= claimedAt))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.ClaimedUntil, claimedAt + Lease)
                     .SetProperty(n => n.ClaimToken, claim).SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
             if (claimed == 0)

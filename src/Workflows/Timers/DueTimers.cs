@@ -102,7 +102,8 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
     private Task<Result<Transitioned>> TransitionAsync(long id, DateTime now, CancellationToken cancellationToken) =>
         runner.RunAsync(async token =>
         {
-            var claimed = await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending)
+            // Still pending and due (a timer another instance just failed waits for its pause).
+            var claimed = await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending && (t.RetryAt == null || t.RetryAt <= now))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.CompletedAt, now), token);
             if (claimed == 0)
                 return Error.Of(TakenElsewhere);
