@@ -106,6 +106,9 @@ public sealed record RegionPolicy
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
+    /// <summary>The last local day a deadline covers: "through 04.09" ends at the midnight that opens the 5th.</summary>
+    public DateOnly LastDayOf(DateTime utcEnd) => DateOnly.FromDateTime(ToLocal(utcEnd.AddTicks(-1)).DateTime);
+
     /// <summary>A stored UTC instant as the region's local time.</summary>
     public DateTimeOffset ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), TimeZone);

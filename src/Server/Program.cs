@@ -59,6 +59,7 @@ services.AddSingleton(ActivityLibrary.Standard());
 services.AddSingleton<WorkflowCatalog>();
 services.AddScoped<WorkflowVersions>();
 services.AddScoped<ApplicationLifecycle>();
+services.AddScoped<Kezek.Workflows.Persistence.Transactions>();
 services.AddScoped<TransitionRunner>();
 services.AddScoped<Turns>();
 services.AddScoped<WaitingLists>();

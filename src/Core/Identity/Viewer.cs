@@ -15,6 +15,16 @@ public sealed record Viewer(string Iin, string FullName, string? Bin, IReadOnlyL
     public IReadOnlyList<string> OperatorRegions =>
         [.. Roles.Where(r => r.Role == Role.Operator && r.RegionCode is not null).Select(r => r.RegionCode!)];
 
+    /// <summary>The role in which this person acts for a kindergarten: its own staff, an operator of its region, or an administrator; null when none.</summary>
+    public Role? StaffRoleFor(Regions.Kindergarten kindergarten)
+    {
+        if (Roles.Any(r => r.Role == Role.KindergartenStaff && r.Bin == kindergarten.Bin))
+            return Role.KindergartenStaff;
+        if (Holds(Role.Operator, kindergarten.RegionCode))
+            return Role.Operator;
+        return IsAdministrator ? Role.Administrator : null;
+    }
+
     public Actor AsApplicant() => new(Iin, FullName, Role.Applicant);
 
     public Actor As(Role role) => new(Iin, FullName, role);

@@ -63,12 +63,4 @@ public sealed class WorkflowTimer
 
     /// <summary>After a failed attempt: not before this instant (backing off), so that one broken timer does not hog the sweep.</summary>
     public DateTime? RetryAt { get; private set; }
-
-    public void Cancel(DateTime now)
-    {
-        if (Status != TimerStatus.Pending)
-            return;
-        Status = TimerStatus.Cancelled;
-        CompletedAt = now;
-    }
 }

@@ -48,7 +48,5 @@ public sealed class Place
     /// <summary>The application holding this seat through a direction; null while the seat is free.</summary>
     public long? TakenByApplicationId { get; private set; }
 
-    public bool IsFree => TakenByApplicationId is null;
-
     public static readonly IReadOnlyList<string> Languages = ["kk", "ru"];
 }

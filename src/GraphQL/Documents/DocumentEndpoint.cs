@@ -1,3 +1,4 @@
+using Kezek.Core.Documents;
 using Kezek.GraphQL.Http;
 using Kezek.Identity.Sessions;
 using Kezek.Workflows.Documents;
@@ -32,7 +33,7 @@ public static class DocumentEndpoint
             // The PDF once a browser has made it (?format=html asks for the rendering it was made from).
             if (document.Pdf(language) is { } pdf && http.Request.Query["format"] != "html")
             {
-                http.Response.Headers["X-Content-SHA256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+                http.Response.Headers["X-Content-SHA256"] = IssuedDocument.Hash(pdf);
                 return Results.File(pdf, "application/pdf", $"{document.Kind}-{language}.pdf");
             }
 

@@ -60,9 +60,9 @@ public sealed class DocumentVerificationGraphType : ObjectGraphType<IssuedDocume
         Field<StringGraphType>("sha256Ru").Description("SHA-256 of the Russian HTML rendering (GET /documents/{id}?format=html).").Resolve(c => c.Source.Sha256Ru);
         Field<StringGraphType>("sha256Kk").Description("SHA-256 of the Kazakh HTML rendering.").Resolve(c => c.Source.Sha256Kk);
         Field<StringGraphType>("pdfSha256Ru").Description("SHA-256 of the Russian PDF (null until it is made).")
-            .Resolve(c => c.Source.PdfRu is { } pdf ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)) : null);
+            .Resolve(c => c.Source.PdfRu is { } pdf ? IssuedDocument.Hash(pdf) : null);
         Field<StringGraphType>("pdfSha256Kk").Description("SHA-256 of the Kazakh PDF (null until it is made).")
-            .Resolve(c => c.Source.PdfKk is { } pdf ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)) : null);
+            .Resolve(c => c.Source.PdfKk is { } pdf ? IssuedDocument.Hash(pdf) : null);
     }
 }
 

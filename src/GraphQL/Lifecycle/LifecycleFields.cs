@@ -116,9 +116,7 @@ internal static class LifecycleFields
         var viewer = context.RequireViewer();
         if (viewer.IsAdministrator)
             return viewer.As(Role.Administrator);
-        var rules = context.RequestServices!.GetRequiredService<Kezek.Rules.RuleSets.RuleSetCatalog>();
-        var regions = await context.RequestServices!.GetRequiredService<IKezekDb>().Regions.Select(r => r.Code).ToListAsync(context.CancellationToken);
-        var running = regions.Where(r => rules.For(r).RuleSet.Policy.Lifecycle == name).ToList();
+        var running = await context.RequestServices!.GetRequiredService<WorkflowVersions>().RegionsRunningAsync(name, context.CancellationToken);
         if (running.Count > 0 && running.All(r => viewer.Holds(Role.PolicyOfficer, r)))
             return viewer.As(Role.PolicyOfficer);
         throw KezekError.For(context, ErrorCodes.Forbidden);

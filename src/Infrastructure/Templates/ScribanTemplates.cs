@@ -18,8 +18,6 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
 {
     public const int MaxSmsLength = 140;
 
-    private static readonly string[] ContactLanguages = ["ru", "kk"];
-
     private readonly string _root;
     private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
@@ -51,7 +49,7 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     public bool Has(string template) =>
-        ContactLanguages.All(language => _parsed.ContainsKey($"notifications/{template}.{language}.sbn")
+        Kezek.Core.People.ContactPreferences.Languages.All(language => _parsed.ContainsKey($"notifications/{template}.{language}.sbn")
                                              && _parsed.ContainsKey($"notifications/{template}.{language}.sbn-html"));
 
     private Template Get(string name) => _parsed.GetOrAdd(name, key =>

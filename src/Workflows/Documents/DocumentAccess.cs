@@ -22,9 +22,9 @@ public sealed class DocumentAccess(IKezekDb db)
             return document;
         if (document.DirectionId is not { } directionId)
             return null;
-        var bin = await db.Directions.Where(d => d.Id == directionId)
-            .Join(db.Kindergartens, d => d.KindergartenId, k => k.Id, (_, k) => k.Bin).SingleAsync(cancellationToken);
-        return viewer.Roles.Any(r => r.Role == Role.KindergartenStaff && r.Bin == bin) ? document : null;
+        var kindergarten = await db.Directions.Where(d => d.Id == directionId)
+            .Join(db.Kindergartens, d => d.KindergartenId, k => k.Id, (_, k) => k).AsNoTracking().SingleAsync(cancellationToken);
+        return viewer.StaffRoleFor(kindergarten) is not null ? document : null;
     }
 
     /// <summary>The document a verification code belongs to, or null; the caller shows only what is not personal.</summary>

@@ -74,8 +74,9 @@ public static class DocumentIssuer
         {
             if (!key.EndsWith("At", StringComparison.Ordinal) || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, out var instant))
                 continue;
-            var local = TimeZoneInfo.ConvertTime(key == "directionExpiresAt" ? instant.AddTicks(-1) : instant, policy.TimeZone);
-            shown[key] = local.ToString(key == "directionExpiresAt" ? "dd.MM.yyyy" : "dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+            shown[key] = key == "directionExpiresAt"
+                ? policy.LastDayOf(instant.UtcDateTime).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+                : policy.ToLocal(instant.UtcDateTime).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
         }
 
         if (DateOnly.TryParse(facts["childBirthDate"], CultureInfo.InvariantCulture, out var birth))

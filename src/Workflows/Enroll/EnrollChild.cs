@@ -2,7 +2,6 @@ using Kezek.Core.Results;
 using Kezek.Core.Identity;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
-using Kezek.Workflows.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Enroll;
@@ -18,7 +17,7 @@ public sealed class EnrollChildHandler(IKezekDb db, ApplicationLifecycle lifecyc
         var kindergarten = direction is null ? null
             : await db.Kindergartens.AsNoTracking().SingleAsync(k => k.Id == direction.KindergartenId, cancellationToken);
         // Staff of another kindergarten learn nothing about the direction.
-        if (direction is null || kindergarten is null || PublishPlacesHandler.ActingRole(command.Viewer, kindergarten) is not { } role)
+        if (direction is null || kindergarten is null || command.Viewer.StaffRoleFor(kindergarten) is not { } role)
             return Error.Of(ErrorCodes.DirectionNotFound);
 
         return await runner.RunAsync(async token =>

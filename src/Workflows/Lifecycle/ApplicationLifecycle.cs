@@ -127,15 +127,12 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
             _ => (await evaluation.Rules.DeadlineAsync(timer.At, context.Facts with
             {
                 Now = new DateTimeOffset(context.Now, TimeSpan.Zero),
-                Direction = context.Direction is { } d
-                    ? new DirectionFacts(new DateTimeOffset(d.IssuedAt, TimeSpan.Zero), new DateTimeOffset(d.ExpiresAt, TimeSpan.Zero), d.Extensions)
-                    : DirectionFacts.None,
+                Direction = LifecycleFacts.DirectionOf(context.Direction, evaluation.Rules.Policy.TimeZone),
             })).UtcDateTime,
         };
         application.SetDeadline(due);
         db.WorkflowTimers.Add(new WorkflowTimer(application.Id, state, timer.Trigger, due, context.Now));
     }
-
 
     private static readonly Dictionary<string, string> GuardCodes = new(StringComparer.Ordinal)
     {

@@ -25,17 +25,23 @@ public static class LifecycleFacts
 
     public static RuleFacts Of(Application application, PlaceFacts places, DateTimeOffset now, TimeZoneInfo zone)
     {
-        DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), zone);
-        var direction = application.CurrentDirection is { } issued
-            ? new DirectionFacts(Local(issued.IssuedAt), Local(issued.ExpiresAt), issued.Extensions) { RevokeUntil = Local(issued.RevokeUntil) }
-            : DirectionFacts.None;
-        var stopListedUntil = application.StopListedUntil is { } until ? DateOnly.FromDateTime(Local(until).DateTime) : (DateOnly?)null;
+        var stopListedUntil = application.StopListedUntil is { } until ? DateOnly.FromDateTime(Local(until, zone).DateTime) : (DateOnly?)null;
         return new RuleFacts(
             TimeZoneInfo.ConvertTime(now, zone),
             new ChildFacts(application.Child.BirthDate, application.GroupYear),
             new ApplicationFacts(application.Status.ToString(), application.Benefit.ToString(), application.Expirations, stopListedUntil,
                 application.Restored),
-            direction,
+            DirectionOf(application.CurrentDirection, zone),
             places);
     }
+
+    /// <summary>A direction as the rules see it (its times in the region's zone); <see cref="DirectionFacts.None"/> when there is none.</summary>
+    public static DirectionFacts DirectionOf(Direction? direction, TimeZoneInfo zone) => direction is null
+        ? DirectionFacts.None
+        : new DirectionFacts(Local(direction.IssuedAt, zone), Local(direction.ExpiresAt, zone), direction.Extensions)
+        {
+            RevokeUntil = Local(direction.RevokeUntil, zone),
+        };
+
+    private static DateTimeOffset Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), zone);
 }

@@ -94,8 +94,63 @@ public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleS
         var (definition, problems) = WorkflowDefinition.Parse(json, name, catalog.Activities);
         if (definition is null)
             return problems;
-        var dropped = await DroppedLiveStatesAsync(name, definition.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        return [.. MissingTemplates(definition), .. dropped, .. await ChangedLiveStatesAsync(name, definition, cancellationToken)];
+        var regions = await RegionsRunningAsync(name, cancellationToken);
+        var live = await LiveStatesAsync(regions, cancellationToken);
+        return
+        [
+            .. MissingTemplates(definition),
+            .. Dropped(live, definition.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal)),
+            .. StatusChanged(live, catalog.For(name), definition),
+            .. await StrandedTimersAsync(regions, definition, cancellationToken),
+        ];
+    }
+
+    /// <summary>The regions whose rule set in force names this lifecycle.</summary>
+    public async Task<IReadOnlyList<string>> RegionsRunningAsync(string lifecycle, CancellationToken cancellationToken) =>
+        (await db.Regions.AsNoTracking().Select(r => r.Code).ToListAsync(cancellationToken))
+        .Where(region => rules.For(region).RuleSet.Policy.Lifecycle == lifecycle).ToList();
+
+    /// <summary>
+    /// Live applications of these regions whose state is not among <paramref name="states"/>: a definition (or a
+    /// region's switch to another lifecycle) that would strand them is refused.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowProblem>> DroppedLiveStatesAsync(IReadOnlyCollection<string> regions, IReadOnlySet<string> states,
+        CancellationToken cancellationToken) =>
+        [.. Dropped(await LiveStatesAsync(regions, cancellationToken), states)];
+
+    private sealed record LiveState(string RegionCode, string State, int Count);
+
+    private async Task<List<LiveState>> LiveStatesAsync(IReadOnlyCollection<string> regions, CancellationToken cancellationToken) =>
+        await db.Applications.AsNoTracking()
+            .Where(a => a.ActiveChildIin != null && regions.Contains(a.RegionCode))
+            .GroupBy(a => new { a.RegionCode, a.State })
+            .Select(g => new LiveState(g.Key.RegionCode, g.Key.State, g.Count()))
+            .ToListAsync(cancellationToken);
+
+    private static IEnumerable<WorkflowProblem> Dropped(List<LiveState> live, IReadOnlySet<string> states) =>
+        live.Where(g => !states.Contains(g.State))
+            .GroupBy(g => g.State)
+            .Select(g => new WorkflowProblem("LIVE_STATE_DROPPED", $"states.{g.Key}",
+                string.Create(CultureInfo.InvariantCulture, $"{g.Sum(x => x.Count)} live application(s) stand in {g.Key} ({string.Join(", ", g.Select(x => x.RegionCode).Order())}); keep the state until they have left it.")));
+
+    /// <summary>An occupied state that the new version keeps must keep its public status (the stored status and the turn's counts rely on it).</summary>
+    private static IEnumerable<WorkflowProblem> StatusChanged(List<LiveState> live, WorkflowDefinition current, WorkflowDefinition definition) =>
+        live.Select(g => g.State).Distinct()
+            .Where(state => definition.States.Any(d => d.Name == state) && current.States.Any(d => d.Name == state)
+                            && definition.State(state).Status != current.State(state).Status)
+            .Select(state => new WorkflowProblem("LIVE_STATUS_CHANGED", $"states.{state}",
+                $"Live applications stand in {state} with status {current.State(state).Status}; keep it until they have left the state."));
+
+    /// <summary>A pending timer of a live application must still have its transition, or the deadline the family was given would never act.</summary>
+    private async Task<IEnumerable<WorkflowProblem>> StrandedTimersAsync(IReadOnlyCollection<string> regions, WorkflowDefinition definition,
+        CancellationToken cancellationToken)
+    {
+        var timers = await db.WorkflowTimers.AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && db.Applications.Any(a => a.Id == t.ApplicationId && regions.Contains(a.RegionCode)))
+            .Select(t => new { t.State, t.Trigger }).Distinct().ToListAsync(cancellationToken);
+        return timers.Where(t => !definition.Transitions.Any(d => d.From == t.State && d.Trigger == t.Trigger))
+            .Select(timer => new WorkflowProblem("LIVE_TIMER_STRANDED", $"states.{timer.State}",
+                $"Pending timers of live applications fire {timer.Trigger} from {timer.State}; keep that transition until they have fired."));
     }
 
     /// <summary>Every event a transition notifies must have its templates in Russian and Kazakh.</summary>
@@ -104,56 +159,6 @@ public sealed class WorkflowVersions(IKezekDb db, WorkflowCatalog catalog, RuleS
             .Select(a => a.Argument!).Distinct().Where(template => !templates.Has(template))
             .Select(template => new WorkflowProblem("UNKNOWN_TEMPLATE", $"notify:{template}",
                 $"No templates/notifications/{template}.ru|kk.sbn and .sbn-html."));
-
-    /// <summary>
-    /// States live applications stand in that the new version keeps but changes under them: another public status
-    /// (the stored status and the turn's counts would be wrong), or no transition for a pending timer (the deadline
-    /// the family was given would never act).
-    /// </summary>
-    private async Task<IReadOnlyList<WorkflowProblem>> ChangedLiveStatesAsync(string lifecycle, WorkflowDefinition definition,
-        CancellationToken cancellationToken)
-    {
-        var current = catalog.For(lifecycle);
-        var regions = (await db.Regions.AsNoTracking().Select(r => r.Code).ToListAsync(cancellationToken))
-            .Where(r => rules.For(r).RuleSet.Policy.Lifecycle == lifecycle).ToList();
-        var occupied = await db.Applications.AsNoTracking().Where(a => a.ActiveChildIin != null && regions.Contains(a.RegionCode))
-            .Select(a => a.State).Distinct().ToListAsync(cancellationToken);
-        var problems = new List<WorkflowProblem>();
-        foreach (var state in occupied.Where(s => definition.States.Any(d => d.Name == s) && current.States.Any(d => d.Name == s)))
-        {
-            if (definition.State(state).Status != current.State(state).Status)
-                problems.Add(new("LIVE_STATUS_CHANGED", $"states.{state}",
-                    $"Live applications stand in {state} with status {current.State(state).Status}; keep it until they have left the state."));
-        }
-
-        var timers = await db.WorkflowTimers.AsNoTracking()
-            .Where(t => t.Status == TimerStatus.Pending && db.Applications.Any(a => a.Id == t.ApplicationId && regions.Contains(a.RegionCode)))
-            .Select(t => new { t.State, t.Trigger }).Distinct().ToListAsync(cancellationToken);
-        foreach (var timer in timers.Where(t => !definition.Transitions.Any(d => d.From == t.State && d.Trigger == t.Trigger)))
-            problems.Add(new("LIVE_TIMER_STRANDED", $"states.{timer.State}",
-                $"Pending timers of live applications fire {timer.Trigger} from {timer.State}; keep that transition until they have fired."));
-        return problems;
-    }
-
-    /// <summary>
-    /// Live applications of the regions that run <paramref name="lifecycle"/> whose state is not among <paramref name="states"/>:
-    /// a definition (or a region's switch to another lifecycle) that would strand them is refused.
-    /// </summary>
-    public async Task<IReadOnlyList<WorkflowProblem>> DroppedLiveStatesAsync(string lifecycle, IReadOnlySet<string> states,
-        CancellationToken cancellationToken, IReadOnlyCollection<string>? onlyRegions = null)
-    {
-        var live = await db.Applications.AsNoTracking()
-            .Where(a => a.ActiveChildIin != null)
-            .GroupBy(a => new { a.RegionCode, a.State })
-            .Select(g => new { g.Key.RegionCode, g.Key.State, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return live
-            .Where(g => (onlyRegions?.Contains(g.RegionCode) ?? rules.For(g.RegionCode).RuleSet.Policy.Lifecycle == lifecycle) && !states.Contains(g.State))
-            .GroupBy(g => g.State)
-            .Select(g => new WorkflowProblem("LIVE_STATE_DROPPED", $"states.{g.Key}",
-                string.Create(CultureInfo.InvariantCulture, $"{g.Sum(x => x.Count)} live application(s) stand in {g.Key} ({string.Join(", ", g.Select(x => x.RegionCode).Order())}); keep the state until they have left it.")))
-            .ToList();
-    }
 
     /// <summary>Validates, stores the next version with who and why, and puts it in force here at once.</summary>
     public async Task<Result<WorkflowVersion>> ActivateAsync(string name, string json, string reason, Actor actor, CancellationToken cancellationToken)

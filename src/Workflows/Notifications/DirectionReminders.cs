@@ -11,7 +11,8 @@ namespace Kezek.Workflows.Notifications;
 /// the family is told (SPEC §6). The reminder is claimed with a conditional update in the same transaction as its
 /// outbox rows, so that instances sweeping at once remind once.
 /// </summary>
-public sealed class DirectionReminders(IKezekDb db, RuleSetCatalog rules, ApplicationLifecycle lifecycle, TransitionRunner runner, TimeProvider clock)
+public sealed class DirectionReminders(IKezekDb db, RuleSetCatalog rules, ApplicationLifecycle lifecycle, Transactions transactions,
+    TimeProvider clock)
 {
     /// <summary>The longest lead a rule set may give (its range): directions further from expiry are not read.</summary>
     private static readonly TimeSpan LongestLead = TimeSpan.FromHours(240);
@@ -30,7 +31,7 @@ public sealed class DirectionReminders(IKezekDb db, RuleSetCatalog rules, Applic
             var policy = rules.For(direction.RegionCode).RuleSet.Policy;
             if (policy.ReminderHoursBeforeExpiry == 0 || direction.ExpiresAt - TimeSpan.FromHours(policy.ReminderHoursBeforeExpiry) > now)
                 continue;
-            var done = await runner.InTransactionAsync<bool>(async token =>
+            var done = await transactions.RunAsync<bool>(async token =>
             {
                 var claimed = await db.Directions.Where(d => d.Id == direction.Id && d.RemindedAt == null && d.Status == DirectionStatus.Issued)
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.RemindedAt, now), token);

@@ -100,10 +100,8 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
     {
         if (notification.Channel == "cabinet")
             return; // the row itself is the message in the family's cabinet
-        var values = await ValuesAsync(notification, cancellationToken);
-        var rendered = renderer.Render(notification.Template, notification.Language, values);
-        var contact = await db.Applications.AsNoTracking().Where(a => a.Id == notification.ApplicationId)
-            .Select(a => new { a.Applicant.Email, a.Applicant.Phone }).SingleAsync(cancellationToken);
+        var contact = await ContactAsync(notification.ApplicationId, cancellationToken);
+        var rendered = renderer.Render(notification.Template, notification.Language, await ValuesAsync(notification, contact, cancellationToken));
         // The e-mail the person gave at sign-in wins over the one typed into the application.
         var preferred = await db.ContactPreferences.AsNoTracking().Where(p => p.Iin == notification.RecipientIin).Select(p => p.Email)
             .SingleOrDefaultAsync(cancellationToken);
@@ -116,15 +114,22 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
             throw new InvalidOperationException($"Unknown channel {notification.Channel}.");
     }
 
+    private sealed record Contact(string RegionCode, string ChildName, string Email, string Phone);
+
+    private Task<Contact> ContactAsync(long applicationId, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().Where(a => a.Id == applicationId)
+            .Select(a => new Contact(a.RegionCode, a.Child.FullName, a.Applicant.Email, a.Applicant.Phone)).SingleAsync(cancellationToken);
+
     /// <summary>The template's values: what the transition recorded, with days shown as the family reads them (dd.MM.yyyy, region time).</summary>
-    public async Task<IReadOnlyDictionary<string, string?>> ValuesAsync(Notification notification, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string?>> ValuesAsync(Notification notification, CancellationToken cancellationToken) =>
+        await ValuesAsync(notification, await ContactAsync(notification.ApplicationId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, string?>> ValuesAsync(Notification notification, Contact application, CancellationToken cancellationToken)
     {
         var data = JsonSerializer.Deserialize<Dictionary<string, string?>>(notification.Data) ?? [];
-        var application = await db.Applications.AsNoTracking().Where(a => a.Id == notification.ApplicationId)
-            .Select(a => new { a.RegionCode, a.Child.FullName }).SingleAsync(cancellationToken);
-        var zone = rules.For(application.RegionCode).RuleSet.Policy.TimeZone;
+        var policy = rules.For(application.RegionCode).RuleSet.Policy;
         string? LastDay(string key) => data.GetValueOrDefault(key) is { Length: > 0 } instant
-            ? TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).AddTicks(-1), zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+            ? policy.LastDayOf(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).UtcDateTime).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
             : "";
         var kindergarten = data.GetValueOrDefault("kindergartenId") is { Length: > 0 } id && Guid.TryParse(id, out var kindergartenId)
             ? await db.Kindergartens.AsNoTracking().SingleOrDefaultAsync(k => k.Id == kindergartenId, cancellationToken)
@@ -132,7 +137,7 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
         return new Dictionary<string, string?>
         {
             ["applicationNumber"] = data.GetValueOrDefault("applicationNumber"),
-            ["childName"] = application.FullName,
+            ["childName"] = application.ChildName,
             ["status"] = data.GetValueOrDefault("status"),
             ["deadlineDay"] = LastDay("deadline"),
             ["directionExpiresDay"] = LastDay("directionExpiresAt"),

@@ -17,7 +17,7 @@ public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, string La
 
 public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified);
 
-public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, TransitionRunner runner, RuleSetCatalog rules,
+public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, Transactions transactions, RuleSetCatalog rules,
     TimeProvider clock)
 {
     public const int MaxCount = 10_000;
@@ -27,7 +27,7 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         var kindergarten = await db.Kindergartens.AsNoTracking().SingleOrDefaultAsync(k => k.Id == command.KindergartenId, cancellationToken);
         if (kindergarten is null)
             return Error.Of(ErrorCodes.UnknownKindergarten, ("bin", command.KindergartenId.ToString()));
-        if (ActingRole(command.Viewer, kindergarten) is not { } role)
+        if (command.Viewer.StaffRoleFor(kindergarten) is not { } role)
             return Error.Of(ErrorCodes.Forbidden);
         if (command.Count is < 1 or > MaxCount)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "count"));
@@ -39,7 +39,7 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
 
         var actor = command.Viewer.As(role);
         // An application in line that changes meanwhile (it chose a free seat, it was withdrawn) makes the count start again.
-        return await runner.InTransactionAsync<PublishedPlaces>(async token =>
+        return await transactions.RunAsync<PublishedPlaces>(async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             for (var i = 0; i < command.Count; i++)
@@ -54,15 +54,5 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
             await db.SaveChangesAsync(token);
             return new PublishedPlaces(kindergarten, command.Count, notified);
         }, cancellationToken);
-    }
-
-    /// <summary>Staff of this very kindergarten, an operator of its region, or an administrator; null when none.</summary>
-    public static Role? ActingRole(Viewer viewer, Kindergarten kindergarten)
-    {
-        if (viewer.Roles.Any(r => r.Role == Role.KindergartenStaff && r.Bin == kindergarten.Bin))
-            return Role.KindergartenStaff;
-        if (viewer.Holds(Role.Operator, kindergarten.RegionCode))
-            return Role.Operator;
-        return viewer.IsAdministrator ? Role.Administrator : null;
     }
 }

@@ -14,7 +14,7 @@ namespace Kezek.Workflows.Places;
 /// caller's transaction, one at a time per region (a row lock on the region), so that two offers never count the
 /// same seat twice.
 /// </summary>
-public sealed class Turns(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, TimeProvider clock)
+public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLifecycle lifecycle, RuleSetCatalog rules, TimeProvider clock)
 {
     /// <summary>
     /// Offers the seats of every queue whose free queue seats outnumber its turns — a stop-list ended, a child grew
@@ -27,24 +27,14 @@ public sealed class Turns(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCa
         var notified = 0;
         foreach (var queue in queues)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            // Someone in line changing meanwhile makes the offer start again; failing that, the next sweep offers.
+            var offered = await transactions.RunAsync<int>(async token =>
             {
-                notified += await OfferAsync(queue.RegionCode, queue.GroupYear, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is DbUpdateConcurrencyException or TransitionRaceException || db.IsTransient(exception))
-            {
-                // Someone in line changed meanwhile: the next sweep offers again.
-                await transaction.RollbackAsync(cancellationToken);
-                db.DiscardChanges();
-            }
-            catch
-            {
-                db.DiscardChanges();
-                throw;
-            }
+                var count = await OfferAsync(queue.RegionCode, queue.GroupYear, token);
+                await db.SaveChangesAsync(token);
+                return count;
+            }, cancellationToken);
+            notified += offered.IsSuccess ? offered.Value : 0;
         }
 
         return notified;

@@ -115,7 +115,7 @@ public sealed class RuleSetVersions(IKezekDb db, RuleSetCatalog catalog, Working
             ? await db.Regions.Select(r => r.Code).Where(code => !catalog.All.Select(r => r.Name).Contains(code)).ToListAsync(cancellationToken)
             : [name];
         var states = workflows.For(lifecycle).States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var dropped = await workflowVersions.DroppedLiveStatesAsync(lifecycle, states, cancellationToken, regions);
+        var dropped = await workflowVersions.DroppedLiveStatesAsync(regions, states, cancellationToken);
         return [.. dropped.Select(p => new RuleSetProblem(p.Code, "GlobalParams.lifecycle", p.Message))];
     }
 

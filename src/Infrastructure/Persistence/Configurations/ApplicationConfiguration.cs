@@ -109,7 +109,6 @@ internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Kezek.Core.P
         builder.ToTable("Places");
         builder.Property(p => p.RegionCode).HasMaxLength(32);
         builder.Property(p => p.Language).HasMaxLength(8);
-        builder.Ignore(p => p.IsFree);
         // Free seats of a queue (turns, free places) and of a kindergarten's pool (choosing).
         builder.HasIndex(p => new { p.RegionCode, p.GroupYear, p.TakenByApplicationId, p.Mode });
         builder.HasIndex(p => new { p.KindergartenId, p.GroupYear, p.Language, p.TakenByApplicationId });

@@ -16,24 +16,21 @@ public sealed class ExtendDirection : ActivityWithoutArgument
         var direction = context.Direction ?? throw new InvalidOperationException("extendDirection: the application has no issued direction.");
         if (context.Request.Until is not { } until)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "until"));
-        var zone = context.Rules.Policy.TimeZone;
+        var policy = context.Rules.Policy;
+        var zone = policy.TimeZone;
         // The later of the rule in force and the limit given at issue: a rule change never shortens what was given.
         var ruled = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.ExtensionLatest, context.Facts);
         var given = new DateTimeOffset(direction.ExtendableUntil, TimeSpan.Zero);
         var latest = ruled > given ? ruled : given;
-        if (until > LastDay(latest.UtcDateTime, zone))
-            return Error.Of(ErrorCodes.ExtensionTooLong, ("latest", Day(latest.UtcDateTime, zone)));
+        if (until > policy.LastDayOf(latest.UtcDateTime))
+            return Error.Of(ErrorCodes.ExtensionTooLong, ("latest", Day(policy.LastDayOf(latest.UtcDateTime))));
         var endOfDay = until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         var newExpiry = new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay));
         if (newExpiry <= new DateTimeOffset(direction.ExpiresAt, TimeSpan.Zero))
-            return Error.Of(ErrorCodes.ExtensionNotLater, ("expiresAt", Day(direction.ExpiresAt, zone)));
+            return Error.Of(ErrorCodes.ExtensionNotLater, ("expiresAt", Day(policy.LastDayOf(direction.ExpiresAt))));
         direction.Extend(newExpiry.UtcDateTime);
         return null;
     }
 
-    /// <summary>The last local day an instant that ends a day covers.</summary>
-    private static DateOnly LastDay(DateTime utcEnd, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcEnd.AddTicks(-1), zone));
-
-    private static string Day(DateTime utcEnd, TimeZoneInfo zone) =>
-        LastDay(utcEnd, zone).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
