@@ -6,6 +6,7 @@ using System.Text.Json;
 using Kezek.Core.Iins;
 using Kezek.Identity.Demo;
 using Kezek.Identity.Signatures;
+using Kezek.Benchmarks.Load;
 using Npgsql;
 
 namespace Kezek.Benchmarks.Rush;
@@ -15,7 +16,9 @@ namespace Kezek.Benchmarks.Rush;
 /// applicants registered with signed actions, seats published to free choice, then every applicant's signed
 /// "choose" fired at once by many clients. Prints throughput and latency, then checks the invariants in the
 /// database (exactly as many directions as seats, no seat twice, every refusal a clear code).
-/// <code>dotnet run -c Release --project bench/Kezek.Benchmarks -- choose-rush --postgres "Host=…;Username=…" [--applicants 2000] [--seats 500] [--clients 100]</code>
+/// <code>dotnet run -c Release --project bench/Kezek.Benchmarks -- choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--register-clients 16]</code>
+/// Registration goes through the real signed mutation too, so the setup measures signed registration throughput; and
+/// before Kezek's rush the same applicants take seats of another kindergarten through <see cref="PlainChoose"/>.
 /// </summary>
 public static class ChooseRush
 {
@@ -34,9 +37,10 @@ public static class ChooseRush
             return 2;
         }
 
-        var applicants = int.Parse(Option("--applicants", "2000"), CultureInfo.InvariantCulture);
-        var seats = int.Parse(Option("--seats", "500"), CultureInfo.InvariantCulture);
-        var clients = int.Parse(Option("--clients", "100"), CultureInfo.InvariantCulture);
+        var applicants = int.Parse(Option("--applicants", "5000"), CultureInfo.InvariantCulture);
+        var seats = int.Parse(Option("--seats", "1000"), CultureInfo.InvariantCulture);
+        var clients = int.Parse(Option("--clients", "500"), CultureInfo.InvariantCulture);
+        var registerClients = int.Parse(Option("--register-clients", "16"), CultureInfo.InvariantCulture);
         var database = $"kezek_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
         await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
@@ -45,7 +49,7 @@ public static class ChooseRush
         using var authority = DemoCertificateAuthority.Create("KEZEK BENCH CA", now.AddDays(-1), now.AddYears(1));
         Directory.CreateDirectory(Path.Combine(folder, "trusted"));
         await File.WriteAllTextAsync(Path.Combine(folder, "trusted", "bench-ca.crt"), authority.Certificate.ExportCertificatePem());
-        using var host = KezekProcess.Start(folder, connection, AdministratorIin);
+        using var host = ServerProcess.Kezek(folder, connection, AdministratorIin);
         try
         {
             using var http = new HttpClient { BaseAddress = await host.WaitForAddressAsync(TimeSpan.FromSeconds(60)), Timeout = TimeSpan.FromMinutes(5) };
@@ -70,13 +74,22 @@ public static class ChooseRush
             await ExecuteAsync(connection, $"""INSERT INTO "Kindergartens" ("Id", "RegionCode", "Bin", "NameRu", "NameKk", "Address", "Languages", "Ownership") VALUES ('{Kindergarten}', 'almaty', '160140099999', 'Бенчмарк', 'Бенчмарк', 'Алматы', 'kk,ru', 'State')""");
             var token = await SignInAsync(http, motherAuth);
             var numbers = new List<string>();
-            await Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (child, _) =>
+            var registrationLatencies = new List<double>();
+            var registration = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = registerClients }, async (child, _) =>
             {
                 var input = new Dictionary<string, string> { ["region"] = "almaty", ["childIin"] = child, ["benefitCategory"] = "NONE", ["email"] = "rush@example.kz", ["phone"] = "+77011234567" };
+                var started = Stopwatch.GetTimestamp();
                 var data = await SignedAsync(http, token, motherSign, "registerApplication", "RegisterApplicationInput", input, "application { number }");
                 lock (numbers)
+                {
+                    registrationLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     numbers.Add(data.GetProperty("registerApplication").GetProperty("application").GetProperty("number").GetString()!);
+                }
             });
+            registrationLatencies.Sort();
+            Console.WriteLine(new LoadFigures("signed registration (nonce + registerApplication)", registerClients, numbers.Count, 0,
+                registration.Elapsed.TotalSeconds, [.. registrationLatencies]));
             var operatorToken = await SignInAsync(http, operatorAuth);
             var published = await PostAsync(http, "mutation($k: ID!, $n: Int!) { publishPlaces(input: {kindergartenId: $k, groupYear: 2022, language: KK, count: $n, mode: FREE_CHOICE}) { freePlaces { placeId } } }",
                 new { k = Kindergarten, n = seats }, operatorToken);
@@ -92,6 +105,10 @@ public static class ChooseRush
                     variables = new { input, x = signed },
                 }));
             }
+
+            var plain = await PlainChoose.RunAsync(connection, numbers, seats, clients, 2022, System.Text.Json.JsonDocument.Parse(requests[0]).RootElement.GetProperty("variables").GetProperty("x").GetString()!);
+            Console.WriteLine(plain.Figures);
+            Console.WriteLine($"  plain SQL: {plain.Directions} directions, {plain.SeatsGivenTwice} seats given twice");
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"setup: {applicants} applicants registered, {seats} seats published, {requests.Count} signed choices prepared in {setup.Elapsed.TotalSeconds:F1} s"));
 
@@ -117,9 +134,10 @@ public static class ChooseRush
             rush.Stop();
 
             Array.Sort(latencies);
-            double Percentile(double p) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
+            var figures = new LoadFigures("rush: Kezek signed chooseKindergarten", clients, requests.Count, 0, rush.Elapsed.TotalSeconds, latencies);
+            Console.WriteLine(figures);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rush: {requests.Count} signed choices for {seats} seats by {clients} clients in {rush.Elapsed.TotalSeconds:F2} s = {requests.Count / rush.Elapsed.TotalSeconds:F0} choices/s; p50 {Percentile(0.50):F0} ms, p99 {Percentile(0.99):F0} ms, max {latencies[^1]:F0} ms"));
+                $"  Kezek / plain SQL = {figures.PerSecond / plain.Figures.PerSecond:P0} of the throughput; Kezek server peak memory (VmHWM) {host.PeakMemoryMiB():F0} MiB"));
             foreach (var group in codes.GroupBy(c => c).OrderByDescending(g => g.Count()))
                 Console.WriteLine($"  {group.Key}: {group.Count()}");
 
