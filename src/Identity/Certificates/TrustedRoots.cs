@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Kezek.Identity.Certificates;
@@ -24,12 +26,27 @@ public sealed class TrustedRoots
 
     public X509Certificate2Collection Intermediates { get; } = [];
 
+    /// <summary>How many chains are remembered before the memory starts over: a city's signers of a busy day.</summary>
+    public const int RememberedChains = 100_000;
+
+    // A chain that was built stays valid while every certificate in it is: the window of validity is remembered, so
+    // the same signer's next actions need no chain building (it was a tenth of the server's CPU in the rush). Only
+    // successes are remembered; revocation is not checked here either way.
+    private readonly ConcurrentDictionary<string, (DateTime From, DateTime Until)> _chained = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether the certificate chains, at the given time, to a root of the folder or ends at a pinned
     /// certificate of the folder with no other fault. Revocation is not checked here.
     /// </summary>
     public bool Chains(X509Certificate2 certificate, DateTime utcNow, out string status)
     {
+        var key = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        if (_chained.TryGetValue(key, out var window) && utcNow >= window.From && utcNow <= window.Until)
+        {
+            status = "ok";
+            return true;
+        }
+
         status = "no-trusted-certificates";
         if (Anchors.Count == 0 && Intermediates.Count == 0)
             return false;
@@ -42,17 +59,30 @@ public sealed class TrustedRoots
         chain.ChainPolicy.VerificationTime = utcNow.ToLocalTime();
         chain.ChainPolicy.VerificationTimeIgnored = false;
         chain.ChainPolicy.DisableCertificateDownloads = true;
-        if (chain.Build(certificate))
+        var elements = new List<X509Certificate2>();
+        try
         {
-            status = "ok";
-            return true;
+            var built = chain.Build(certificate);
+            elements.AddRange(chain.ChainElements.Select(e => e.Certificate));
+            status = built ? "ok" : string.Join(",", chain.ChainStatus.Select(s => s.Status));
+            var chains = built || (chain.ChainStatus.All(s => s.Status == X509ChainStatusFlags.PartialChain) && elements.Count > 0
+                                   && Intermediates.Any(pinned => pinned.RawData.AsSpan().SequenceEqual(elements[^1].RawData)));
+            if (chains)
+                Remember(key, elements);
+            return chains;
         }
+        finally
+        {
+            foreach (var element in elements)
+                element.Dispose();
+        }
+    }
 
-        status = string.Join(",", chain.ChainStatus.Select(s => s.Status));
-        var onlyPartial = chain.ChainStatus.All(s => s.Status == X509ChainStatusFlags.PartialChain);
-        var last = chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate : null;
-        return onlyPartial && last is not null
-               && Intermediates.Any(pinned => pinned.RawData.AsSpan().SequenceEqual(last.RawData));
+    private void Remember(string key, List<X509Certificate2> chain)
+    {
+        if (_chained.Count >= RememberedChains)
+            _chained.Clear();
+        _chained[key] = (chain.Max(c => c.NotBefore.ToUniversalTime()), chain.Min(c => c.NotAfter.ToUniversalTime()));
     }
 
     /// <summary>Reads every .cer, .crt and .pem file (DER or PEM) of the folders that exist.</summary>

@@ -17,8 +17,8 @@ public enum KeyPurpose
     Signing,
 }
 
-/// <summary>A document whose signature held: the parsed document, the signer's certificate and subject.</summary>
-public sealed record VerifiedDocument(XmlDocument Document, X509Certificate2 Certificate, NcaSubject Signer);
+/// <summary>A document whose signature held: the parsed document and the signer's subject.</summary>
+public sealed record VerifiedDocument(XmlDocument Document, NcaSubject Signer);
 
 /// <summary>
 /// Checks an enveloped XMLDSig as NCALayer makes it, failing closed at every step: no DTD, exactly one
@@ -96,9 +96,12 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         }
 
         var certificates = signed.KeyInfo.OfType<KeyInfoX509Data>().SelectMany(d => d.Certificates?.OfType<X509Certificate>() ?? []).ToList();
-        if (certificates.Count != 1)
+        var raw = certificates.Count == 1 ? certificates[0].GetRawCertData() : null;
+        foreach (var parsed in certificates)
+            parsed.Dispose();
+        if (raw is null)
             return Refuse("key-info");
-        var certificate = X509CertificateLoader.LoadCertificate(certificates[0].GetRawCertData());
+        using var certificate = X509CertificateLoader.LoadCertificate(raw);
 
         using (var publicKey = certificate.GetRSAPublicKey())
         {
@@ -120,7 +123,7 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         var subject = NcaSubject.From(certificate);
         if (subject is null)
             return Refuse("subject");
-        return new VerifiedDocument(document, certificate, subject);
+        return new VerifiedDocument(document, subject);
     }
 
     private static XmlDocument Load(string xml)

@@ -18,6 +18,8 @@ public sealed partial class ChromiumPdf(string executable, ILogger<ChromiumPdf> 
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private const string Nice = "/usr/bin/nice";
+
     private Process? _browser;
     private ClientWebSocket? _socket;
     private string? _profile;
@@ -66,9 +68,10 @@ public sealed partial class ChromiumPdf(string executable, ILogger<ChromiumPdf> 
             return;
         Stop();
         _profile = Directory.CreateTempSubdirectory("kezek-chromium-").FullName;
-        var start = new ProcessStartInfo(executable,
-            ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", $"--user-data-dir={_profile}",
-             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank"])
+        string[] arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", $"--user-data-dir={_profile}",
+            "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank"];
+        // PDFs are background work: at nice 10 (inherited by Chromium's own processes) they yield the CPU to requests.
+        var start = new ProcessStartInfo(File.Exists(Nice) ? Nice : executable, File.Exists(Nice) ? ["-n", "10", executable, .. arguments] : arguments)
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

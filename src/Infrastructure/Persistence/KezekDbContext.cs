@@ -13,8 +13,16 @@ using Npgsql;
 
 namespace Kezek.Infrastructure.Persistence;
 
-public sealed class KezekDbContext(DbContextOptions<KezekDbContext> options) : DbContext(options), IKezekDb
+public sealed class KezekDbContext : DbContext, IKezekDb
 {
+    public KezekDbContext(DbContextOptions<KezekDbContext> options)
+        : base(options)
+    {
+        // A save inside Kezek's transactions needs no savepoint: a failure rolls the whole transaction back and the
+        // Transactions helper runs it again from the start. Savepoints cost two round trips on every lifecycle step.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Kindergarten> Kindergartens => Set<Kindergarten>();

@@ -77,8 +77,13 @@ public sealed class ApplicationJournal(IKezekDb db, QueuePositions positions)
             return applications;
         var regions = viewer.OperatorRegions;
         var iin = viewer.Iin;
-        return applications.Where(a => a.Applicant.Iin == iin || a.Parents.Any(p => p.Iin == iin)
-                                       || regions.Contains(a.RegionCode));
+        // The family's applications by two index lookups (as applicant, as attached parent) joined by UNION: an OR over
+        // the two lets PostgreSQL only scan the whole table, which at a country's size is half a second per journal.
+        var family = db.Applications.Where(a => a.Applicant.Iin == iin).Select(a => a.Id)
+            .Union(db.ApplicationParents.Where(p => p.Iin == iin).Select(p => p.ApplicationId));
+        return regions.Count == 0
+            ? applications.Where(a => family.Contains(a.Id))
+            : applications.Where(a => family.Contains(a.Id) || regions.Contains(a.RegionCode));
     }
 
     private async Task<Result<IQueryable<Application>>> ApplyAsync(IQueryable<Application> query, JournalFilter filter,
