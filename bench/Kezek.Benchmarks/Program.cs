@@ -1,14 +1,28 @@
 using BenchmarkDotNet.Running;
+using Kezek.Benchmarks.Country;
+using Kezek.Benchmarks.Operations;
+using Kezek.Benchmarks.Reads;
 using Kezek.Benchmarks.Rush;
 
-// dotnet run -c Release --project bench/Kezek.Benchmarks -- --filter '*'        in-process benchmarks
-// dotnet run -c Release --project bench/Kezek.Benchmarks -- choose-rush …       the rush over HTTP (bench/choose-rush.sh)
-// dotnet run -c Release --project bench/Kezek.Benchmarks -- reads …             queue numbers and the journal, three ways (bench/run.sh)
-if (args.Length > 0 && args[0] == "choose-rush")
-    return await ChooseRush.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "reads")
-    return await Kezek.Benchmarks.Reads.ReadBench.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "bare-api")
-    return await Kezek.Benchmarks.Reads.BareApi.RunAsync(args[1..]);
-BenchmarkSwitcher.FromAssembly(typeof(Kezek.Benchmarks.RuleSetBenchmarks).Assembly).Run(args);
-return 0;
+// bench/generate.sh and bench/run.sh call these verbs; docs/benchmarks.md gives the commands and the figures.
+//   generate …     a deterministic country of applications (Country/GenerateCountry.cs)
+//   reads …        queue numbers and the journal, three ways: plain Npgsql, a bare minimal API, Kezek (Reads/ReadBench.cs)
+//   bare-api …     the bare minimal API itself, started by `reads`
+//   choose-rush …  the rush on seats over HTTP beside a plain-SQL transaction (Rush/ChooseRush.cs)
+//   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
+//   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
+return args.FirstOrDefault() switch
+{
+    "generate" => await GenerateCountry.RunAsync(args[1..]),
+    "reads" => await ReadBench.RunAsync(args[1..]),
+    "bare-api" => await BareApi.RunAsync(args[1..]),
+    "choose-rush" => await ChooseRush.RunAsync(args[1..]),
+    "operations" => await OperationsBench.RunAsync(args[1..]),
+    _ => RunInProcess(args),
+};
+
+static int RunInProcess(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Kezek.Benchmarks.RuleSetBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -25,6 +25,9 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Timers:SweepInterval</c>: how often an instance fires the due timers.</summary>
     public const string TimersSweepInterval = "Kezek:Timers:SweepInterval";
 
+    /// <summary><c>Kezek:Timers:SweepParallelism</c>: how many shares of the due timers an instance fires side by side.</summary>
+    public const string TimersSweepParallelism = "Kezek:Timers:SweepParallelism";
+
     /// <summary><c>Kezek:Notifications:DispatchInterval</c>: how often an instance sends the outbox.</summary>
     public const string NotificationsDispatchInterval = "Kezek:Notifications:DispatchInterval";
 

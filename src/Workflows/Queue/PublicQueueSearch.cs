@@ -23,9 +23,6 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
     public async Task<Result<IReadOnlyList<PublicQueueEntry>>> FindAsync(string regionCode, string? childIin, string? childFullName,
         DateOnly? childBirthDate, CancellationToken cancellationToken)
     {
-        if (!await db.Regions.AnyAsync(r => r.Code == regionCode, cancellationToken))
-            return Error.Of(ErrorCodes.UnknownRegion, ("region", regionCode));
-
         var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == regionCode && a.ActiveChildIin != null);
         if (!string.IsNullOrWhiteSpace(childIin))
         {
@@ -46,6 +43,9 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
         }
 
         var found = await query.OrderBy(a => a.Id).Take(MaxResults).ToListAsync(cancellationToken);
+        // The region is looked up only when nothing was found: a found child proves it (one round trip fewer per search).
+        if (found.Count == 0 && !await db.Regions.AnyAsync(r => r.Code == regionCode, cancellationToken))
+            return Error.Of(ErrorCodes.UnknownRegion, ("region", regionCode));
         var entries = new List<PublicQueueEntry>(found.Count);
         foreach (var application in found)
         {

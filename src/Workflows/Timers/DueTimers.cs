@@ -13,6 +13,9 @@ public sealed record SweepResult(int Fired, int Discarded, int TakenElsewhere)
     public int Total => Fired + Discarded + TakenElsewhere;
 }
 
+/// <summary>One of <see cref="Count"/> disjoint shares of the timers (by id), numbered from 0.</summary>
+public sealed record SweepPartition(int Index, int Count);
+
 /// <summary>
 /// Fires the timers that are due, each exactly once however many instances sweep at the same time: a timer is
 /// claimed by a conditional update (<c>Pending → Fired</c>) in the same transaction as its transition, so the
@@ -29,15 +32,22 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
 
     private const string TakenElsewhere = "TIMER_TAKEN_ELSEWHERE";
 
-    /// <summary>Sweeps until no due timer is left (or <paramref name="maxBatches"/> batches ran).</summary>
-    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken, int batchSize = DefaultBatchSize, int maxBatches = int.MaxValue)
+    /// <summary>
+    /// Sweeps until no due timer is left (or <paramref name="maxBatches"/> batches ran). With a <paramref name="partition"/>,
+    /// only the timers whose id falls in it: an instance sweeps its partitions side by side, each in its own scope, so that
+    /// a hundred thousand deadlines falling at once are not fired one by one (the claims keep each firing single anyway).
+    /// </summary>
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken, int batchSize = DefaultBatchSize, int maxBatches = int.MaxValue,
+        SweepPartition? partition = null)
     {
+        var (index, count) = partition ?? new SweepPartition(0, 1);
         var total = new SweepResult(0, 0, 0);
         for (var batch = 0; batch < maxBatches; batch++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var due = await db.WorkflowTimers.AsNoTracking()
                 .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && (t.RetryAt == null || t.RetryAt <= now))
+                .Where(t => count == 1 || t.Id % count == index)
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
                 .Select(t => t.Id)
                 .Take(batchSize)
