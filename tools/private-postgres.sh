@@ -38,3 +38,33 @@ stop_private_postgres() {
 }
 
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# The benchmarks' cluster keeps its data between runs (bench/generate.sh fills it, bench/run.sh reads it): a folder
+# of its own (KEZEK_BENCH_DATA, default ~/.cache/kezek-bench), a free port on 127.0.0.1, settings for a 2-core, 24 GiB
+# machine, and durable commits as in production. After `start_bench_postgres`, BENCH_POSTGRES holds a connection string.
+start_bench_postgres() {
+  if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    need_package /nonexistent-postgres postgresql
+    for cluster in /etc/postgresql/*/main; do
+      [ -d "$cluster" ] && as_root pg_ctlcluster "$(basename "$(dirname "$cluster")")" main stop >/dev/null 2>&1 || true
+    done
+  fi
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  bench_dir=${KEZEK_BENCH_DATA:-$HOME/.cache/kezek-bench}
+  mkdir -p "$bench_dir"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$bench_dir"; fi
+  if [ ! -f "$bench_dir/data/PG_VERSION" ]; then
+    run_pg "$pg_bin/initdb" -D "$bench_dir/data" -U kezek -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  bench_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  printf '\n==> starting the benchmarks'"'"' PostgreSQL (%s) on 127.0.0.1:%s, data in %s\n' "$("$pg_bin/postgres" --version)" "$bench_port" "$bench_dir"
+  run_pg "$pg_bin/pg_ctl" -D "$bench_dir/data" -l "$bench_dir/postgres.log" -w -o "-c listen_addresses=127.0.0.1 -p $bench_port -k $bench_dir \
+    -c max_connections=300 -c shared_buffers=2GB -c effective_cache_size=8GB -c work_mem=16MB -c maintenance_work_mem=512MB \
+    -c max_wal_size=8GB -c checkpoint_timeout=30min -c random_page_cost=1.1" start >/dev/null
+  BENCH_POSTGRES="Host=127.0.0.1;Port=$bench_port;Username=kezek;Password=kezek;Database=postgres;Maximum Pool Size=100"
+}
+
+stop_bench_postgres() {
+  [ -n "${bench_dir:-}" ] || return 0
+  run_pg "$pg_bin/pg_ctl" -D "$bench_dir/data" -m fast stop >/dev/null 2>&1 || true
+}
