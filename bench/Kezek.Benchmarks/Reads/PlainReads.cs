@@ -20,25 +20,32 @@ public sealed record PlainJournal(long TotalCount, IReadOnlyList<PlainJournalLin
 /// </summary>
 public static class PlainReads
 {
+    // Three index ranges that end where the application stands (ranks before, same rank queued earlier, same instant
+    // with a lower id): only the entries ahead are counted.
+    private const string Ahead = """
+        CROSS JOIN LATERAL (SELECT
+            (SELECT count(*) FROM "Applications" b WHERE b."RegionCode" = a."RegionCode" AND b."GroupYear" = a."GroupYear" AND b."InQueue"
+               AND b."QueueRank" < a."QueueRank") AS before,
+            (SELECT count(*) FROM "Applications" b WHERE b."RegionCode" = a."RegionCode" AND b."GroupYear" = a."GroupYear" AND b."InQueue"
+               AND b."QueueRank" = a."QueueRank" AND b."QueuedAt" < a."QueuedAt") AS earlier,
+            (SELECT count(*) FROM "Applications" b WHERE b."RegionCode" = a."RegionCode" AND b."GroupYear" = a."GroupYear" AND b."InQueue"
+               AND b."QueueRank" = a."QueueRank" AND b."QueuedAt" = a."QueuedAt" AND b."Id" < a."Id") AS tied) c
+        """;
+
     private const string Numbers = """
-        CASE WHEN a."InQueue" THEN 1 + (SELECT count(*) FROM "Applications" b
-            WHERE b."RegionCode" = a."RegionCode" AND b."GroupYear" = a."GroupYear" AND b."InQueue"
-              AND (b."QueueRank", b."QueuedAt", b."Id") < (a."QueueRank", a."QueuedAt", a."Id")) END,
-        CASE WHEN a."InQueue" THEN 1 + (SELECT count(*) FROM "Applications" b
-            WHERE b."RegionCode" = a."RegionCode" AND b."GroupYear" = a."GroupYear" AND b."InQueue" AND b."QueueRank" = a."QueueRank"
-              AND (b."QueuedAt", b."Id") < (a."QueuedAt", a."Id")) END
+        CASE WHEN a."InQueue" THEN 1 + c.before + c.earlier + c.tied END, CASE WHEN a."InQueue" THEN 1 + c.earlier + c.tied END
         """;
 
     private const string QueuePositionSql = $"""
         SELECT a."Number", a."ChildFullName", a."GroupYear", {Numbers}
-        FROM "Applications" a WHERE a."RegionCode" = $1 AND a."ActiveChildIin" = $2
+        FROM "Applications" a {Ahead} WHERE a."RegionCode" = $1 AND a."ActiveChildIin" = $2
         ORDER BY a."Id" LIMIT 10
         """;
 
     // The session is checked in the same statement: a hand-written service would not skip authentication either.
     private const string JournalSql = $"""
         SELECT a."Number", a."Status", a."CreatedAt", a."GroupYear", a."ChildFullName", {Numbers}, count(*) OVER ()
-        FROM "Applications" a
+        FROM "Applications" a {Ahead}
         WHERE a."Id" IN (
             SELECT x."Id" FROM "Applications" x JOIN "Sessions" s ON s."Iin" = x."ApplicantIin"
             WHERE s."TokenHash" = $1 AND s."ExpiresAt" > now()

@@ -21,11 +21,6 @@ public static class QueueOrder
     public static Expression<Func<Application, bool>> SameQueue(string regionCode, int groupYear) =>
         a => a.RegionCode == regionCode && a.GroupYear == groupYear && a.InQueue;
 
-    /// <summary>Applications that stand before a position given by rank, queued-at and id.</summary>
-    public static Expression<Func<Application, bool>> Ahead(int rank, DateTime queuedAt, long id) =>
-        a => a.QueueRank < rank
-             || (a.QueueRank == rank && (a.QueuedAt < queuedAt || (a.QueuedAt == queuedAt && a.Id < id)));
-
     /// <summary>Applications that stand after a position: the keyset of a walk along the queue.</summary>
     public static Expression<Func<Application, bool>> After(int rank, DateTime queuedAt, long id) =>
         a => a.QueueRank > rank

@@ -79,6 +79,20 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         return claimed.Count == 1 ? claimed[0] : null;
     }
 
+    public async Task<bool?> MoveQueueSeatSkippingLockedAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
+    {
+        if (!Database.IsNpgsql())
+            return null;
+        var moved = await Database.SqlQuery<Guid>($"""
+            UPDATE "Places" SET "Mode" = 'FreeChoice'
+            WHERE "Id" = (SELECT "Id" FROM "Places"
+                          WHERE "RegionCode" = {regionCode} AND "GroupYear" = {groupYear} AND "Mode" = 'Queue' AND "TakenByApplicationId" IS NULL
+                          ORDER BY "PublishedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return moved.Count == 1 ? true : null;
+    }
+
     public bool IsTransient(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

@@ -33,9 +33,15 @@ public sealed record DirectionFacts(DateTimeOffset IssuedAt, DateTimeOffset Expi
     public DateTimeOffset RevokeUntil { get; init; } = DateTimeOffset.MinValue;
 }
 
-/// <summary>Places of the child's group year: <c>places.Free</c>, <c>places.FreeChoice</c>, <c>places.Offered</c>.</summary>
+/// <summary>
+/// Places of the child's group year: <c>places.Free</c>, <c>places.FreeChoice</c>, <c>places.Offered</c>. The free seats
+/// of each mode are counted up to <see cref="CountedUpTo"/>: enough for any rule about whether, or how few, seats remain.
+/// </summary>
 public sealed record PlaceFacts(int Free, int FreeChoice, bool Offered)
 {
+    /// <summary>Free seats of one mode are counted up to this many.</summary>
+    public const int CountedUpTo = 1000;
+
     public static readonly PlaceFacts None = new(0, 0, false);
 }
 

@@ -13,13 +13,16 @@ public static class LifecycleFacts
     public static async Task<PlaceFacts> PlacesAsync(IKezekDb db, string regionCode, int groupYear, bool turnHasCome,
         CancellationToken cancellationToken)
     {
-        var counts = await db.Places.AsNoTracking()
-            .Where(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.TakenByApplicationId == null)
-            .GroupBy(p => p.Mode)
-            .Select(g => new { Mode = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var freeChoice = counts.FirstOrDefault(c => c.Mode == PlaceMode.FreeChoice)?.Count ?? 0;
-        var queue = counts.FirstOrDefault(c => c.Mode == PlaceMode.Queue)?.Count ?? 0;
+        // Each count stops at PlaceFacts.CountedUpTo: rules ask whether seats exist, and every lifecycle step asks, so a
+        // queue with ten thousand free seats must not cost ten thousand index entries per step (measured in the sweep).
+        var free = db.Places.AsNoTracking().Where(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.TakenByApplicationId == null);
+        var counts = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(_ => new
+        {
+            FreeChoice = free.Where(p => p.Mode == PlaceMode.FreeChoice).Take(PlaceFacts.CountedUpTo).Count(),
+            Queue = free.Where(p => p.Mode == PlaceMode.Queue).Take(PlaceFacts.CountedUpTo).Count(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        var freeChoice = counts?.FreeChoice ?? 0;
+        var queue = counts?.Queue ?? 0;
         return new PlaceFacts(freeChoice + (turnHasCome ? queue : 0), freeChoice, turnHasCome);
     }
 

@@ -69,6 +69,13 @@ public interface IKezekDb
     /// </summary>
     Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Where the database can skip locked rows (PostgreSQL): moves the oldest free queue seat of the queue that no other
+    /// transaction holds to free choice, and tells whether it did. Null when it cannot, or when every such seat is held
+    /// right now: then the portable conditional updates wait and decide.
+    /// </summary>
+    Task<bool?> MoveQueueSeatSkippingLockedAsync(string regionCode, int groupYear, CancellationToken cancellationToken);
+
     /// <summary>Whether an error is a passing clash with another transaction (a deadlock, a serialisation failure, a busy database) worth one more try.</summary>
     bool IsTransient(Exception exception);
 

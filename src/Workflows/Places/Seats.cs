@@ -69,6 +69,9 @@ public static class Seats
     /// <summary>A turn was not used: one free seat of the queue of that group year moves to free choice.</summary>
     public static async Task<bool> MoveOneToFreeChoiceAsync(IKezekDb db, string regionCode, int groupYear, CancellationToken cancellationToken)
     {
+        // Many turns missed at once (a deadline falls for thousands) must not queue on the same oldest seat.
+        if (await db.MoveQueueSeatSkippingLockedAsync(regionCode, groupYear, cancellationToken) == true)
+            return true;
         for (var round = 0; round < Rounds; round++)
         {
             var seat = await FreeQueueSeats(db, regionCode, groupYear).OrderBy(p => p.PublishedAt).Select(p => (Guid?)p.Id)

@@ -1,6 +1,7 @@
 using Kezek.Core.Applications;
 using Kezek.Core.Iins;
 using Kezek.Core.People;
+using Kezek.Core.Queue;
 using Kezek.Core.Results;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -64,10 +65,11 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
         var query = db.Applications.AsNoTracking().Where(a => a.RegionCode == regionCode && a.InQueue);
         if (groupYear is { } year)
             query = query.Where(a => a.GroupYear == year);
-        var counts = await query.GroupBy(a => a.Benefit)
-            .Select(g => new { Benefit = g.Key, Count = g.Count() })
+        // By rank, not benefit: the rank is in the queue index, so the count reads the index alone.
+        var counts = await query.GroupBy(a => a.QueueRank)
+            .Select(g => new { Rank = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        int CountOf(BenefitCategory benefit) => counts.Where(c => c.Benefit == benefit).Sum(c => c.Count);
+        int CountOf(BenefitCategory benefit) => counts.Where(c => c.Rank == QueueOrder.RankOf(benefit)).Sum(c => c.Count);
         return new QueueCounts(counts.Sum(c => c.Count), CountOf(BenefitCategory.OutOfTurn), CountOf(BenefitCategory.Priority),
             CountOf(BenefitCategory.None));
     }

@@ -23,18 +23,31 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
 
         var order = rules.For(application.RegionCode).RuleSet.Policy.QueueOrder;
         var queue = db.Applications.AsNoTracking().Where(QueueOrder.SameQueue(application.RegionCode, application.GroupYear));
-        var ahead = queue.Where(QueueOrder.Ahead(application.QueueRank, application.QueuedAt, application.Id));
+        var (ahead, sameRankAhead) = await AheadAsync(queue, application, cancellationToken);
         if (!order.Interleaves)
-        {
-            var counts = await ahead.GroupBy(_ => 1)
-                .Select(g => new { Ahead = g.Count(), SameRankAhead = g.Count(a => a.QueueRank == application.QueueRank) })
-                .SingleOrDefaultAsync(cancellationToken);
-            return new QueuePosition((counts?.Ahead ?? 0) + 1, (counts?.SameRankAhead ?? 0) + 1);
-        }
+            return new QueuePosition(ahead + 1, sameRankAhead + 1);
 
-        var index = await ahead.CountAsync(a => a.QueueRank == application.QueueRank, cancellationToken);
         var (outOfTurn, priority, general) = await CategoryCountsAsync(queue, cancellationToken);
-        return new QueuePosition(order.Position(application.QueueRank, index, outOfTurn, priority, general), index + 1);
+        return new QueuePosition(order.Position(application.QueueRank, sameRankAhead, outOfTurn, priority, general), sameRankAhead + 1);
+    }
+
+    /// <summary>
+    /// How many stand ahead, in all and of the same rank, in one statement of three index ranges over (region, group
+    /// year, in queue, rank, queued-at, id): the ranks before, the same rank queued earlier, the same instant with a
+    /// lower id. Each range ends where the application stands, so only the entries ahead are read; a single condition
+    /// ORing the three would read the whole queue of the group year.
+    /// </summary>
+    private async Task<(int Ahead, int SameRankAhead)> AheadAsync(IQueryable<Application> queue, Application application,
+        CancellationToken cancellationToken)
+    {
+        var (rank, queuedAt, id) = (application.QueueRank, application.QueuedAt, application.Id);
+        var counts = await db.Regions.AsNoTracking().Where(r => r.Code == application.RegionCode).Select(_ => new
+        {
+            Before = queue.Count(a => a.QueueRank < rank),
+            Earlier = queue.Count(a => a.QueueRank == rank && a.QueuedAt < queuedAt),
+            Tied = queue.Count(a => a.QueueRank == rank && a.QueuedAt == queuedAt && a.Id < id),
+        }).SingleAsync(cancellationToken);
+        return (counts.Before + counts.Earlier + counts.Tied, counts.Earlier + counts.Tied);
     }
 
     /// <summary>The application standing at a queue number, for the journal's "queue number" filter.</summary>

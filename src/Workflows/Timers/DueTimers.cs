@@ -75,6 +75,9 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
     /// <summary>Fires one timer; Pending in the answer means another instance had it (or it stays for the next sweep).</summary>
     private async Task<TimerStatus> FireAsync(long id, CancellationToken cancellationToken)
     {
+        // Each timer starts from an empty change tracker: a sweep of many thousands in one scope would otherwise compare
+        // every entity it ever loaded on every save (measured: the sweep slowed down as it went).
+        db.DiscardChanges();
         var now = clock.GetUtcNow().UtcDateTime;
         Result<Transitioned> fired;
         try

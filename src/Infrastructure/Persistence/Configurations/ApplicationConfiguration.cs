@@ -26,6 +26,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             child.Property(c => c.NameKey).HasColumnName("ChildNameKey").HasMaxLength(200);
             child.Property(c => c.BirthDate).HasColumnName("ChildBirthDate");
             child.HasIndex(c => c.Iin);
+            // The public search by full name and birth date.
+            child.HasIndex(c => new { c.NameKey, c.BirthDate });
         });
         builder.Navigation(a => a.Child).IsRequired();
 
@@ -43,6 +45,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
 
         // One live application per child per region; a race between two registrations ends here.
         builder.HasIndex(a => new { a.RegionCode, a.ActiveChildIin }).IsUnique();
+        // Attaching a parent finds the child's live application in whatever region it is.
+        builder.HasIndex(a => a.ActiveChildIin);
+        // A kindergarten's waiting list is read after every transition that frees one of its seats.
+        builder.HasIndex(a => new { a.WaitingForKindergartenId, a.WaitingSince });
         // Queue numbers are a range count over this index.
         builder.HasIndex(a => new { a.RegionCode, a.GroupYear, a.InQueue, a.QueueRank, a.QueuedAt, a.Id });
 
@@ -89,6 +95,8 @@ internal sealed class DirectionConfiguration : IEntityTypeConfiguration<Directio
         builder.HasIndex(d => d.ApplicationId);
         builder.HasIndex(d => d.KindergartenId);
         builder.HasIndex(d => d.PlaceId);
+        // The reminder sweep: issued directions expiring soon.
+        builder.HasIndex(d => new { d.Status, d.ExpiresAt });
     }
 }
 
@@ -110,7 +118,8 @@ internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Kezek.Core.P
         builder.Property(p => p.RegionCode).HasMaxLength(32);
         builder.Property(p => p.Language).HasMaxLength(8);
         // Free seats of a queue (turns, free places) and of a kindergarten's pool (choosing).
-        builder.HasIndex(p => new { p.RegionCode, p.GroupYear, p.TakenByApplicationId, p.Mode });
+        // Free seats of a queue by mode, oldest first (the turn's seat that moves to free choice when a turn is missed).
+        builder.HasIndex(p => new { p.RegionCode, p.GroupYear, p.TakenByApplicationId, p.Mode, p.PublishedAt });
         builder.HasIndex(p => new { p.KindergartenId, p.GroupYear, p.Language, p.TakenByApplicationId });
     }
 }

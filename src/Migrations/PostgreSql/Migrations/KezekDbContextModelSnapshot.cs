@@ -108,11 +108,15 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActiveChildIin");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "ActiveChildIin")
                         .IsUnique();
+
+                    b.HasIndex("WaitingForKindergartenId", "WaitingSince");
 
                     b.HasIndex("RegionCode", "GroupYear", "Status");
 
@@ -212,6 +216,8 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.HasIndex("KindergartenId");
 
                     b.HasIndex("PlaceId");
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("Directions", (string)null);
                 });
@@ -765,7 +771,7 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("KindergartenId", "GroupYear", "Language", "TakenByApplicationId");
 
-                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode");
+                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode", "PublishedAt");
 
                     b.ToTable("Places", (string)null);
                 });
@@ -988,6 +994,8 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                             b1.HasKey("ApplicationId");
 
                             b1.HasIndex("Iin");
+
+                            b1.HasIndex("NameKey", "BirthDate");
 
                             b1.ToTable("Applications");
 

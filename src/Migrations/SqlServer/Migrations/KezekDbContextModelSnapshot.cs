@@ -108,12 +108,16 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActiveChildIin");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "ActiveChildIin")
                         .IsUnique()
                         .HasFilter("[ActiveChildIin] IS NOT NULL");
+
+                    b.HasIndex("WaitingForKindergartenId", "WaitingSince");
 
                     b.HasIndex("RegionCode", "GroupYear", "Status");
 
@@ -213,6 +217,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.HasIndex("KindergartenId");
 
                     b.HasIndex("PlaceId");
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("Directions", (string)null);
                 });
@@ -766,7 +772,7 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.HasIndex("KindergartenId", "GroupYear", "Language", "TakenByApplicationId");
 
-                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode");
+                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode", "PublishedAt");
 
                     b.ToTable("Places", (string)null);
                 });
@@ -989,6 +995,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                             b1.HasKey("ApplicationId");
 
                             b1.HasIndex("Iin");
+
+                            b1.HasIndex("NameKey", "BirthDate");
 
                             b1.ToTable("Applications");
 

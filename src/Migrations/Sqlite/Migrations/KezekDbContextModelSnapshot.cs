@@ -101,11 +101,15 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActiveChildIin");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "ActiveChildIin")
                         .IsUnique();
+
+                    b.HasIndex("WaitingForKindergartenId", "WaitingSince");
 
                     b.HasIndex("RegionCode", "GroupYear", "Status");
 
@@ -203,6 +207,8 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.HasIndex("KindergartenId");
 
                     b.HasIndex("PlaceId");
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.ToTable("Directions", (string)null);
                 });
@@ -746,7 +752,7 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.HasIndex("KindergartenId", "GroupYear", "Language", "TakenByApplicationId");
 
-                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode");
+                    b.HasIndex("RegionCode", "GroupYear", "TakenByApplicationId", "Mode", "PublishedAt");
 
                     b.ToTable("Places", (string)null);
                 });
@@ -969,6 +975,8 @@ namespace Kezek.Migrations.Sqlite.Migrations
                             b1.HasKey("ApplicationId");
 
                             b1.HasIndex("Iin");
+
+                            b1.HasIndex("NameKey", "BirthDate");
 
                             b1.ToTable("Applications");
 
