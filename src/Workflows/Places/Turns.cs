@@ -41,6 +41,8 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
     }
 
     /// <summary>Offers the unclaimed queue seats of a group year; returns how many applications were notified.</summary>
+    private const int SaveEvery = 500;
+
     public async Task<int> OfferAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
     {
         await db.Regions.Where(r => r.Code == regionCode)
@@ -66,9 +68,19 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
                                 && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
         {
             // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
+            db.Applications.Attach(candidate);
             var fired = await lifecycle.FireAsync(candidate, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places, nested: true);
-            if (fired.IsSuccess && ++notified == unclaimed)
+            if (!fired.IsSuccess)
+                continue;
+            if (++notified == unclaimed)
                 break;
+            // Thousands of seats published at once: saved (in the same transaction) and forgotten in slices, so that the
+            // change tracker, and the memory, hold one slice and not every application notified.
+            if (notified % SaveEvery == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.DiscardChanges();
+            }
         }
 
         return notified;

@@ -11,7 +11,7 @@ namespace Kezek.Workflows.Queue;
 /// <summary>
 /// Walks a queue (region and group year) in the region's order, page by page along the queue index: out-of-turn
 /// first, then priority and general either one after the other or interleaved in blocks, as
-/// <see cref="QueueOrdering.Position"/> numbers them. The applications come tracked, ready to change.
+/// <see cref="QueueOrdering.Position"/> numbers them. The applications come untracked: the caller attaches the one it changes, so that a walk through ten thousand need not keep them all tracked.
 /// </summary>
 public static class QueueWalk
 {
@@ -53,7 +53,7 @@ public static class QueueWalk
     private static async IAsyncEnumerable<Application> PagesAsync(IKezekDb db, string regionCode, int groupYear, int? rank,
         Expression<Func<Application, bool>> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var queue = db.Applications.Include(a => a.Directions).Include(a => a.Parents)
+        var queue = db.Applications.AsNoTracking().Include(a => a.Directions).Include(a => a.Parents)
             .Where(QueueOrder.SameQueue(regionCode, groupYear)).Where(filter);
         if (rank is { } only)
             queue = queue.Where(a => a.QueueRank == only);
