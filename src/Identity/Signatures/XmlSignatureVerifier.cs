@@ -37,6 +37,8 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         SignedXml.XmlDsigRSASHA512Url,
     ];
 
+    private readonly SignerCertificates _signers = new();
+
     private static readonly HashSet<string> DigestMethods = [SignedXml.XmlDsigSHA256Url, SignedXml.XmlDsigSHA512Url];
 
     private static readonly HashSet<string> CanonicalizationMethods =
@@ -78,6 +80,18 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
             || signatureElement.ParentNode != document.DocumentElement)
             return Refuse("signature-count");
 
+        // The signer's certificate is read from KeyInfo here, and KeyInfo is taken out before SignedXml reads the
+        // signature: KeyInfo is outside what is signed (the enveloped transform drops the whole Signature from the digest,
+        // and the signature covers SignedInfo only), and SignedXml would parse the certificate again on every check.
+        var keyInfo = signatureElement.GetElementsByTagName("KeyInfo", SignedXml.XmlDsigNamespaceUrl);
+        var certificates = keyInfo.Count == 1 && keyInfo[0] is XmlElement info0
+            ? info0.GetElementsByTagName("X509Certificate", SignedXml.XmlDsigNamespaceUrl)
+            : null;
+        if (certificates is not { Count: 1 } || keyInfo[0]!.ParentNode != signatureElement)
+            return Refuse("key-info");
+        var signer = _signers.Of(Convert.FromBase64String(certificates[0]!.InnerText));
+        signatureElement.RemoveChild(keyInfo[0]!);
+
         var signed = new SignedXml(document);
         signed.LoadXml(signatureElement);
         var info = signed.SignedInfo ?? throw new CryptographicException("No SignedInfo.");
@@ -95,23 +109,12 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
                 return Refuse("transform");
         }
 
-        var certificates = signed.KeyInfo.OfType<KeyInfoX509Data>().SelectMany(d => d.Certificates?.OfType<X509Certificate>() ?? []).ToList();
-        var raw = certificates.Count == 1 ? certificates[0].GetRawCertData() : null;
-        foreach (var parsed in certificates)
-            parsed.Dispose();
-        if (raw is null)
-            return Refuse("key-info");
-        using var certificate = X509CertificateLoader.LoadCertificate(raw);
-
-        using (var publicKey = certificate.GetRSAPublicKey())
-        {
-            if (publicKey is null)
-                return Refuse("key-algorithm");
-        }
-
-        if (!signed.CheckSignature(certificate, verifySignatureOnly: true))
+        if (signer.PublicKey is null)
+            return Refuse("key-algorithm");
+        if (!signed.CheckSignature(signer.PublicKey))
             return Refuse("digest-or-signature");
 
+        var certificate = signer.Certificate;
         var now = clock.GetUtcNow().UtcDateTime;
         if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
             return Refuse(ErrorCodes.CertificateExpired, "validity");
@@ -120,7 +123,7 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         if (!Chains(certificate, now))
             return Refuse(ErrorCodes.CertificateUntrusted, "chain");
 
-        var subject = NcaSubject.From(certificate);
+        var subject = signer.Subject;
         if (subject is null)
             return Refuse("subject");
         return new VerifiedDocument(document, subject);

@@ -49,12 +49,27 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 return Error.Of(ErrorCodes.DuplicateApplication);
 
             var now = clock.GetUtcNow().UtcDateTime;
+            var policy = rules.For(region.Code).RuleSet.Policy;
+            var year = policy.ToLocal(now).Year;
+            int sequence;
+            try
+            {
+                // The number is taken in its own short transaction, as a database sequence hands out values: the
+                // region's counter row is not locked while the documents render, which made every registration of a
+                // region wait for the one before (measured: 35 registrations a second). A registration that fails
+                // after this leaves a gap in the numbers, never a duplicate.
+                sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
+            {
+                // The region's first number of the year, taken by another registration at the same moment.
+                db.DiscardChanges();
+                continue;
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var policy = rules.For(region.Code).RuleSet.Policy;
-                var year = policy.ToLocal(now).Year;
-                var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
                 var number = new ApplicationNumber(policy.NumberPrefix, year, sequence, 1);
                 var application = Application.Register(number, region.Code, child, applicant,
                     command.BenefitCategory, now, command.Applicant, command.SignedXml);
@@ -122,7 +137,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
     private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);
 
-    /// <summary>Takes the next number atomically: the update locks the row until the transaction ends.</summary>
+    /// <summary>Takes the next number atomically (outside any transaction, the update commits at once).</summary>
     private async Task<int> NextSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
     {
         var updated = await db.NumberSequences
