@@ -54,7 +54,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             int sequence;
             try
             {
-                // The number is taken in its own short transaction, as a database sequence hands out values: the
+                // The number is taken in a short transaction of its own, as a database sequence hands out values: the
                 // region's counter row is not locked while the documents render, which made every registration of a
                 // region wait for the one before (measured: 35 registrations a second). A registration that fails
                 // after this leaves a gap in the numbers, never a duplicate.
@@ -137,22 +137,32 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
     private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);
 
-    /// <summary>Takes the next number atomically (outside any transaction, the update commits at once).</summary>
+    /// <summary>
+    /// Takes the next number in a transaction of its own: the update locks the counter row for two round trips (the
+    /// increment and the read of it), not for the whole registration.
+    /// </summary>
     private async Task<int> NextSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.NumberSequences
             .Where(s => s.RegionCode == regionCode && s.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), cancellationToken);
+        int sequence;
         if (updated == 0)
         {
             db.NumberSequences.Add(new NumberSequence(regionCode, year, 1));
             await db.SaveChangesAsync(cancellationToken);
-            return 1;
+            sequence = 1;
+        }
+        else
+        {
+            sequence = await db.NumberSequences.AsNoTracking()
+                .Where(s => s.RegionCode == regionCode && s.Year == year)
+                .Select(s => s.LastValue)
+                .SingleAsync(cancellationToken);
         }
 
-        return await db.NumberSequences.AsNoTracking()
-            .Where(s => s.RegionCode == regionCode && s.Year == year)
-            .Select(s => s.LastValue)
-            .SingleAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sequence;
     }
 }
