@@ -12,15 +12,19 @@ need_package() { # need_package COMMAND-OR-PATH PACKAGE...
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${@:2}" >/dev/null
 }
 
-start_private_postgres() {
+ensure_postgres() { # installs Debian's PostgreSQL when missing; pg_bin is its bin folder
   if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
     need_package /nonexistent-postgres postgresql
-    # Debian's package may start its default cluster; this script runs its own, so leave none running.
+    # Debian's package may start its default cluster; these scripts run their own, so leave none running.
     for cluster in /etc/postgresql/*/main; do
       [ -d "$cluster" ] && as_root pg_ctlcluster "$(basename "$(dirname "$cluster")")" main stop >/dev/null 2>&1 || true
     done
   fi
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+}
+
+start_private_postgres() {
+  ensure_postgres
   pg_dir=$(mktemp -d /tmp/kezek-pg.XXXXXX)
   pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
@@ -43,13 +47,7 @@ run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@";
 # of its own (KEZEK_BENCH_DATA, default ~/.cache/kezek-bench), a free port on 127.0.0.1, settings for a 2-core, 24 GiB
 # machine, and durable commits as in production. After `start_bench_postgres`, BENCH_POSTGRES holds a connection string.
 start_bench_postgres() {
-  if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-    need_package /nonexistent-postgres postgresql
-    for cluster in /etc/postgresql/*/main; do
-      [ -d "$cluster" ] && as_root pg_ctlcluster "$(basename "$(dirname "$cluster")")" main stop >/dev/null 2>&1 || true
-    done
-  fi
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  ensure_postgres
   bench_dir=${KEZEK_BENCH_DATA:-$HOME/.cache/kezek-bench}
   mkdir -p "$bench_dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$bench_dir"; fi

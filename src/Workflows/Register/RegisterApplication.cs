@@ -51,25 +51,12 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             var now = clock.GetUtcNow().UtcDateTime;
             var policy = rules.For(region.Code).RuleSet.Policy;
             var year = policy.ToLocal(now).Year;
-            int sequence;
-            try
-            {
-                // The number is taken in a short transaction of its own, as a database sequence hands out values: the
-                // region's counter row is not locked while the documents render, which made every registration of a
-                // region wait for the one before (measured: 35 registrations a second). A registration that fails
-                // after this leaves a gap in the numbers, never a duplicate.
-                sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
-            }
-            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
-            {
-                // The region's first number of the year, taken by another registration at the same moment.
-                db.DiscardChanges();
-                continue;
-            }
-
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                // Taken inside the registration's transaction, so that numbers run on without gaps: the counter row
+                // stays locked until the commit, and a region's registrations take their numbers one after another.
+                var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
                 var number = new ApplicationNumber(policy.NumberPrefix, year, sequence, 1);
                 var application = Application.Register(number, region.Code, child, applicant,
                     command.BenefitCategory, now, command.Applicant, command.SignedXml);
@@ -87,9 +74,12 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             }
             catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
             {
-                // Another registration won a race (same child, or the region's first number of the year).
+                // Another registration won a race (the same child), or the number is taken: regions that share a
+                // prefix (all those on the default rule set) count separately, so the counter moves past the prefix's
+                // highest number of the year and the next attempt takes a free one.
                 await transaction.RollbackAsync(cancellationToken);
                 db.DiscardChanges();
+                await SkipTakenNumbersAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
             }
         }
 
@@ -137,32 +127,51 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
     private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);
 
-    /// <summary>
-    /// Takes the next number in a transaction of its own: the update locks the counter row for two round trips (the
-    /// increment and the read of it), not for the whole registration.
-    /// </summary>
+    /// <summary>Moves the region's counter of the year up to the highest number its prefix has in that year.</summary>
+    private async Task SkipTakenNumbersAsync(string regionCode, string prefix, int year, CancellationToken cancellationToken)
+    {
+        var start = new ApplicationNumber(prefix, year, 0, 1).ToString()[..^"000000.1".Length];
+        var highest = await db.Applications.AsNoTracking().Where(a => a.Number.StartsWith(start))
+            .OrderByDescending(a => a.Number).Select(a => a.Number).FirstOrDefaultAsync(cancellationToken);
+        if (highest is null || ApplicationNumber.Parse(highest) is not { IsSuccess: true } parsed)
+            return;
+        var taken = parsed.Value.Sequence;
+        if (await db.NumberSequences.AnyAsync(s => s.RegionCode == regionCode && s.Year == year, cancellationToken))
+        {
+            await db.NumberSequences.Where(s => s.RegionCode == regionCode && s.Year == year && s.LastValue < taken)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, taken), cancellationToken);
+            return;
+        }
+
+        // The region's first number of the year clashed: its counter starts past the prefix's numbers. Should another
+        // registration create the counter meanwhile, the next attempt clashes once more and comes back here.
+        db.NumberSequences.Add(new NumberSequence(regionCode, year, taken));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
+        {
+            db.DiscardChanges();
+        }
+    }
+
+    /// <summary>Takes the next number atomically: the update locks the row until the transaction ends.</summary>
     private async Task<int> NextSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.NumberSequences
             .Where(s => s.RegionCode == regionCode && s.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), cancellationToken);
-        int sequence;
         if (updated == 0)
         {
             db.NumberSequences.Add(new NumberSequence(regionCode, year, 1));
             await db.SaveChangesAsync(cancellationToken);
-            sequence = 1;
-        }
-        else
-        {
-            sequence = await db.NumberSequences.AsNoTracking()
-                .Where(s => s.RegionCode == regionCode && s.Year == year)
-                .Select(s => s.LastValue)
-                .SingleAsync(cancellationToken);
+            return 1;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return sequence;
+        return await db.NumberSequences.AsNoTracking()
+            .Where(s => s.RegionCode == regionCode && s.Year == year)
+            .Select(s => s.LastValue)
+            .SingleAsync(cancellationToken);
     }
 }

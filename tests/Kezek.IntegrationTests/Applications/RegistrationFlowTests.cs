@@ -131,6 +131,39 @@ public abstract class RegistrationFlowTests(KezekFactory kezek) : KezekTest(keze
         Assert.Equal(3, await Kezek.WithDbAsync(db => db.Applications.CountAsync()));
     }
 
+    [Fact]
+    public async Task Regions_that_share_a_number_prefix_never_hand_out_the_same_number()
+    {
+        // Aktobe and a new region both run the default rule set, so both number with its prefix ("UO").
+        await Kezek.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"Regions\" (\"Code\", \"NameRu\", \"NameKk\", \"NameEn\", \"TurnSequence\") VALUES ('kostanay', 'г. Костанай', 'Қостанай қ.', 'Kostanay', 0)"));
+        try
+        {
+            await RegisterInTwoRegionsAsync();
+        }
+        finally
+        {
+            // The region table outlives each test's data: leave it as the migrations made it.
+            await Kezek.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"Regions\" WHERE \"Code\" = 'kostanay'"));
+        }
+    }
+
+    private async Task RegisterInTwoRegionsAsync()
+    {
+        var api = Kezek.Api();
+        await api.ImportCivilRegistryAsync(TestPeople.CivilRegistryCsv);
+        var mother = await api.SignInAsync(People.Mother);
+
+        string NumberOf(GraphQLResponse response) =>
+            response.Ok().GetProperty("registerApplication").GetProperty("application").GetProperty("number").GetString()!;
+        var inAktobe = NumberOf(await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(TestPeople.ChildIin, region: "aktobe")));
+        var inKostanay = NumberOf(await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(TestPeople.ChildIin, region: "kostanay")));
+        var secondInKostanay = NumberOf(await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(TestPeople.SecondChildIin, region: "kostanay")));
+        var secondInAktobe = NumberOf(await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(TestPeople.SecondChildIin, region: "aktobe")));
+
+        Assert.Equal(["UO.2026.000001.1", "UO.2026.000002.1", "UO.2026.000003.1", "UO.2026.000004.1"], [inAktobe, inKostanay, secondInKostanay, secondInAktobe]);
+    }
+
     [Theory]
     [InlineData("220315670019", "INVALID_IIN")]
     [InlineData("220820672038", "NOT_LEGAL_REPRESENTATIVE")]
