@@ -44,11 +44,11 @@ stop_private_postgres() {
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 # The benchmarks' cluster keeps its data between runs (bench/generate.sh fills it, bench/run.sh reads it): a folder
-# of its own (KEZEK_BENCH_DATA, default ~/.cache/kezek-bench), a free port on 127.0.0.1, settings for a 2-core, 24 GiB
+# of its own (KEZEK_BENCH_DATA, default /var/tmp/kezek-bench, which the postgres user can reach), a free port on 127.0.0.1, settings for a 2-core, 24 GiB
 # machine, and durable commits as in production. After `start_bench_postgres`, BENCH_POSTGRES holds a connection string.
 start_bench_postgres() {
   ensure_postgres
-  bench_dir=${KEZEK_BENCH_DATA:-$HOME/.cache/kezek-bench}
+  bench_dir=${KEZEK_BENCH_DATA:-/var/tmp/kezek-bench}
   mkdir -p "$bench_dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$bench_dir"; fi
   if [ ! -f "$bench_dir/data/PG_VERSION" ]; then
