@@ -2,6 +2,7 @@
 # Runs every benchmark, in this order, and prints each figure beside the plainest way of doing the same work:
 #   1. region rules in process (BenchmarkDotNet, short run)
 #   2. queuePosition and the parent's journal at 10k, 100k and 1M applications: plain Npgsql, bare minimal API, Kezek
+#      (32 clients for throughput; then 4 clients on 1M for latency)
 #   3. publishPlaces of 10,000 queue seats and the sweep of 100,000 due timers on a copy of the 1M country
 #   4. the rush: 5,000 applicants, 1,000 seats, 500 clients all at once, then again arriving at 500 per second
 # The countries come from bench/generate.sh (run it first). The figures are written up in docs/benchmarks.md.
@@ -24,6 +25,8 @@ for name in kezek_country_10k kezek_country_100k kezek_country_1m; do
   printf '\n==> 2. reads on %s\n' "$name"
   dotnet "$bench" reads --postgres "$(database "$name")" --clients 32 --seconds 20 --warmup 5
 done
+printf '\n==> 2. reads on kezek_country_1m at light load (latency)\n'
+dotnet "$bench" reads --postgres "$(database kezek_country_1m)" --clients 4 --seconds 20 --warmup 5
 printf '\n==> 3. operations on a copy of kezek_country_1m\n'
 dotnet "$bench" operations --postgres "$(database kezek_country_1m)" --seats 10000 --timers 100000
 printf '\n==> 4. the rush, all at once\n'
