@@ -11,7 +11,8 @@ namespace Kezek.Workflows.Queue;
 /// <summary>
 /// Walks a queue (region and group year) in the region's order, page by page along the queue index: out-of-turn
 /// first, then priority and general either one after the other or interleaved in blocks, as
-/// <see cref="QueueOrdering.Position"/> numbers them. The applications come untracked: the caller attaches the one it changes, so that a walk through ten thousand need not keep them all tracked.
+/// <see cref="QueueOrdering.Position"/> numbers them. The applications come untracked: the caller attaches the one it
+/// changes, so that a walk through ten thousand need not keep them all tracked.
 /// </summary>
 public static class QueueWalk
 {

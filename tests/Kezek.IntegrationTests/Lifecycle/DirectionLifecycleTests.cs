@@ -17,6 +17,29 @@ public abstract class DirectionLifecycleTests(KezekFactory kezek) : KezekTest(ke
     private static Task MoveTo(Queues queue, int month, int day) => queue.MoveClockAsync(new DateTimeOffset(2026, month, day, 0, 1, 0, Almaty));
 
     [Fact]
+    public async Task A_child_back_from_the_stop_list_is_offered_the_queue_seat_nobody_could_take()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        var number = queue.Numbers[0];
+        await queue.PublishAsync(1, mode: "FREE_CHOICE");
+        Queues.DirectionId(await queue.ChooseAsync(number, await queue.FreePlaceIdAsync(mode: "FREE_CHOICE")));
+        await MoveTo(queue, 9, 12);
+        Assert.Equal(1, (await queue.SweepAsync()).Fired);
+        Assert.Equal("StopListed", (await queue.ApplicationAsync(number)).GetProperty("state").GetString());
+
+        // A queue seat published while the only child in line is stop-listed: nobody may take it yet.
+        Assert.Equal(0, (await queue.PublishAsync(1)).GetProperty("notified").GetInt32());
+
+        // The stop-list ends: the child is back in line, and in the same transition its turn comes for that seat.
+        await MoveTo(queue, 9, 26);
+        Assert.Equal(1, (await queue.SweepAsync()).Fired);
+        var back = await queue.ApplicationAsync(number);
+        Assert.Equal("NOTIFIED", back.GetProperty("status").GetString());
+        Assert.Equal(["Registered", "Choose", "Expire", "StopListEnded", "TurnCame"],
+            back.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()!));
+    }
+
+    [Fact]
     public async Task Published_seats_notify_in_order_and_each_path_of_the_workflow_ends_where_the_seeds_say()
     {
         var queue = await new Queues(Kezek).WithChildrenAsync(6);
