@@ -63,6 +63,21 @@ public sealed class KezekDbContext : DbContext, IKezekDb
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
+    public Application Track(Application application)
+    {
+        // DbSet.Local would first look for changes in every tracked entity; the lookup by key needs none.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return Applications.Local.FindEntry(application.Id)?.Entity ?? Applications.Attach(application).Entity;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     public async Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken)
     {
         if (!Database.IsNpgsql())

@@ -62,6 +62,12 @@ public interface IKezekDb
     void DiscardChanges();
 
     /// <summary>
+    /// The tracked instance of an application read untracked: the one already tracked with its id (changed as that
+    /// instance), else this one, attached. Looks the id up without comparing every tracked entity.
+    /// </summary>
+    Application Track(Application application);
+
+    /// <summary>
     /// Claims a free seat of a kindergarten's pool for the application — the preferred one if it can — passing over
     /// seats that other transactions are claiming at this moment (PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>), so
     /// that a crowd does not wait in line on the same rows. Null when every free seat is taken or being claimed,

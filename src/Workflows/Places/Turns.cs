@@ -70,7 +70,7 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
             // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
             // The walk's pages are untracked: the application whose own transition offers these turns is already
             // tracked, and is changed as that instance; any other is attached.
-            var application = db.Applications.Local.FindEntry(candidate.Id)?.Entity ?? db.Applications.Attach(candidate).Entity;
+            var application = db.Track(candidate);
             var fired = await lifecycle.FireAsync(application, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places, nested: true);
             if (!fired.IsSuccess)
                 continue;
