@@ -87,7 +87,9 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         var certificates = keyInfo.Count == 1 && keyInfo[0] is XmlElement info0
             ? info0.GetElementsByTagName("X509Certificate", SignedXml.XmlDsigNamespaceUrl)
             : null;
-        if (certificates is not { Count: 1 } || keyInfo[0]!.ParentNode != signatureElement)
+        if (certificates is not { Count: 1 } || keyInfo[0]!.ParentNode != signatureElement
+            || certificates[0]!.ParentNode is not XmlElement { LocalName: "X509Data", NamespaceURI: SignedXml.XmlDsigNamespaceUrl } data
+            || data.ParentNode != keyInfo[0])
             return Refuse("key-info");
         var signer = _signers.Of(Convert.FromBase64String(certificates[0]!.InnerText));
         signatureElement.RemoveChild(keyInfo[0]!);

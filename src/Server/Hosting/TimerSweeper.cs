@@ -1,6 +1,8 @@
 using Kezek.Workflows.Notifications;
 using Kezek.Workflows.Places;
+using Kezek.Workflows.Persistence;
 using Kezek.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Server.Hosting;
 
@@ -19,7 +21,9 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, IConfiguration con
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var parallelism = Math.Max(1, services.GetRequiredService<IConfiguration>().GetValue(KezekConfiguration.TimersSweepParallelism, DefaultParallelism));
+        // SQLite has one writer: shares side by side would only wait for each other (and time out behind a long transition).
+        var parallelism = services.GetRequiredService<IKezekDb>().Database.IsSqlite() ? 1
+            : Math.Max(1, services.GetRequiredService<IConfiguration>().GetValue(KezekConfiguration.TimersSweepParallelism, DefaultParallelism));
         var scopes = services.GetRequiredService<IServiceScopeFactory>();
         var shares = await Task.WhenAll(Enumerable.Range(0, parallelism).Select(async index =>
         {

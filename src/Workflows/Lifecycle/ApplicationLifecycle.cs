@@ -80,12 +80,11 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         var transition = evaluation.Workflow.From(from).Single(t => t.Trigger == trigger && t.To == to
             && t.GuardList.All(g => TransitionDefinition.IsNegated(g) != evaluation.Guards[TransitionDefinition.RuleOf(g)]));
 
-        // Timers first, seats after, on every path (the sweep claims a timer before touching seats): no lock cycle. Only a
-        // state with a timer can have one pending: timers are made on entering such a state and cancelled on leaving any,
-        // and a workflow version that would strand pending timers is refused (a round trip saved per turn offered).
-        if (evaluation.Workflow.State(from).Timer is not null)
-            await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
+        // Timers first, seats after, on every path (the sweep claims a timer before touching seats): no lock cycle. Always,
+        // even from a state that defines no timer now: a later workflow version may have taken a state's timer away while
+        // one was pending.
+        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
         var context = new ActivityContext
         {
             Db = db,

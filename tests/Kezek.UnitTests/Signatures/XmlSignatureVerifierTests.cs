@@ -31,6 +31,18 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         AssertRefused(keys.Verifier().Verify(signed, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
+    [Theory]
+    [InlineData("<X509Data>", "</X509Data>", "<KeyName>", "</KeyName>")] // the certificate outside X509Data
+    [InlineData("<KeyInfo>", "</KeyInfo>", "<KeyInfo><KeyInfo>", "</KeyInfo></KeyInfo>")] // KeyInfo inside KeyInfo
+    public void A_certificate_anywhere_but_KeyInfo_X509Data_is_refused(string open, string close, string newOpen, string newClose)
+    {
+        var signed = XmlSigner.Sign(Action(), keys.Signing);
+        Assert.Contains(open, signed, StringComparison.Ordinal);
+        var moved = signed.Replace(open, newOpen, StringComparison.Ordinal).Replace(close, newClose, StringComparison.Ordinal);
+
+        AssertRefused(keys.Verifier().Verify(moved, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+    }
+
     [Fact]
     public void A_changed_signature_value_is_refused()
     {
