@@ -31,8 +31,8 @@ public static class OperationsBench
         var copy = new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = source.Database + "_operations", MaxPoolSize = 50 };
         var server = new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = "postgres" }.ConnectionString;
         var clock = Stopwatch.StartNew();
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{copy.Database}\" WITH (FORCE)");
-        await ExecuteAsync(server, $"CREATE DATABASE \"{copy.Database}\" TEMPLATE \"{source.Database}\"");
+        await Sql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{copy.Database}\" WITH (FORCE)");
+        await Sql.ExecuteAsync(server, $"CREATE DATABASE \"{copy.Database}\" TEMPLATE \"{source.Database}\"");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copied {source.Database} in {clock.Elapsed.TotalSeconds:F1} s"));
 
         var folder = Directory.CreateTempSubdirectory("kezek-operations-").FullName;
@@ -51,7 +51,7 @@ public static class OperationsBench
         {
             await data.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{copy.Database}\" WITH (FORCE)");
+            await Sql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{copy.Database}\" WITH (FORCE)");
             Directory.Delete(folder, recursive: true);
         }
 
@@ -63,9 +63,9 @@ public static class OperationsBench
     {
         var queues = await BiggestQueuesAsync(data);
         var (region, groupYear, queued) = queues[0];
-        var kindergarten = await ScalarAsync<Guid>(data,
+        var kindergarten = await Sql.ScalarAsync<Guid>(data,
             $"SELECT \"Id\" FROM \"Kindergartens\" WHERE \"RegionCode\" = '{region}' AND \"Languages\" LIKE '%kk%' ORDER BY \"Bin\" LIMIT 1");
-        var warmUpKindergarten = await ScalarAsync<Guid>(data,
+        var warmUpKindergarten = await Sql.ScalarAsync<Guid>(data,
             $"SELECT \"Id\" FROM \"Kindergartens\" WHERE \"RegionCode\" = '{queues[1].Region}' AND \"Languages\" LIKE '%kk%' ORDER BY \"Bin\" LIMIT 1");
         // No sweeps or sending while publishing: the figure is the publishing alone.
         using var kezek = ServerProcess.Kezek(folder, connection, AdministratorIin, Quiet);
@@ -76,14 +76,14 @@ public static class OperationsBench
         await KezekApi.PostAsync(http,
             "mutation($k: ID!, $y: Int!) { publishPlaces(input: {kindergartenId: $k, groupYear: $y, language: KK, count: 100, mode: QUEUE}) { notified } }",
             new { k = warmUpKindergarten, y = queues[1].GroupYear }, admin);
-        var outboxBefore = await ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"");
+        var outboxBefore = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"");
         var clock = Stopwatch.StartNew();
         var published = await KezekApi.PostAsync(http,
             "mutation($k: ID!, $y: Int!, $n: Int!) { publishPlaces(input: {kindergartenId: $k, groupYear: $y, language: KK, count: $n, mode: QUEUE}) { notified } }",
             new { k = kindergarten, y = groupYear, n = seats }, admin);
         var seconds = clock.Elapsed.TotalSeconds;
         var notified = published.GetProperty("publishPlaces").GetProperty("notified").GetInt32();
-        var outbox = await ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"") - outboxBefore;
+        var outbox = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"") - outboxBefore;
         var expected = Math.Min(seats, queued);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"publishPlaces: {seats:N0} queue seats in {region} {groupYear} ({queued:N0} in that queue) in {seconds:F2} s; {notified:N0} applications notified, {outbox:N0} outbox rows; server peak memory {kezek.PeakMemoryMiB():F0} MiB"));
@@ -99,7 +99,7 @@ public static class OperationsBench
     /// </summary>
     private static async Task<int> SweepAsync(NpgsqlDataSource data, string folder, string connection, int timers)
     {
-        await ExecuteAsync(data, $"""
+        await Sql.ExecuteAsync(data, $"""
             UPDATE "WorkflowTimers" SET "DueAt" = now() - interval '1 minute' WHERE "Status" = 'Pending';
             WITH chosen AS (
                 SELECT "Id" FROM "Applications" WHERE "Status" = 'Queued' AND "State" = 'Queued' AND "RegionCode" <> 'astana' -- astana runs the voucher lifecycle, which has no Notified state
@@ -111,25 +111,25 @@ public static class OperationsBench
             INSERT INTO "WorkflowTimers" ("ApplicationId", "State", "Trigger", "DueAt", "CreatedAt", "Status", "Failures")
             SELECT "Id", 'Notified', 'ChoiceMissed', now() - interval '1 minute', now(), 'Pending', 0 FROM notified;
             """);
-        await ExecuteAsync(data, "VACUUM ANALYZE \"WorkflowTimers\"");
-        await ExecuteAsync(data, "VACUUM ANALYZE \"Applications\"");
-        var due = await ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Pending' AND \"DueAt\" <= now()");
+        await Sql.ExecuteAsync(data, "VACUUM ANALYZE \"WorkflowTimers\"");
+        await Sql.ExecuteAsync(data, "VACUUM ANALYZE \"Applications\"");
+        var due = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Pending' AND \"DueAt\" <= now()");
         var settings = new Dictionary<string, string>(Quiet) { ["Kezek__Timers__SweepInterval"] = "00:00:01" };
         var clock = Stopwatch.StartNew();
         using var kezek = ServerProcess.Kezek(folder, connection, AdministratorIin, settings);
         await kezek.WaitForAddressAsync(TimeSpan.FromMinutes(2));
         var started = clock.Elapsed;
         long left;
-        while ((left = await ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Pending' AND \"DueAt\" <= now() - interval '30 seconds'")) > 0
+        while ((left = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Pending' AND \"DueAt\" <= now() - interval '30 seconds'")) > 0
                && clock.Elapsed < TimeSpan.FromMinutes(30))
             await Task.Delay(500);
         var seconds = (clock.Elapsed - started).TotalSeconds;
-        var fired = await ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Fired'");
+        var fired = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Fired'");
         // The sweep itself: from the first timer completed to the last (the server's start-up is not the sweep's).
-        var sweeping = await ScalarAsync<double>(data,
+        var sweeping = await Sql.ScalarAsync<double>(data,
             "SELECT extract(epoch FROM max(\"CompletedAt\") - min(\"CompletedAt\"))::float8 FROM \"WorkflowTimers\" WHERE \"Status\" IN ('Fired', 'Discarded')");
-        var discarded = await ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Discarded'");
-        var stillNotified = await ScalarAsync<long>(data, "SELECT count(*) FROM \"Applications\" WHERE \"Status\" = 'Notified' AND \"DeadlineAt\" < now() - interval '30 seconds'");
+        var discarded = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"WorkflowTimers\" WHERE \"Status\" = 'Discarded'");
+        var stillNotified = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Applications\" WHERE \"Status\" = 'Notified' AND \"DeadlineAt\" < now() - interval '30 seconds'");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"timer sweep: {due:N0} due timers swept in {sweeping:F1} s = {due / sweeping:F0}/s ({seconds:F1} s from the server's start); {fired:N0} fired, {discarded:N0} discarded, {left:N0} left; server peak memory {kezek.PeakMemoryMiB():F0} MiB"));
         await using (var reasons = data.CreateCommand(
@@ -162,25 +162,5 @@ public static class OperationsBench
         while (await reader.ReadAsync())
             queues.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2)));
         return queues;
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource data, string sql)
-    {
-        await using var command = data.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource data, string sql)
-    {
-        await using var command = data.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -37,7 +37,7 @@ public static class ReadBench
         connection = new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = Math.Max(clients, 32) + 8 }.ConnectionString;
         await using var data = NpgsqlDataSource.Create(connection);
 
-        var size = await ScalarAsync(data, "SELECT count(*) FROM \"Applications\"");
+        var size = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Applications\"");
         var children = await SampleChildrenAsync(data, 5000);
         var tokens = await OpenSessionsAsync(data, 2000);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -66,7 +66,7 @@ public static class ReadBench
                 await ClosedLoop.RunAsync("queuePosition: bare minimal API", clients, warmUp, duration,
                     async (i, ct) => await OkAsync(bareHttp.GetAsync(new Uri($"/queue-position?region={Child(i).Region}&childIin={Child(i).Iin}", UriKind.Relative), ct))),
                 await ClosedLoop.RunAsync("queuePosition: Kezek GraphQL", clients, warmUp, duration,
-                    async (i, ct) => await GraphQLOkAsync(kezekHttp, QueuePositionQuery, new { r = Child(i).Region, c = Child(i).Iin }, null, ct))));
+                    async (i, _) => (await KezekApi.PostAsync(kezekHttp, QueuePositionQuery, new { r = Child(i).Region, c = Child(i).Iin }, null)).ValueKind == JsonValueKind.Object)));
             figures.Add((
                 await ClosedLoop.RunAsync("journal: plain Npgsql", clients, warmUp, duration,
                     async (i, ct) => (await PlainReads.JournalAsync(data, SignIn.HashToken(Token(i)), ct))?.Lines.Count > 0),
@@ -78,7 +78,7 @@ public static class ReadBench
                         return await OkAsync(bareHttp.SendAsync(request, ct));
                     }),
                 await ClosedLoop.RunAsync("journal: Kezek GraphQL", clients, warmUp, duration,
-                    async (i, ct) => await GraphQLOkAsync(kezekHttp, JournalQuery, null, Token(i), ct))));
+                    async (i, _) => (await KezekApi.PostAsync(kezekHttp, JournalQuery, null, Token(i))).ValueKind == JsonValueKind.Object)));
 
             Console.WriteLine();
             foreach (var (plain, bareFigures, kezekFigures) in figures)
@@ -98,8 +98,7 @@ public static class ReadBench
         {
             kezek.Dispose();
             bare.Dispose();
-            await using (var command = data.CreateCommand("DELETE FROM \"Sessions\" WHERE \"FullName\" = 'READ BENCH'"))
-                await command.ExecuteNonQueryAsync();
+            await Sql.ExecuteAsync(data, "DELETE FROM \"Sessions\" WHERE \"FullName\" = 'READ BENCH'");
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -162,7 +161,7 @@ public static class ReadBench
         foreach (var (region, iin) in children)
         {
             var plain = await PlainReads.QueuePositionAsync(data, region, iin, CancellationToken.None);
-            var answer = (await GraphQLAsync(kezek, QueuePositionQuery, new { r = region, c = iin }, null, CancellationToken.None))
+            var answer = (await KezekApi.PostAsync(kezek, QueuePositionQuery, new { r = region, c = iin }, null))
                 .GetProperty("queuePosition");
             var kezekEntries = answer.EnumerateArray().Select(e => new PlainQueueEntry(e.GetProperty("applicationNumber").GetString()!,
                 e.GetProperty("childName").GetString()!, e.GetProperty("groupYear").GetInt32(), Number(e, "queueNumber"), Number(e, "benefitQueueNumber")));
@@ -173,7 +172,7 @@ public static class ReadBench
         foreach (var token in tokens)
         {
             var plain = await PlainReads.JournalAsync(data, SignIn.HashToken(token), CancellationToken.None);
-            var answer = (await GraphQLAsync(kezek, JournalQuery, null, token, CancellationToken.None)).GetProperty("applications");
+            var answer = (await KezekApi.PostAsync(kezek, JournalQuery, null, token)).GetProperty("applications");
             var numbers = answer.GetProperty("nodes").EnumerateArray()
                 .Select(n => (n.GetProperty("number").GetString(), Number(n, "queueNumber"), Number(n, "benefitQueueNumber")));
             if (plain is null || answer.GetProperty("totalCount").GetInt64() != plain.TotalCount
@@ -192,29 +191,5 @@ public static class ReadBench
         using var response = await sending;
         await response.Content.LoadIntoBufferAsync();
         return response.IsSuccessStatusCode;
-    }
-
-    private static async Task<bool> GraphQLOkAsync(HttpClient http, string query, object? variables, string? token, CancellationToken cancellationToken)
-    {
-        await GraphQLAsync(http, query, variables, token, cancellationToken);
-        return true;
-    }
-
-    private static async Task<JsonElement> GraphQLAsync(HttpClient http, string query, object? variables, string? token, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, cancellationToken);
-        var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken)).RootElement;
-        if (json.TryGetProperty("errors", out var errors))
-            throw new InvalidOperationException(errors.ToString());
-        return json.GetProperty("data").Clone();
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
-    {
-        await using var command = data.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

@@ -53,7 +53,7 @@ public static class ChooseRush
         var registerClients = Number("--register-clients", 16);
         var database = $"kezek_rush_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
-        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
+        await Sql.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
         var folder = Directory.CreateTempSubdirectory("kezek-rush-").FullName;
         var now = DateTimeOffset.UtcNow;
         using var authority = DemoCertificateAuthority.Create("KEZEK BENCH CA", now.AddDays(-1), now.AddYears(1));
@@ -79,7 +79,7 @@ public static class ChooseRush
             }, admin);
             await PostAsync(http, "mutation { grantRole(iin: \"" + OperatorIin + "\", role: OPERATOR, region: \"almaty\") { id } }", null, admin);
             foreach (var (id, bin) in new[] { (Kindergarten, "160140099999"), (WarmUpKindergarten, "160140099997") })
-                await ExecuteAsync(connection, $"""INSERT INTO "Kindergartens" ("Id", "RegionCode", "Bin", "NameRu", "NameKk", "Address", "Languages", "Ownership") VALUES ('{id}', 'almaty', '{bin}', 'Бенчмарк', 'Бенчмарк', 'Алматы', 'kk,ru', 'State')""");
+                await Sql.ExecuteAsync(connection, $"""INSERT INTO "Kindergartens" ("Id", "RegionCode", "Bin", "NameRu", "NameKk", "Address", "Languages", "Ownership") VALUES ('{id}', 'almaty', '{bin}', 'Бенчмарк', 'Бенчмарк', 'Алматы', 'kk,ru', 'State')""");
             var token = await SignInAsync(http, motherAuth);
             var operatorToken = await SignInAsync(http, operatorAuth);
 
@@ -123,7 +123,7 @@ public static class ChooseRush
         {
             host.Dispose();
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await Sql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -244,12 +244,10 @@ public static class ChooseRush
     private static async Task<List<string>> CheckInvariantsAsync(string connection, int seats, int accepted)
     {
         var violations = new List<string>();
+        await using var data = NpgsqlDataSource.Create(connection);
         async Task Expect(string what, string sql, long expected)
         {
-            await using var db = new NpgsqlConnection(connection);
-            await db.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, db);
-            var actual = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            var actual = await Sql.ScalarAsync<long>(data, sql);
             if (actual != expected)
                 violations.Add($"{what}: {actual}, expected {expected}");
         }
@@ -264,13 +262,5 @@ public static class ChooseRush
             "SELECT COUNT(*) FROM \"Directions\" d JOIN \"Places\" p ON p.\"Id\" = d.\"PlaceId\" WHERE p.\"TakenByApplicationId\" <> d.\"ApplicationId\"", 0);
         await Expect("applications with a direction", $"SELECT COUNT(*) FROM \"Applications\" WHERE \"Status\" = 'DirectionIssued' AND \"GroupYear\" = {GroupYear}", directions);
         return violations;
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -18,7 +18,7 @@ public static class PlainChoose
         int seats, int clients, int groupYear, string signedXmlSample)
     {
         await using var data = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 100 }.ConnectionString);
-        await ExecuteAsync(data, $"""
+        await Sql.ExecuteAsync(data, $"""
             INSERT INTO "Kindergartens" ("Id", "RegionCode", "Bin", "NameRu", "NameKk", "Address", "Languages", "Ownership")
             VALUES ('{Kindergarten}', 'almaty', '160140099998', 'Бенчмарк SQL', 'Бенчмарк SQL', 'Алматы', 'kk,ru', 'State');
             INSERT INTO "Places" ("Id", "KindergartenId", "RegionCode", "GroupYear", "Language", "Mode", "PublishedAt", "TakenByApplicationId")
@@ -49,12 +49,12 @@ public static class PlainChoose
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         Array.Sort(latencies);
-        var directions = await CountAsync(data, $"SELECT count(*) FROM \"Directions\" WHERE \"KindergartenId\" = '{Kindergarten}'");
-        var twice = await CountAsync(data,
+        var directions = await Sql.ScalarAsync<long>(data, $"SELECT count(*) FROM \"Directions\" WHERE \"KindergartenId\" = '{Kindergarten}'");
+        var twice = await Sql.ScalarAsync<long>(data,
             $"SELECT count(*) FROM (SELECT \"PlaceId\" FROM \"Directions\" WHERE \"KindergartenId\" = '{Kindergarten}' GROUP BY \"PlaceId\" HAVING count(*) > 1) t");
 
         // Undo: the applicants stand in the queue again, and the plain run's rows are gone.
-        await ExecuteAsync(data, $"""
+        await Sql.ExecuteAsync(data, $"""
             DELETE FROM "HistoryEntries" WHERE "Action" = 'PlainChoose';
             UPDATE "Applications" a SET "Status" = 'Queued', "State" = 'Queued', "InQueue" = true
             FROM "Directions" d WHERE d."ApplicationId" = a."Id" AND d."KindergartenId" = '{Kindergarten}';
@@ -103,17 +103,5 @@ public static class PlainChoose
         };
         await batch.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource data, string sql)
-    {
-        await using var command = data.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> CountAsync(NpgsqlDataSource data, string sql)
-    {
-        await using var command = data.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
