@@ -10,6 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace Kezek.Infrastructure;
 
+/// <summary>The database Kezek runs on, as configured: its provider and the connection string to use.</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);
+
 public static class InfrastructureServices
 {
     /// <summary>
@@ -19,10 +22,16 @@ public static class InfrastructureServices
     public static IServiceCollection AddKezekInfrastructure(this IServiceCollection services, Func<IServiceProvider, string> dataPath)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        services.AddDbContext<KezekDbContext>((provider, options) =>
+        // Resolved once: the options of each request's context read it instead of parsing the configuration again.
+        services.AddSingleton(provider =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseKezekDatabase(database.Provider, ConnectionString(database, dataPath(provider)));
+            return new DatabaseConnection(database.Provider, ConnectionString(database, dataPath(provider)));
+        });
+        services.AddDbContext<KezekDbContext>((provider, options) =>
+        {
+            var connection = provider.GetRequiredService<DatabaseConnection>();
+            options.UseKezekDatabase(connection.Provider, connection.ConnectionString);
         });
         services.AddScoped<IKezekDb>(provider => provider.GetRequiredService<KezekDbContext>());
         services.AddScoped<ICivilRegistry, DatabaseCivilRegistry>();
@@ -37,7 +46,7 @@ public static class InfrastructureServices
     private static string ConnectionString(DatabaseOptions database, string dataPath)
     {
         if (!string.IsNullOrWhiteSpace(database.ConnectionString))
-            return database.ConnectionString;
+            return database.Provider == DatabaseProvider.PostgreSql ? KezekDbContextOptions.ForKezek(database.ConnectionString) : database.ConnectionString;
         if (database.Provider != DatabaseProvider.Sqlite)
             throw new InvalidOperationException($"Kezek:Database:ConnectionString is required for {database.Provider}.");
         Directory.CreateDirectory(dataPath);
