@@ -5,24 +5,14 @@ using Kezek.Identity.Signatures;
 
 namespace Kezek.UnitTests.Signatures;
 
-/// <summary>The real NCA RK test keys and certificates of <c>../shared/testdata/nca</c> (all expired: the clock is pinned).</summary>
+/// <summary>The real NCA RK test keys and certificates of <c>tests/testdata/nca</c> (all expired: the clock is pinned).</summary>
 public sealed class NcaTestVectorTests
 {
     private const string Password = "Qwerty12";
     private static readonly DateTimeOffset InsideKeyValidity = new(2019, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
-    public static string Folder
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "shared", "testdata", "nca")))
-                directory = directory.Parent;
-            return directory is null
-                ? throw new DirectoryNotFoundException("../shared/testdata/nca was not found above the test folder.")
-                : Path.Combine(directory.FullName, "shared", "testdata", "nca");
-        }
-    }
+    /// <summary>Copied beside the test binary from <c>tests/testdata/nca</c>: the repository carries its own test vectors.</summary>
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "testdata", "nca");
 
     private static X509Certificate2 Key(string prefix) =>
         X509CertificateLoader.LoadPkcs12FromFile(Directory.GetFiles(Folder, prefix + "*.p12").Single(), Password,
