@@ -147,8 +147,11 @@ public sealed class Application
     /// <summary>The direction not yet enrolled, expired or revoked, if any.</summary>
     public Direction? CurrentDirection => _directions.LastOrDefault(d => d.Status == DirectionStatus.Issued);
 
+    // The state changes below are the lifecycle engine's alone (Kezek.Workflows, see InternalsVisibleTo): a use case moves an
+    // application only by firing a trigger of its region's workflow, so that guards, timers and notifications always run.
+
     /// <summary>Moves the application along its workflow and records the change in its history.</summary>
-    public void Transition(string trigger, string toState, ApplicationStatus toStatus, Actor actor, DateTime now, string? reason,
+    internal void Transition(string trigger, string toState, ApplicationStatus toStatus, Actor actor, DateTime now, string? reason,
         string? signedXml)
     {
         var from = Status;
@@ -159,9 +162,9 @@ public sealed class Application
     }
 
     /// <summary>The deadline a state's timer gives the family (null clears it).</summary>
-    public void SetDeadline(DateTime? deadline) => DeadlineAt = deadline;
+    internal void SetDeadline(DateTime? deadline) => DeadlineAt = deadline;
 
-    public Direction IssueDirection(Guid id, Guid kindergartenId, Guid placeId, DateTime now, DateTime expiresAt, DateTime revokeUntil,
+    internal Direction IssueDirection(Guid id, Guid kindergartenId, Guid placeId, DateTime now, DateTime expiresAt, DateTime revokeUntil,
         DateTime extendableUntil)
     {
         var direction = new Direction(id, Id, kindergartenId, placeId, now, expiresAt, revokeUntil, extendableUntil);
@@ -170,25 +173,25 @@ public sealed class Application
         return direction;
     }
 
-    public void PutOnStopList(DateTime until)
+    internal void PutOnStopList(DateTime until)
     {
         StopListedUntil = until;
         Touch();
     }
 
-    public void TakeOffStopList()
+    internal void TakeOffStopList()
     {
         StopListedUntil = null;
         Touch();
     }
 
-    public void CountExpiry()
+    internal void CountExpiry()
     {
         Expirations++;
         Touch();
     }
 
-    public void JoinWaitingList(Guid kindergartenId, string language, DateTime now)
+    internal void JoinWaitingList(Guid kindergartenId, string language, DateTime now)
     {
         WaitingForKindergartenId = kindergartenId;
         WaitingForLanguage = language;
@@ -196,7 +199,7 @@ public sealed class Application
         Touch();
     }
 
-    public void LeaveWaitingList()
+    internal void LeaveWaitingList()
     {
         WaitingForKindergartenId = null;
         WaitingForLanguage = null;
@@ -204,7 +207,7 @@ public sealed class Application
         Touch();
     }
 
-    public void MarkRestored()
+    internal void MarkRestored()
     {
         Restored = true;
         Touch();

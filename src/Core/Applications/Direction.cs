@@ -72,7 +72,7 @@ public sealed class Direction
     /// <summary>Concurrency token: changed by every state change.</summary>
     public Guid Version { get; private set; }
 
-    public void Extend(DateTime until)
+    internal void Extend(DateTime until)
     {
         ExpiresAt = until;
         Extensions++;
@@ -80,7 +80,7 @@ public sealed class Direction
     }
 
     /// <summary>Enrolled, expired or revoked: the direction ends and no longer holds its seat.</summary>
-    public void End(DirectionStatus status, DateTime now)
+    internal void End(DirectionStatus status, DateTime now)
     {
         if (Status != DirectionStatus.Issued || status == DirectionStatus.Issued)
             throw new InvalidOperationException($"A direction {Status} cannot become {status}.");
