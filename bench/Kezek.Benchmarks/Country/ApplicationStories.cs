@@ -106,7 +106,7 @@ public static class ApplicationStories
         var rest = outcome == Outcome.Removed ? 100 : 40;
         var oneYearOld = birth.AddYears(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var earliest = registeredAt.AddDays(14) > oneYearOld ? registeredAt.AddDays(14) : oneYearOld;
-        var schoolAge = birth.AddYears(Child.SchoolAgeYears).AddDays(-rest).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var schoolAge = birth.AddMonths(CountryPlan.SchoolAgeMonths).AddDays(-rest).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var latest = schoolAge < CountryPlan.Now.AddDays(-rest) ? schoolAge : CountryPlan.Now.AddDays(-rest);
         return CountryDay.DuringOfficeHours(dice, DateOnly.FromDateTime(dice.Between(earliest, latest)));
     }

@@ -54,7 +54,8 @@ public sealed class CountryPlan
     /// <summary>A child younger than this has had no direction yet (the region's minimum age is 12 months).</summary>
     private const int DirectionsFromMonths = 18;
 
-    private const int SchoolAgeMonths = Child.SchoolAgeYears * 12;
+    /// <summary>The shipped rule sets' maxAgeMonths: children leave the queue for school at 7.</summary>
+    public const int SchoolAgeMonths = 84;
 
     /// <summary>The share of children enrolled just before school age; fewer the younger they are.</summary>
     private const double EnrolledBySchoolAge = 0.29;

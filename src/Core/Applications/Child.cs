@@ -25,13 +25,13 @@ public sealed class Child
     public DateOnly BirthDate { get; private set; }
 
     /// <summary>
-    /// The widest age at which any region queues a child: born, and younger than school age. The region's
-    /// own admission bands per group year narrow this further.
+    /// Whether the child may stand in a kindergarten queue on this (local) day: born, and younger than the region's
+    /// oldest admission age (its rule <c>maxAgeMonths</c>). The region's bands per group year narrow this further.
     /// </summary>
-    public const int SchoolAgeYears = 7;
+    public bool MayQueueOn(DateOnly today, int maxAgeMonths) => BirthDate <= today && BirthDate.AddMonths(maxAgeMonths) > today;
 
-    /// <summary>Whether the child may stand in a kindergarten queue on this (local) day.</summary>
-    public bool MayQueueOn(DateOnly today) => BirthDate <= today && BirthDate.AddYears(SchoolAgeYears) > today;
+    /// <summary>The oldest group year a region admits on a day: children born that year can still be younger than its oldest age.</summary>
+    public static int OldestGroupYear(DateOnly today, int maxAgeMonths) => today.AddMonths(-maxAgeMonths).Year;
 
     /// <summary>The birth date must agree with the one encoded in the IIN.</summary>
     public static Result<Child> Create(Iin iin, string fullName, DateOnly birthDate)

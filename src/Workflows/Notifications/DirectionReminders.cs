@@ -14,13 +14,14 @@ namespace Kezek.Workflows.Notifications;
 public sealed class DirectionReminders(IKezekDb db, RuleSetCatalog rules, ApplicationLifecycle lifecycle, Transactions transactions,
     TimeProvider clock)
 {
-    /// <summary>The longest lead a rule set may give (its range): directions further from expiry are not read.</summary>
-    private static readonly TimeSpan LongestLead = TimeSpan.FromHours(240);
-
     public async Task<int> RemindAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var horizon = now + LongestLead;
+        // The longest lead any rule set in force gives: directions further from expiry are not read.
+        var longestLead = rules.All.Max(r => r.RuleSet.Policy.ReminderHoursBeforeExpiry);
+        if (longestLead == 0)
+            return 0;
+        var horizon = now + TimeSpan.FromHours(longestLead);
         var soon = await db.Directions.AsNoTracking()
             .Where(d => d.Status == DirectionStatus.Issued && d.RemindedAt == null && d.ExpiresAt > now && d.ExpiresAt <= horizon)
             .Join(db.Applications, d => d.ApplicationId, a => a.Id, (d, a) => new { d.Id, d.ExpiresAt, a.RegionCode })

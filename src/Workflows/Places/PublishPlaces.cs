@@ -33,8 +33,9 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
             return Error.Of(ErrorCodes.InvalidInput, ("field", "count"));
         if (!kindergarten.Languages.Split(',', StringSplitOptions.TrimEntries).Contains(command.Language))
             return Error.Of(ErrorCodes.LanguageNotTaught, ("language", command.Language));
-        var today = DateOnly.FromDateTime(rules.For(kindergarten.RegionCode).RuleSet.Policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
-        if (command.GroupYear > today.Year || command.GroupYear < today.Year - Child.SchoolAgeYears)
+        var policy = rules.For(kindergarten.RegionCode).RuleSet.Policy;
+        var today = DateOnly.FromDateTime(policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        if (command.GroupYear > today.Year || command.GroupYear < Child.OldestGroupYear(today, policy.MaxAgeMonths))
             return Error.Of(ErrorCodes.InvalidGroupYear);
 
         var actor = command.Viewer.As(role);

@@ -106,11 +106,12 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         if (registered is null)
             return Error.Of(ErrorCodes.ChildNotFound);
 
-        var today = DateOnly.FromDateTime(rules.For(region.Code).RuleSet.Policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        var policy = rules.For(region.Code).RuleSet.Policy;
+        var today = DateOnly.FromDateTime(policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
         var child = Child.Create(childIin.Value, registered.FullName, registered.BirthDate);
         if (!child.IsSuccess)
             return child.Error!;
-        if (!child.Value.MayQueueOn(today))
+        if (!child.Value.MayQueueOn(today, policy.MaxAgeMonths))
             return Error.Of(ErrorCodes.ChildAgeOutOfRange);
 
         var applicant = Applicant.Create(Iin.FromTrustedSource(command.Applicant.Iin), command.Applicant.FullName,

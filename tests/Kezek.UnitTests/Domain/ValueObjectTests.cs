@@ -36,6 +36,27 @@ public sealed class ValueObjectTests
     }
 
     [Theory]
+    [InlineData(84, "2026-03-14", true)]
+    [InlineData(84, "2029-03-14", true)]
+    [InlineData(84, "2029-03-15", false)]
+    [InlineData(72, "2028-03-14", true)]
+    [InlineData(72, "2028-03-15", false)]
+    [InlineData(84, "2022-03-14", false)]
+    public void A_child_queues_from_birth_until_the_regions_oldest_age(int maxAgeMonths, string today, bool mayQueue)
+    {
+        var child = Child.Create(Iin.Parse("220315670018").Value, "АХМЕТОВА ӘЛИЯ", new DateOnly(2022, 3, 15)).Value;
+
+        Assert.Equal(mayQueue, child.MayQueueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), maxAgeMonths));
+    }
+
+    [Theory]
+    [InlineData(84, 2019)]
+    [InlineData(72, 2020)]
+    [InlineData(90, 2019)]
+    public void The_oldest_group_year_follows_the_regions_oldest_age(int maxAgeMonths, int oldest) =>
+        Assert.Equal(oldest, Child.OldestGroupYear(new DateOnly(2026, 9, 1), maxAgeMonths));
+
+    [Theory]
     [InlineData("+7 701 123 45 67", "+77011234567")]
     [InlineData("87011234567", "+77011234567")]
     [InlineData("7011234567", "+77011234567")]
