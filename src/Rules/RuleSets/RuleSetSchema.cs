@@ -30,22 +30,14 @@ public static class RuleSetSchema
         ["queueOrder"] = typeof(string),
     };
 
-    /// <summary>The whole numbers' ranges, in the order they are checked.</summary>
+    /// <summary>The whole numbers' ranges, in the order they are checked: ages in months, the family's days, counts and days, hours, the voucher's days.</summary>
     public static readonly IReadOnlyList<(string Name, int Min, int Max)> Ranges =
     [
-        ("minAgeMonths", 0, 120),
-        ("maxAgeMonths", 1, 120),
-        ("daysToChoose", 1, 60),
-        ("daysToAttend", 1, 60),
-        ("stopListDays", 0, 250),
-        ("expirationsBeforeRemoval", 1, 10),
-        ("extensionsAllowed", 0, 10),
-        ("extensionMaxDays", 0, 365),
-        ("revokeWindowHours", 0, 720),
-        ("reminderHoursBeforeExpiry", 0, 240),
-        ("voucherConfirmDays", 1, 60),
-        ("voucherRestoreDays", 0, 365),
-        ("voucherContractDays", 1, 60),
+        ("minAgeMonths", 0, 120), ("maxAgeMonths", 1, 120),
+        ("daysToChoose", 1, 60), ("daysToAttend", 1, 60), ("stopListDays", 0, 250),
+        ("expirationsBeforeRemoval", 1, 10), ("extensionsAllowed", 0, 10), ("extensionMaxDays", 0, 365),
+        ("revokeWindowHours", 0, 720), ("reminderHoursBeforeExpiry", 0, 240),
+        ("voucherConfirmDays", 1, 60), ("voucherRestoreDays", 0, 365), ("voucherContractDays", 1, 60),
     ];
 
     /// <summary>The lifecycles a region may run (workflows/&lt;name&gt;.json).</summary>

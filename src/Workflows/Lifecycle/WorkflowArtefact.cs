@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Kezek.Core.Lifecycle;
 using Kezek.Core.Notifications;
 using Kezek.Core.Results;
@@ -20,16 +19,8 @@ public sealed class WorkflowArtefact(IKezekDb db, WorkflowCatalog catalog, RuleS
 {
     public ArtefactKind Kind { get; } = new("workflow", "workflows", "ActivateWorkflow", "workflow", ErrorCodes.WorkflowInvalid);
 
-    public DbSet<WorkflowVersion> Table => db.WorkflowVersions;
-
-    public Expression<Func<WorkflowVersion, string>> NameOf => v => v.Name;
-
-    public Expression<Func<WorkflowVersion, int>> NumberOf => v => v.Version;
-
-    public Expression<Func<WorkflowVersion, string>> JsonOf => v => v.Json;
-
-    public WorkflowVersion NewVersion(string name, int number, string json, string activatedBy, DateTime activatedAt, string reason) =>
-        new(name, number, json, activatedBy, activatedAt, reason);
+    public VersionTable<WorkflowVersion> Table { get; } = new(db.WorkflowVersions, v => v.Name, v => v.Version, v => v.Json,
+        (name, number, json, activatedBy, activatedAt, reason) => new WorkflowVersion(name, number, json, activatedBy, activatedAt, reason));
 
     public Task<ArtefactProblem?> UnknownNameAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult(catalog.Has(name) ? null : new ArtefactProblem("NAME", "name", $"No lifecycle \"{name}\" is in force; one of: direction, voucher."));

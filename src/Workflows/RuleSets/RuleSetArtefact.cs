@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Rules;
@@ -17,16 +16,8 @@ public sealed class RuleSetArtefact(IKezekDb db, RuleSetCatalog catalog, Working
 {
     public ArtefactKind Kind { get; } = new("rule set", "rules", "ActivateRuleSet", "ruleSet", ErrorCodes.RuleSetInvalid);
 
-    public DbSet<RuleSetVersion> Table => db.RuleSetVersions;
-
-    public Expression<Func<RuleSetVersion, string>> NameOf => v => v.RegionCode;
-
-    public Expression<Func<RuleSetVersion, int>> NumberOf => v => v.Version;
-
-    public Expression<Func<RuleSetVersion, string>> JsonOf => v => v.Json;
-
-    public RuleSetVersion NewVersion(string name, int number, string json, string activatedBy, DateTime activatedAt, string reason) =>
-        new(name, number, json, activatedBy, activatedAt, reason);
+    public VersionTable<RuleSetVersion> Table { get; } = new(db.RuleSetVersions, v => v.RegionCode, v => v.Version, v => v.Json,
+        (name, number, json, activatedBy, activatedAt, reason) => new RuleSetVersion(name, number, json, activatedBy, activatedAt, reason));
 
     public async Task<ArtefactProblem?> UnknownNameAsync(string name, CancellationToken cancellationToken) =>
         name == RuleSetCatalog.Default || await db.Regions.AnyAsync(r => r.Code == name, cancellationToken)

@@ -30,13 +30,15 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
 
     private ArtefactKind Kind => artefact.Kind;
 
+    private VersionTable<TVersion> Table => artefact.Table;
+
     /// <summary>At start: stores each file of the folder as version 1 where none is stored, then loads what is in force.</summary>
     public async Task SeedAndLoadAsync(string folder, CancellationToken cancellationToken)
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(file);
-            if (await artefact.Table.AnyAsync(Named(name), cancellationToken))
+            if (await Table.Rows.AnyAsync(Named(name), cancellationToken))
                 continue;
             var json = await File.ReadAllTextAsync(file, cancellationToken);
             var (compiled, problems) = await artefact.CompileAsync(name, json);
@@ -44,7 +46,7 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
                 problems = [.. artefact.CheckHere(compiled)];
             if (problems.Count > 0)
                 throw new InvalidDataException($"{file} is not a valid {Kind.Noun}: {string.Join("; ", problems)}");
-            artefact.Table.Add(artefact.NewVersion(name, 1, json, SeedVersion.ActivatedBy, clock.GetUtcNow().UtcDateTime,
+            Table.Rows.Add(Table.NewVersion(name, 1, json, SeedVersion.ActivatedBy, clock.GetUtcNow().UtcDateTime,
                 $"Seeded from {Kind.Folder}/{name}.json"));
             try
             {
@@ -64,14 +66,14 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
 
     private async Task<IReadOnlyList<string>> LoadAsync(bool replace, CancellationToken cancellationToken)
     {
-        var newest = await artefact.Table.AsNoTracking()
-            .GroupBy(artefact.NameOf, artefact.NumberOf)
+        var newest = await Table.Rows.AsNoTracking()
+            .GroupBy(Table.NameOf, Table.NumberOf)
             .Select(g => new { Name = g.Key, Version = g.Max() })
             .ToListAsync(cancellationToken);
         var changed = new List<string>();
         foreach (var item in newest.Where(item => replace || artefact.VersionInForce(item.Name) < item.Version))
         {
-            var json = await artefact.Table.AsNoTracking().Where(Named(item.Name)).Where(Numbered(item.Version)).Select(artefact.JsonOf)
+            var json = await Table.Rows.AsNoTracking().Where(Named(item.Name)).Where(Numbered(item.Version)).Select(Table.JsonOf)
                 .SingleAsync(cancellationToken);
             var (compiled, problems) = await artefact.CompileAsync(item.Name, json);
             if (compiled is null)
@@ -122,10 +124,10 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
             return Error.Of(Kind.InvalidCode, ("count", validation.Problems.Count.ToString(CultureInfo.InvariantCulture)),
                 ("first", validation.Problems[0].ToString()));
 
-        var next = (await artefact.Table.Where(Named(name)).Select(artefact.NumberOf).MaxAsync(n => (int?)n, cancellationToken) ?? 0) + 1;
+        var next = (await Table.Rows.Where(Named(name)).Select(Table.NumberOf).MaxAsync(n => (int?)n, cancellationToken) ?? 0) + 1;
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = artefact.NewVersion(name, next, json, actor.Iin, now, reason.Trim());
-        artefact.Table.Add(version);
+        var version = Table.NewVersion(name, next, json, actor.Iin, now, reason.Trim());
+        Table.Rows.Add(version);
         db.StaffActions.Add(new StaffAction(now, actor, Kind.StaffAction,
             string.Create(CultureInfo.InvariantCulture, $"{Kind.AuditKey}={name}; version={next}")));
         try
@@ -144,11 +146,11 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
 
     /// <summary>Every stored version of the artefact, the newest first.</summary>
     public async Task<IReadOnlyList<TVersion>> HistoryAsync(string name, CancellationToken cancellationToken) =>
-        await artefact.Table.AsNoTracking().Where(Named(name)).OrderByDescending(artefact.NumberOf).ToListAsync(cancellationToken);
+        await Table.Rows.AsNoTracking().Where(Named(name)).OrderByDescending(Table.NumberOf).ToListAsync(cancellationToken);
 
-    private Expression<Func<TVersion, bool>> Named(string name) => Is(artefact.NameOf, name);
+    private Expression<Func<TVersion, bool>> Named(string name) => Is(Table.NameOf, name);
 
-    private Expression<Func<TVersion, bool>> Numbered(int number) => Is(artefact.NumberOf, number);
+    private Expression<Func<TVersion, bool>> Numbered(int number) => Is(Table.NumberOf, number);
 
     /// <summary>column == value, the value captured so that the database sees a parameter (one plan for every name).</summary>
     private static Expression<Func<TVersion, bool>> Is<TValue>(Expression<Func<TVersion, TValue>> column, TValue value)

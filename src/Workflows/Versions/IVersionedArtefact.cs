@@ -13,6 +13,17 @@ namespace Kezek.Workflows.Versions;
 /// <param name="InvalidCode">The error an activation of an invalid version gets.</param>
 public sealed record ArtefactKind(string Noun, string Folder, string StaffAction, string AuditKey, string InvalidCode);
 
+/// <summary>An artefact's table of versions: its rows, the columns the versioning reads, and how a new row is made.</summary>
+/// <param name="NameOf">The column that names the artefact (a region's code, a lifecycle's name).</param>
+/// <param name="NewVersion">(name, number, json, activated by, activated at, reason) → a new row.</param>
+public sealed record VersionTable<TVersion>(
+    DbSet<TVersion> Rows,
+    Expression<Func<TVersion, string>> NameOf,
+    Expression<Func<TVersion, int>> NumberOf,
+    Expression<Func<TVersion, string>> JsonOf,
+    Func<string, int, string, string, DateTime, string, TVersion> NewVersion)
+    where TVersion : class;
+
 /// <summary>A candidate version checked: the compiled artefact when it is valid, else every problem.</summary>
 public sealed record ArtefactValidation<TCompiled>(TCompiled? Candidate, IReadOnlyList<ArtefactProblem> Problems)
     where TCompiled : class
@@ -33,16 +44,7 @@ public interface IVersionedArtefact<TVersion, TCompiled>
 {
     ArtefactKind Kind { get; }
 
-    DbSet<TVersion> Table { get; }
-
-    /// <summary>The column that names the artefact (a region's code, a lifecycle's name).</summary>
-    Expression<Func<TVersion, string>> NameOf { get; }
-
-    Expression<Func<TVersion, int>> NumberOf { get; }
-
-    Expression<Func<TVersion, string>> JsonOf { get; }
-
-    TVersion NewVersion(string name, int number, string json, string activatedBy, DateTime activatedAt, string reason);
+    VersionTable<TVersion> Table { get; }
 
     /// <summary>Null when an artefact of this name may exist; else why not.</summary>
     Task<ArtefactProblem?> UnknownNameAsync(string name, CancellationToken cancellationToken);
