@@ -45,6 +45,6 @@ public class RuleSetBenchmarks
     public Task<bool> EvaluateGuard() => _ruleSet.CheckAsync("AgeFitsGroup", _facts);
 
     [Benchmark(Description = "activate: validate, compile and warm almaty.json")]
-    public Task<(CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems)> Activate() =>
+    public Task<(CompiledRuleSet? RuleSet, IReadOnlyList<Kezek.Rules.ArtefactProblem> Problems)> Activate() =>
         CompiledRuleSet.CompileAsync(_json, "almaty", _calendar);
 }

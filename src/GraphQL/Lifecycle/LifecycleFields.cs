@@ -68,7 +68,7 @@ public sealed class WorkflowGraphType : ObjectGraphType<ActiveWorkflow>
     }
 }
 
-public sealed class WorkflowProblemGraphType : ObjectGraphType<WorkflowProblem>
+public sealed class WorkflowProblemGraphType : ObjectGraphType<Kezek.Rules.ArtefactProblem>
 {
     public WorkflowProblemGraphType()
     {
@@ -79,7 +79,7 @@ public sealed class WorkflowProblemGraphType : ObjectGraphType<WorkflowProblem>
     }
 }
 
-public sealed class WorkflowValidationGraphType : ObjectGraphType<IReadOnlyList<WorkflowProblem>>
+public sealed class WorkflowValidationGraphType : ObjectGraphType<IReadOnlyList<Kezek.Rules.ArtefactProblem>>
 {
     public WorkflowValidationGraphType()
     {

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.RuleSets;
 
-public sealed class RuleSetProblemGraphType : ObjectGraphType<RuleSetProblem>
+public sealed class RuleSetProblemGraphType : ObjectGraphType<ArtefactProblem>
 {
     public RuleSetProblemGraphType()
     {

@@ -30,6 +30,22 @@ public static class RuleSetSchema
         ["queueOrder"] = typeof(string),
     };
 
+    /// <summary>The whole numbers' ranges, in the order they are checked: ages in months, the family's days, counts and days, hours, the voucher's days.</summary>
+    public static readonly IReadOnlyList<(string Name, int Min, int Max)> Ranges =
+    [
+        ("minAgeMonths", 0, 120), ("maxAgeMonths", 1, 120),
+        ("daysToChoose", 1, 60), ("daysToAttend", 1, 60), ("stopListDays", 0, 250),
+        ("expirationsBeforeRemoval", 1, 10), ("extensionsAllowed", 0, 10), ("extensionMaxDays", 0, 365),
+        ("revokeWindowHours", 0, 720), ("reminderHoursBeforeExpiry", 0, 240),
+        ("voucherConfirmDays", 1, 60), ("voucherRestoreDays", 0, 365), ("voucherContractDays", 1, 60),
+    ];
+
+    /// <summary>The lifecycles a region may run (workflows/&lt;name&gt;.json).</summary>
+    public static readonly IReadOnlySet<string> Lifecycles = new HashSet<string>(StringComparer.Ordinal) { "direction", "voucher" };
+
+    /// <summary>The channels a region may notify families on.</summary>
+    public static readonly IReadOnlySet<string> Channels = new HashSet<string>(StringComparer.Ordinal) { "email", "sms", "cabinet" };
+
     /// <summary>Guards: rules that answer yes or no.</summary>
     public static readonly IReadOnlyList<string> Guards =
     [

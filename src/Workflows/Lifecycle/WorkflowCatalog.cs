@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Kezek.Rules;
 
 namespace Kezek.Workflows.Lifecycle;
 
@@ -11,43 +11,23 @@ public sealed record ActiveWorkflow(int Version, WorkflowDefinition Definition);
 /// </summary>
 public sealed class WorkflowCatalog(ActivityLibrary activities)
 {
-    private ImmutableDictionary<string, ActiveWorkflow> _active = ImmutableDictionary<string, ActiveWorkflow>.Empty;
+    private readonly VersionsInForce<ActiveWorkflow> _active = new(workflow => workflow.Version);
 
     public ActivityLibrary Activities => activities;
 
     public WorkflowDefinition For(string lifecycle) => Active(lifecycle).Definition;
 
     public ActiveWorkflow Active(string lifecycle) =>
-        Volatile.Read(ref _active).TryGetValue(lifecycle, out var active)
-            ? active
-            : throw new InvalidOperationException($"No workflow \"{lifecycle}\" is in force.");
+        _active.TryGet(lifecycle, out var active) ? active : throw new InvalidOperationException($"No workflow \"{lifecycle}\" is in force.");
 
-    public bool Has(string lifecycle) => Volatile.Read(ref _active).ContainsKey(lifecycle);
+    public bool Has(string lifecycle) => _active.TryGet(lifecycle, out _);
 
     /// <summary>The version of this lifecycle in force here; 0 when none is.</summary>
-    public int VersionOf(string lifecycle) => Volatile.Read(ref _active).TryGetValue(lifecycle, out var active) ? active.Version : 0;
+    public int VersionOf(string lifecycle) => _active.VersionOf(lifecycle);
 
     /// <summary>Puts this version in force whatever is in force now (at start, what is stored is what holds).</summary>
-    public void Replace(string name, ActiveWorkflow workflow)
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref _active);
-            if (Interlocked.CompareExchange(ref _active, current.SetItem(name, workflow), current) == current)
-                return;
-        }
-    }
+    public void Replace(string name, ActiveWorkflow workflow) => _active.Replace(name, workflow);
 
     /// <summary>Puts a version in force unless a newer one already is (instances may learn of versions in any order).</summary>
-    public bool Activate(string name, ActiveWorkflow workflow)
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref _active);
-            if (current.TryGetValue(name, out var existing) && existing.Version >= workflow.Version)
-                return false;
-            if (Interlocked.CompareExchange(ref _active, current.SetItem(name, workflow), current) == current)
-                return true;
-        }
-    }
+    public bool Activate(string name, ActiveWorkflow workflow) => _active.Activate(name, workflow);
 }

@@ -1,15 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kezek.Core.Applications;
+using Kezek.Rules;
 using Kezek.Rules.RuleSets;
 
 namespace Kezek.Workflows.Lifecycle;
-
-/// <summary>One thing wrong with a workflow definition.</summary>
-public sealed record WorkflowProblem(string Code, string Where, string Message)
-{
-    public override string ToString() => $"{Code} at {Where}: {Message}";
-}
 
 /// <summary>A state's timer: when the state is still current at the instant <see cref="At"/> names, <see cref="Trigger"/> fires.</summary>
 public sealed record TimerDefinition(
@@ -94,7 +89,7 @@ public sealed class WorkflowDefinition
         [.. States.Where(s => statuses.Contains(s.PublicStatus)).Select(s => s.Name)];
 
     /// <summary>Parses and checks a definition; on any problem it is refused whole with every problem listed.</summary>
-    public static (WorkflowDefinition? Definition, IReadOnlyList<WorkflowProblem> Problems) Parse(string json, string expectedName,
+    public static (WorkflowDefinition? Definition, IReadOnlyList<ArtefactProblem> Problems) Parse(string json, string expectedName,
         ActivityLibrary activities)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
@@ -116,7 +111,7 @@ public sealed class WorkflowDefinition
         return problems.Count > 0 ? (null, problems) : (definition, problems);
     }
 
-    private IEnumerable<WorkflowProblem> Check(string expectedName, ActivityLibrary activities)
+    private IEnumerable<ArtefactProblem> Check(string expectedName, ActivityLibrary activities)
     {
         if (Name != expectedName)
             yield return new("NAME", "name", $"The workflow must be named \"{expectedName}\".");

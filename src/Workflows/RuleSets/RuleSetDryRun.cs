@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kezek.Core.Applications;
-using Kezek.Rules.Calendar;
 using Kezek.Rules.Facts;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Persistence;
@@ -25,17 +24,16 @@ public sealed record DryRunReport(
 /// (by the ordering rule) and age eligibility today. Deadlines already given to parents are kept as given —
 /// a later change never shortens them — so those applications are counted, not recomputed.
 /// </summary>
-public sealed class RuleSetDryRun(IKezekDb db, RuleSetCatalog catalog, RuleSetVersions versions, WorkingDayCalendar calendar,
-    TimeProvider clock)
+public sealed class RuleSetDryRun(IKezekDb db, RuleSetCatalog catalog, RuleSetVersions versions, TimeProvider clock)
 {
     public const int MaxExamples = 10;
 
     public async Task<DryRunReport> RunAsync(string region, string json, CancellationToken cancellationToken)
     {
-        var check = await versions.CheckAsync(region, json, cancellationToken);
-        if (!check.IsValid)
+        var validation = await versions.ValidateAsync(region, json, cancellationToken);
+        var check = new RuleSetCheck(validation.Problems);
+        if (validation.Candidate is not { } candidate)
             return new DryRunReport(check, 0, 0, 0, 0, []);
-        var candidate = (await CompiledRuleSet.CompileAsync(json, region, calendar)).RuleSet!;
         var current = catalog.For(region).RuleSet;
 
         // The default rule set governs the regions without one of their own.

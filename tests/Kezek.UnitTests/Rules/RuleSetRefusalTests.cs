@@ -9,7 +9,7 @@ public sealed class RuleSetRefusalTests
 {
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Load(KazakhstanCalendarTests.Folder);
 
-    private static async Task<IReadOnlyList<RuleSetProblem>> ProblemsAsync(Action<JsonObject> change, string region = "almaty")
+    private static async Task<IReadOnlyList<Kezek.Rules.ArtefactProblem>> ProblemsAsync(Action<JsonObject> change, string region = "almaty")
     {
         var json = JsonNode.Parse(RuleSetTests.Read(region))!.AsObject();
         change(json);

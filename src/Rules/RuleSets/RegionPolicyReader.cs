@@ -1,0 +1,39 @@
+namespace Kezek.Rules.RuleSets;
+
+/// <summary>Reads a region's typed values (<see cref="RegionPolicy"/>) from the values the schema check passed.</summary>
+public static class RegionPolicyReader
+{
+    public static RegionPolicy Read(string region, IReadOnlyDictionary<string, object> values)
+    {
+        string Text(string name) => (string)values[name];
+        int Number(string name) => (int)values[name];
+
+        return new RegionPolicy
+        {
+            Region = region,
+            TimeZoneId = Text("timeZone"),
+            NumberPrefix = Text("numberPrefix"),
+            Lifecycle = Text("lifecycle"),
+            MinAgeMonths = Number("minAgeMonths"),
+            MaxAgeMonths = Number("maxAgeMonths"),
+            DaysToChoose = Number("daysToChoose"),
+            DaysToAttend = Number("daysToAttend"),
+            StopListDays = Number("stopListDays"),
+            ExpirationsBeforeRemoval = Number("expirationsBeforeRemoval"),
+            ExtensionsAllowed = Number("extensionsAllowed"),
+            ExtensionMaxDays = Number("extensionMaxDays"),
+            RevokeWindowHours = Number("revokeWindowHours"),
+            ReminderHoursBeforeExpiry = Number("reminderHoursBeforeExpiry"),
+            VoucherConfirmDays = Number("voucherConfirmDays"),
+            VoucherRestoreDays = Number("voucherRestoreDays"),
+            VoucherContractDays = Number("voucherContractDays"),
+            NotificationChannels = Channels(Text("notificationChannels")),
+            QueueOrder = QueueOrdering.Parse(Text("queueOrder"))
+                ?? throw new InvalidOperationException($"{region}: the queue order was not checked before it was read."),
+        };
+    }
+
+    /// <summary>"email, sms" → ["email", "sms"].</summary>
+    public static IReadOnlyList<string> Channels(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
