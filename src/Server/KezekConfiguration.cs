@@ -39,6 +39,9 @@ public static class KezekConfiguration
             ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)
             : Path.Combine(AppContext.BaseDirectory, "templates");
 
+    /// <summary>The word catalogs: <c>words/</c> of the templates folder.</summary>
+    public static string ResolveWordsPath(IServiceProvider services) => Path.Combine(ResolveTemplatesPath(services), "words");
+
     public static string ResolveWorkflowsPath(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>()[WorkflowsPath] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)

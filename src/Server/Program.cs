@@ -26,6 +26,8 @@ using Kezek.Workflows.Timers;
 using Kezek.Workflows.Notifications;
 using Kezek.Core.Notifications;
 using Kezek.Infrastructure.Templates;
+using Kezek.Infrastructure.Words;
+using Kezek.Core.Words;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -74,6 +76,8 @@ services.AddHostedService<TimerSweeper>();
 services.AddSingleton(provider => new ScribanTemplates(KezekConfiguration.ResolveTemplatesPath(provider)));
 services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
+// The words people read (messages, status and action names), checked at start: a missing one stops the server.
+services.AddSingleton<IWordCatalog>(provider => JsonWordCatalog.Load(KezekConfiguration.ResolveWordsPath(provider)));
 services.AddScoped<OutboxDispatcher>();
 services.AddScoped<DirectionReminders>();
 services.AddScoped<Kezek.Workflows.Documents.DocumentAccess>();
@@ -96,6 +100,7 @@ using (var scope = app.Services.CreateScope())
     await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
     // Every region's lifecycle is loaded and valid before the first request.
     provider.GetRequiredService<INotificationRenderer>();
+    provider.GetRequiredService<IWordCatalog>();
     await provider.GetRequiredService<WorkflowVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveWorkflowsPath(provider), app.Lifetime.ApplicationStopping);
     if (KezekConfiguration.SeedsDemo(provider))
     {

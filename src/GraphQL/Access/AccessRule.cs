@@ -2,6 +2,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Http;
 
@@ -12,7 +13,7 @@ namespace Kezek.GraphQL.Access;
 /// or Mutation) without a declared requirement is refused: access fails closed. Nested fields inherit the
 /// check of the root field that produced their object; the resolvers check the data's scope.
 /// </summary>
-public sealed class AccessRule : ValidationRuleBase
+public sealed class AccessRule(IWordCatalog words) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new MatchingNodeVisitor<GraphQLField>((field, validation) =>
@@ -32,12 +33,12 @@ public sealed class AccessRule : ValidationRuleBase
             if (refusal is null)
                 return;
             validation.ReportError(new ValidationError(validation.Document.Source, refusal,
-                Messages.Format(refusal, kezek?.Language ?? "ru", null), field) { Code = refusal });
+                words.Format(refusal, kezek?.Language ?? "ru", null), field) { Code = refusal });
         }));
 }
 
 /// <summary>GET serves queries only (GraphQL over HTTP): a mutation over GET is refused before it runs.</summary>
-public sealed class QueriesOnlyRule : ValidationRuleBase
+public sealed class QueriesOnlyRule(IWordCatalog words) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new MatchingNodeVisitor<GraphQLOperationDefinition>((operation, validation) =>
@@ -46,6 +47,6 @@ public sealed class QueriesOnlyRule : ValidationRuleBase
                 return;
             var language = (validation.UserContext as KezekContext)?.Language ?? "ru";
             validation.ReportError(new ValidationError(validation.Document.Source, RequestErrorCodes.MutationOverGet,
-                Messages.Format(RequestErrorCodes.MutationOverGet, language, null), operation) { Code = RequestErrorCodes.MutationOverGet });
+                words.Format(RequestErrorCodes.MutationOverGet, language, null), operation) { Code = RequestErrorCodes.MutationOverGet });
         }));
 }

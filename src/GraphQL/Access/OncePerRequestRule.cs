@@ -1,6 +1,7 @@
 using GraphQL.Builders;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Http;
 
@@ -10,7 +11,7 @@ namespace Kezek.GraphQL.Access;
 /// A field marked <see cref="OncePerRequestExtensions.OncePerRequest{TSource,TReturn}"/> may appear once in a
 /// document: the public search cannot be multiplied with aliases to walk through children's IINs.
 /// </summary>
-public sealed class OncePerRequestRule : ValidationRuleBase
+public sealed class OncePerRequestRule(IWordCatalog words) : ValidationRuleBase
 {
     public const string MetadataKey = "kezek:once-per-request";
 
@@ -24,7 +25,7 @@ public sealed class OncePerRequestRule : ValidationRuleBase
                 return;
             var language = (validation.UserContext as KezekContext)?.Language ?? "ru";
             validation.ReportError(new ValidationError(validation.Document.Source, RequestErrorCodes.OncePerRequest,
-                Messages.Format(RequestErrorCodes.OncePerRequest, language, new Dictionary<string, string> { ["field"] = definition.Name }),
+                words.Format(RequestErrorCodes.OncePerRequest, language, new Dictionary<string, string> { ["field"] = definition.Name }),
                 field) { Code = RequestErrorCodes.OncePerRequest });
         }));
     }

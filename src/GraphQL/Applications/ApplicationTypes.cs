@@ -1,7 +1,9 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Applications;
 using Kezek.Core.Regions;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Regions;
 using Kezek.GraphQL.Scalars;
@@ -103,6 +105,8 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field<NonNullGraphType<StringGraphType>>("actorName").Resolve(c => c.Source.ActorName);
         Field<NonNullGraphType<StringGraphType>>("actorRole").Resolve(c => c.Source.ActorRole.ToString());
         Field<NonNullGraphType<StringGraphType>>("action").Resolve(c => c.Source.Action);
+        Field<NonNullGraphType<StringGraphType>>("actionName").Description("The action as the portals name it, in the reader's language (Accept-Language).")
+            .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.ActionName(c.Source.Action, c.Kezek().Language));
         Field<ApplicationStatusGraphType>("fromStatus").Resolve(c => c.Source.FromStatus);
         Field<ApplicationStatusGraphType>("toStatus").Resolve(c => c.Source.ToStatus);
         Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
@@ -117,6 +121,8 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
         Name = "Direction";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DirectionStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<StringGraphType>>("statusName").Description("The status in the reader's language (Accept-Language).")
+            .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.DirectionStatusName(c.Source.Status, c.Kezek().Language));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Description("The end of the last day to be enrolled.")
             .Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
@@ -140,6 +146,8 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Name = "Application";
         Field<NonNullGraphType<StringGraphType>>("number").Resolve(c => c.Source.Number);
         Field<NonNullGraphType<ApplicationStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<StringGraphType>>("statusName").Description("The status as the portals' journal names it, in the reader's language (Accept-Language).")
+            .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.StatusName(c.Source.Status, c.Kezek().Language));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("Registration time, in the region's time zone.")
             .Resolve(c => RegionTime.Local(c, c.Source.RegionCode, c.Source.CreatedAt));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("The time the queue orders by, in the region's time zone.")

@@ -1,20 +1,22 @@
 using GraphQL;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Errors;
 
 /// <summary>An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language.</summary>
 public sealed class KezekError : ExecutionError
 {
-    public KezekError(Error error, string language)
-        : base(Messages.Format(error.Code, language, error.Arguments))
+    public KezekError(Error error, string language, IWordCatalog words)
+        : base(words.Format(error.Code, language, error.Arguments))
     {
         Code = error.Code;
     }
 
     public static KezekError For(IResolveFieldContext context, Error error) =>
-        new(error, (context.UserContext as KezekContext)?.Language ?? "ru");
+        new(error, (context.UserContext as KezekContext)?.Language ?? "ru", context.RequestServices!.GetRequiredService<IWordCatalog>());
 
     public static KezekError For(IResolveFieldContext context, string code) => For(context, Error.Of(code));
 }

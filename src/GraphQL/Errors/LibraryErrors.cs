@@ -1,4 +1,5 @@
 using GraphQL;
+using Kezek.Core.Words;
 
 namespace Kezek.GraphQL.Errors;
 
@@ -9,15 +10,15 @@ namespace Kezek.GraphQL.Errors;
 /// </summary>
 public static class LibraryErrors
 {
-    public static ExecutionErrors? Localize(ExecutionErrors? errors, string language)
+    public static ExecutionErrors? Localize(ExecutionErrors? errors, string language, IWordCatalog words)
     {
-        if (errors is null || errors.All(IsKezeks))
+        if (errors is null || errors.All(error => IsKezeks(error, words)))
             return errors;
 
         var localized = new ExecutionErrors();
         foreach (var error in errors)
         {
-            if (IsKezeks(error))
+            if (IsKezeks(error, words))
             {
                 localized.Add(error);
                 continue;
@@ -29,7 +30,7 @@ public static class LibraryErrors
                 "COMPLEXITY" => RequestErrorCodes.TooComplex,
                 _ => RequestErrorCodes.BadRequest,
             };
-            var copy = new ExecutionError(Messages.Format(key, language, null)) { Code = error.Code ?? key, Path = error.Path };
+            var copy = new ExecutionError(words.Format(key, language, null)) { Code = error.Code ?? key, Path = error.Path };
             foreach (var location in error.Locations ?? [])
                 copy.AddLocation(location);
             copy.AddExtension("detail", error.Message);
@@ -40,8 +41,8 @@ public static class LibraryErrors
     }
 
     /// <summary>Errors Kezek raised already speak the reader's language; the library's two shared codes do not.</summary>
-    private static bool IsKezeks(ExecutionError error) =>
+    private static bool IsKezeks(ExecutionError error, IWordCatalog words) =>
         error is KezekError
         || (error.Code is { } code && code is not (RequestErrorCodes.InvalidValue or RequestErrorCodes.TooComplex)
-            && Messages.ByCode.ContainsKey(code));
+            && words.HasMessage(code));
 }

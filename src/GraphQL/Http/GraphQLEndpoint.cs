@@ -5,6 +5,7 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
 using Kezek.Core.People;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.Identity.Sessions;
@@ -37,6 +38,7 @@ public static class GraphQLEndpoint
     {
         var services = http.RequestServices;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var words = services.GetRequiredService<IWordCatalog>();
         var language = LanguageOf(http.Request);
         var token = BearerToken(http.Request);
         var viewer = token is not null ? await services.GetRequiredService<Viewers>().ForTokenAsync(token, http.RequestAborted) : null;
@@ -76,7 +78,7 @@ public static class GraphQLEndpoint
             options.UserContext = new KezekContext(viewer, language, token);
             options.CancellationToken = http.RequestAborted;
             options.ValidationRules = isGet
-                ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule()]
+                ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule(words)]
                 : DocumentValidator.CoreRules;
             options.UnhandledExceptionDelegate = context =>
             {
@@ -84,13 +86,13 @@ public static class GraphQLEndpoint
                 // one), and never shown to the caller.
                 logger.LogError("Unhandled error in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
                     PersonalData.Redact(context.OriginalException.ToString()));
-                context.ErrorMessage = Messages.Format(RequestErrorCodes.Internal, language, null);
+                context.ErrorMessage = words.Format(RequestErrorCodes.Internal, language, null);
                 context.Exception = new ExecutionError(context.ErrorMessage) { Code = RequestErrorCodes.Internal };
                 return Task.CompletedTask;
             };
         });
 
-        result.Errors = LibraryErrors.Localize(result.Errors, language);
+        result.Errors = LibraryErrors.Localize(result.Errors, language, words);
         var status = StatusCodes.Status200OK;
         if (isGet && result.Errors?.Any(e => e.Code == RequestErrorCodes.MutationOverGet) == true)
         {
@@ -126,7 +128,8 @@ public static class GraphQLEndpoint
         int status, bool useGraphQLMediaType)
     {
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(Messages.Format(code, language, null)) { Code = code });
+        var words = http.RequestServices.GetRequiredService<IWordCatalog>();
+        result.AddError(new ExecutionError(words.Format(code, language, null)) { Code = code });
         http.Response.StatusCode = useGraphQLMediaType ? status : StatusCodes.Status400BadRequest;
         http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

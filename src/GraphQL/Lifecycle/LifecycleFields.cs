@@ -1,7 +1,9 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Applications;
 using Kezek.GraphQL.Errors;
@@ -36,7 +38,8 @@ public sealed class AvailableActionGraphType : ObjectGraphType<AvailableAction>
         Field<NonNullGraphType<BooleanGraphType>>("allowed").Resolve(c => c.Source.Allowed);
         Field<StringGraphType>("code").Description("Why not, as an error code; null when allowed.").Resolve(c => c.Source.Refusal?.Code);
         Field<StringGraphType>("message").Description("Why not, in the reader's language.")
-            .Resolve(c => c.Source.Refusal is { } refusal ? Messages.Format(refusal.Code, c.Kezek().Language, refusal.Arguments) : null);
+            .Resolve().WithService<IWordCatalog>()
+            .Resolve((c, words) => c.Source.Refusal is { } refusal ? words.Format(refusal.Code, c.Kezek().Language, refusal.Arguments) : null);
     }
 }
 

@@ -1,0 +1,28 @@
+namespace Kezek.Core.Words;
+
+/// <summary>
+/// The words Kezek shows people — error messages, status names, history action names — in Russian, Kazakh and
+/// English. They are data (<c>templates/words/&lt;language&gt;.json</c>), not code, so a translation changes without a build.
+/// </summary>
+public interface IWordCatalog
+{
+    /// <summary>The text of <paramref name="key"/> in <paramref name="language"/> (Russian for a language the catalog
+    /// does not have); null when the key is not in the catalog.</summary>
+    string? Find(WordSection section, string key, string language);
+}
+
+/// <summary>The sections of a catalog file.</summary>
+public enum WordSection
+{
+    /// <summary>Messages by error code, with <c>{placeholders}</c> for the error's arguments.</summary>
+    Errors,
+
+    /// <summary><c>ApplicationStatus</c> names as the portals' journal says them.</summary>
+    Statuses,
+
+    /// <summary><c>DirectionStatus</c> names.</summary>
+    DirectionStatuses,
+
+    /// <summary>History action names: the workflow triggers and <c>HistoryActions</c>.</summary>
+    Actions,
+}
