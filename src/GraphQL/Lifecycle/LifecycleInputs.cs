@@ -2,8 +2,11 @@ using GraphQL.Types;
 using Kezek.Core.Results;
 using Kezek.GraphQL.Scalars;
 using Kezek.Identity.Signatures;
-using Kezek.Workflows.Actions;
-using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Choose;
+using Kezek.Workflows.Extend;
+using Kezek.Workflows.Revoke;
+using Kezek.Workflows.Voucher;
+using Kezek.Workflows.Withdraw;
 
 namespace Kezek.GraphQL.Lifecycle;
 
@@ -19,8 +22,6 @@ public abstract class FamilyActionInput
     public DateOnly? Until { get; set; }
     public string? Reason { get; set; }
 
-    public abstract string Trigger { get; }
-
     public IEnumerable<ActionField> ActionFields()
     {
         if (ApplicationNumber is not null)
@@ -35,61 +36,68 @@ public abstract class FamilyActionInput
             yield return new("reason", Reason);
     }
 
-    public Result<FamilyAction> ToAction(SignedAction action)
-    {
-        Guid? Id(string? text, string field, out Error? error)
-        {
-            error = null;
-            if (text is null)
-                return null;
-            if (Guid.TryParse(text, out var id))
-                return id;
-            error = Error.Of(ErrorCodes.InvalidInput, ("field", field));
-            return null;
-        }
+    /// <summary>An identifier as the client wrote it; one that is not a GUID is INVALID_INPUT naming the field.</summary>
+    protected static Result<Guid> Id(string? text, string field) =>
+        Guid.TryParse(text, out var id) ? id : Error.Of(ErrorCodes.InvalidInput, ("field", field));
+}
 
-        var directionId = Id(DirectionId, "directionId", out var wrongDirection);
-        var placeId = Id(PlaceId, "placeId", out var wrongPlace);
-        if ((wrongDirection ?? wrongPlace) is { } wrong)
-            return wrong;
-        return new FamilyAction(Trigger, ApplicationNumber, directionId,
-            new TransitionRequest(action.Signer, action.SignedXml, Reason, placeId, Until));
+/// <summary>A family action's input that becomes its use case's command once the signature held.</summary>
+public abstract class FamilyActionInput<TCommand> : FamilyActionInput
+{
+    public abstract Result<TCommand> ToCommand(SignedAction action);
+}
+
+public sealed class ChooseKindergartenInput : FamilyActionInput<ChooseKindergarten>
+{
+    public override Result<ChooseKindergarten> ToCommand(SignedAction action)
+    {
+        var placeId = Id(PlaceId, "placeId");
+        return placeId.IsSuccess ? new ChooseKindergarten(ApplicationNumber ?? "", placeId.Value, action.Signer, action.SignedXml) : placeId.Error!;
     }
 }
 
-public sealed class ChooseKindergartenInput : FamilyActionInput
+public sealed class ExtendDirectionInput : FamilyActionInput<ExtendDirection>
 {
-    public override string Trigger => Triggers.Choose;
+    public override Result<ExtendDirection> ToCommand(SignedAction action)
+    {
+        var directionId = Id(DirectionId, "directionId");
+        return directionId.IsSuccess
+            ? new ExtendDirection(directionId.Value, Until.GetValueOrDefault(), Reason ?? "", action.Signer, action.SignedXml)
+            : directionId.Error!;
+    }
 }
 
-public sealed class ExtendDirectionInput : FamilyActionInput
+public sealed class RevokeDirectionInput : FamilyActionInput<RevokeDirection>
 {
-    public override string Trigger => Triggers.Extend;
+    public override Result<RevokeDirection> ToCommand(SignedAction action)
+    {
+        var directionId = Id(DirectionId, "directionId");
+        return directionId.IsSuccess ? new RevokeDirection(directionId.Value, Reason ?? "", action.Signer, action.SignedXml) : directionId.Error!;
+    }
 }
 
-public sealed class RevokeDirectionInput : FamilyActionInput
+public sealed class WithdrawApplicationInput : FamilyActionInput<WithdrawApplication>
 {
-    public override string Trigger => Triggers.Revoke;
+    public override Result<WithdrawApplication> ToCommand(SignedAction action) =>
+        new WithdrawApplication(ApplicationNumber ?? "", Reason ?? "", action.Signer, action.SignedXml);
 }
 
-public sealed class WithdrawApplicationInput : FamilyActionInput
+public sealed class ConfirmVoucherInput : FamilyActionInput<ConfirmVoucher>
 {
-    public override string Trigger => Triggers.Withdraw;
+    public override Result<ConfirmVoucher> ToCommand(SignedAction action) =>
+        new ConfirmVoucher(ApplicationNumber ?? "", action.Signer, action.SignedXml);
 }
 
-public sealed class ConfirmVoucherInput : FamilyActionInput
+public sealed class RefuseVoucherInput : FamilyActionInput<RefuseVoucher>
 {
-    public override string Trigger => Triggers.ConfirmVoucher;
+    public override Result<RefuseVoucher> ToCommand(SignedAction action) =>
+        new RefuseVoucher(ApplicationNumber ?? "", Reason ?? "", action.Signer, action.SignedXml);
 }
 
-public sealed class RefuseVoucherInput : FamilyActionInput
+public sealed class RestoreApplicationInput : FamilyActionInput<RestoreApplication>
 {
-    public override string Trigger => Triggers.RefuseVoucher;
-}
-
-public sealed class RestoreApplicationInput : FamilyActionInput
-{
-    public override string Trigger => Triggers.Restore;
+    public override Result<RestoreApplication> ToCommand(SignedAction action) =>
+        new RestoreApplication(ApplicationNumber ?? "", action.Signer, action.SignedXml);
 }
 
 public sealed class ChooseKindergartenInputGraphType : InputObjectGraphType<ChooseKindergartenInput>

@@ -1,0 +1,17 @@
+using Kezek.Core.Identity;
+using Kezek.Core.Results;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Lifecycle;
+
+namespace Kezek.Workflows.Voucher;
+
+/// <summary>Voucher regions: the family restores an inactive application (once, within the region's days).</summary>
+public sealed record RestoreApplication(string ApplicationNumber, Actor Signer, string SignedXml);
+
+public sealed class RestoreApplicationHandler(FamilyActions family) : IFamilyActionHandler<RestoreApplication>
+{
+    public Task<Result<Transitioned>> HandleAsync(RestoreApplication command, Func<CancellationToken, Task<bool>> spendNonce,
+        CancellationToken cancellationToken) =>
+        family.OnApplicationAsync(Triggers.Restore, command.ApplicationNumber, new TransitionRequest(command.Signer, command.SignedXml),
+            spendNonce, cancellationToken);
+}
