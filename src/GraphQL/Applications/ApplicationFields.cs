@@ -3,7 +3,6 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
-using Kezek.Core.Results;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Scalars;
