@@ -194,10 +194,10 @@ internal static class LifecycleFields
             {
                 var input = c.GetArgument<TInput>("input");
                 var done = (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), name, input.ActionFields(), c.RequireViewer(),
-                    async (signedAction, spendNonce, token) =>
+                    async (signed, spendNonce, token) =>
                     {
-                        var command = input.ToCommand(signedAction);
-                        return command.IsSuccess ? await handler.HandleAsync(command.Value, spendNonce, token) : command.Error!;
+                        var command = input.ToCommand(new ActionSignature(signed.Signer, signed.SignedXml, spendNonce));
+                        return command.IsSuccess ? await handler.HandleAsync(command.Value, token) : command.Error!;
                     }, c.CancellationToken)).OrThrow(c);
                 return typeof(TPayload) == typeof(ApplicationPayloadGraphType) ? done.Application : done;
             });

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Kezek.Core.Results;
 using Kezek.GraphQL.Scalars;
 using Kezek.Identity.Signatures;
+using Kezek.Workflows.Actions;
 using Kezek.Workflows.Choose;
 using Kezek.Workflows.Extend;
 using Kezek.Workflows.Revoke;
@@ -36,68 +37,53 @@ public abstract class FamilyActionInput
             yield return new("reason", Reason);
     }
 
-    /// <summary>An identifier as the client wrote it; one that is not a GUID is INVALID_INPUT naming the field.</summary>
-    protected static Result<Guid> Id(string? text, string field) =>
-        Guid.TryParse(text, out var id) ? id : Error.Of(ErrorCodes.InvalidInput, ("field", field));
+    /// <summary>The command made with an identifier as the client wrote it; one that is not a GUID is INVALID_INPUT naming the field.</summary>
+    protected static Result<TCommand> WithId<TCommand>(string? text, string field, Func<Guid, TCommand> command) =>
+        Guid.TryParse(text, out var id) ? command(id) : Error.Of(ErrorCodes.InvalidInput, ("field", field));
 }
 
 /// <summary>A family action's input that becomes its use case's command once the signature held.</summary>
 public abstract class FamilyActionInput<TCommand> : FamilyActionInput
 {
-    public abstract Result<TCommand> ToCommand(SignedAction action);
+    public abstract Result<TCommand> ToCommand(ActionSignature signature);
 }
 
 public sealed class ChooseKindergartenInput : FamilyActionInput<ChooseKindergarten>
 {
-    public override Result<ChooseKindergarten> ToCommand(SignedAction action)
-    {
-        var placeId = Id(PlaceId, "placeId");
-        return placeId.IsSuccess ? new ChooseKindergarten(ApplicationNumber ?? "", placeId.Value, action.Signer, action.SignedXml) : placeId.Error!;
-    }
+    public override Result<ChooseKindergarten> ToCommand(ActionSignature signature) =>
+        WithId(PlaceId, "placeId", placeId => new ChooseKindergarten(ApplicationNumber ?? "", placeId, signature));
 }
 
 public sealed class ExtendDirectionInput : FamilyActionInput<ExtendDirection>
 {
-    public override Result<ExtendDirection> ToCommand(SignedAction action)
-    {
-        var directionId = Id(DirectionId, "directionId");
-        return directionId.IsSuccess
-            ? new ExtendDirection(directionId.Value, Until.GetValueOrDefault(), Reason ?? "", action.Signer, action.SignedXml)
-            : directionId.Error!;
-    }
+    public override Result<ExtendDirection> ToCommand(ActionSignature signature) =>
+        WithId(DirectionId, "directionId", directionId => new ExtendDirection(directionId, Until.GetValueOrDefault(), Reason ?? "", signature));
 }
 
 public sealed class RevokeDirectionInput : FamilyActionInput<RevokeDirection>
 {
-    public override Result<RevokeDirection> ToCommand(SignedAction action)
-    {
-        var directionId = Id(DirectionId, "directionId");
-        return directionId.IsSuccess ? new RevokeDirection(directionId.Value, Reason ?? "", action.Signer, action.SignedXml) : directionId.Error!;
-    }
+    public override Result<RevokeDirection> ToCommand(ActionSignature signature) =>
+        WithId(DirectionId, "directionId", directionId => new RevokeDirection(directionId, Reason ?? "", signature));
 }
 
 public sealed class WithdrawApplicationInput : FamilyActionInput<WithdrawApplication>
 {
-    public override Result<WithdrawApplication> ToCommand(SignedAction action) =>
-        new WithdrawApplication(ApplicationNumber ?? "", Reason ?? "", action.Signer, action.SignedXml);
-}
-
-public sealed class ConfirmVoucherInput : FamilyActionInput<ConfirmVoucher>
-{
-    public override Result<ConfirmVoucher> ToCommand(SignedAction action) =>
-        new ConfirmVoucher(ApplicationNumber ?? "", action.Signer, action.SignedXml);
+    public override Result<WithdrawApplication> ToCommand(ActionSignature signature) => new WithdrawApplication(ApplicationNumber ?? "", Reason ?? "", signature);
 }
 
 public sealed class RefuseVoucherInput : FamilyActionInput<RefuseVoucher>
 {
-    public override Result<RefuseVoucher> ToCommand(SignedAction action) =>
-        new RefuseVoucher(ApplicationNumber ?? "", Reason ?? "", action.Signer, action.SignedXml);
+    public override Result<RefuseVoucher> ToCommand(ActionSignature signature) => new RefuseVoucher(ApplicationNumber ?? "", Reason ?? "", signature);
+}
+
+public sealed class ConfirmVoucherInput : FamilyActionInput<ConfirmVoucher>
+{
+    public override Result<ConfirmVoucher> ToCommand(ActionSignature signature) => new ConfirmVoucher(ApplicationNumber ?? "", signature);
 }
 
 public sealed class RestoreApplicationInput : FamilyActionInput<RestoreApplication>
 {
-    public override Result<RestoreApplication> ToCommand(SignedAction action) =>
-        new RestoreApplication(ApplicationNumber ?? "", action.Signer, action.SignedXml);
+    public override Result<RestoreApplication> ToCommand(ActionSignature signature) => new RestoreApplication(ApplicationNumber ?? "", signature);
 }
 
 public sealed class ChooseKindergartenInputGraphType : InputObjectGraphType<ChooseKindergartenInput>

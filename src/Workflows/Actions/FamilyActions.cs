@@ -18,55 +18,66 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     public const int MaxReasonLength = 2000;
 
     /// <summary>Fires the trigger on the family's application named by its number.</summary>
-    public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, TransitionRequest request,
-        Func<CancellationToken, Task<bool>> spendNonce, CancellationToken cancellationToken, bool reasonRequired = false) =>
-        FireAsync(trigger, token => FindByNumberAsync(applicationNumber, request.Actor, token), request, reasonRequired, spendNonce,
-            cancellationToken);
+    public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, ActionSignature signature,
+        CancellationToken cancellationToken) =>
+        FireAsync(trigger, token => FindByNumberAsync(applicationNumber, signature.Signer, token), signature.Request(), signature, cancellationToken);
 
-    /// <summary>Fires the trigger on the family's application whose current direction this is.</summary>
-    public Task<Result<Transitioned>> OnDirectionAsync(string trigger, Guid directionId, TransitionRequest request,
-        Func<CancellationToken, Task<bool>> spendNonce, CancellationToken cancellationToken, bool reasonRequired = false) =>
-        FireAsync(trigger, token => FindByDirectionAsync(directionId, request.Actor, token), request, reasonRequired, spendNonce,
-            cancellationToken);
+    /// <summary>Fires the trigger on the family's application named by its number, for the reason the family gives (required).</summary>
+    public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, ActionSignature signature, string reason,
+        CancellationToken cancellationToken) =>
+        Reasoned(reason) ?? FireAsync(trigger, token => FindByNumberAsync(applicationNumber, signature.Signer, token), signature.Request(reason),
+            signature, cancellationToken);
 
     /// <summary>
-    /// The choice of a kindergarten; where the lifecycle has a waiting list (voucher), a kindergarten without a free
-    /// seat puts the child on it instead.
+    /// Fires the trigger on the family's application whose current direction this is, for the reason the family gives
+    /// (required), to the day asked for where the action takes one.
     /// </summary>
-    public async Task<Result<Transitioned>> ChooseOrWaitAsync(string applicationNumber, TransitionRequest request,
-        Func<CancellationToken, Task<bool>> spendNonce, CancellationToken cancellationToken)
+    public Task<Result<Transitioned>> OnDirectionAsync(string trigger, Guid directionId, ActionSignature signature, string reason,
+        CancellationToken cancellationToken, DateOnly? until = null) =>
+        Reasoned(reason) ?? FireAsync(trigger, token => FindByDirectionAsync(directionId, signature.Signer, token),
+            signature.Request(reason, until: until), signature, cancellationToken);
+
+    /// <summary>
+    /// The choice of a kindergarten's seat; where the lifecycle has a waiting list (voucher), a kindergarten without a
+    /// free seat puts the child on it instead.
+    /// </summary>
+    public async Task<Result<Transitioned>> ChooseOrWaitAsync(string applicationNumber, Guid placeId, ActionSignature signature,
+        CancellationToken cancellationToken)
     {
-        var done = await OnApplicationAsync(Triggers.Choose, applicationNumber, request, spendNonce, cancellationToken);
+        var request = signature.Request(placeId: placeId);
+        Task<Result<Application>> Find(CancellationToken token) => FindByNumberAsync(applicationNumber, signature.Signer, token);
+        var done = await FireAsync(Triggers.Choose, Find, request, signature, cancellationToken);
         if (done.Error?.Code is not (ErrorCodes.NoFreePlace or ErrorCodes.NoFreePlaces))
             return done;
 
         return await runner.RunAsync(async token =>
         {
-            var application = await FindByNumberAsync(applicationNumber, request.Actor, token);
+            var application = await Find(token);
             if (!application.IsSuccess)
                 return application.Error!;
             if (!lifecycle.WorkflowOf(application.Value.RegionCode).From(application.Value.State).Any(t => t.Trigger == Triggers.WaitForPlace))
                 return done.Error!;
-            return await lifecycle.FireAsync(application.Value, Triggers.WaitForPlace, Trimmed(request), token);
-        }, spendNonce, cancellationToken);
+            return await lifecycle.FireAsync(application.Value, Triggers.WaitForPlace, request, token);
+        }, signature.SpendNonce, cancellationToken);
     }
 
-    private async Task<Result<Transitioned>> FireAsync(string trigger, Func<CancellationToken, Task<Result<Application>>> find,
-        TransitionRequest request, bool reasonRequired, Func<CancellationToken, Task<bool>> spendNonce, CancellationToken cancellationToken)
+    /// <summary>The reason rules: an action that takes a reason needs one, of a bounded length; null when it holds.</summary>
+    private static Task<Result<Transitioned>>? Reasoned(string reason)
     {
-        if (reasonRequired && string.IsNullOrWhiteSpace(request.Reason))
-            return Error.Of(ErrorCodes.ReasonRequired);
-        if (request.Reason?.Length > MaxReasonLength)
-            return Error.Of(ErrorCodes.InvalidInput, ("field", "reason"));
+        if (string.IsNullOrWhiteSpace(reason))
+            return Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.ReasonRequired));
+        return reason.Length > MaxReasonLength ? Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.InvalidInput, ("field", "reason"))) : null;
+    }
 
-        return await runner.RunAsync(async token =>
+    private Task<Result<Transitioned>> FireAsync(string trigger, Func<CancellationToken, Task<Result<Application>>> find, TransitionRequest request,
+        ActionSignature signature, CancellationToken cancellationToken) =>
+        runner.RunAsync(async token =>
         {
             var application = await find(token);
             if (!application.IsSuccess)
                 return application.Error!;
             return await lifecycle.FireAsync(application.Value, trigger, Trimmed(request), token);
-        }, spendNonce, cancellationToken);
-    }
+        }, signature.SpendNonce, cancellationToken);
 
     private static TransitionRequest Trimmed(TransitionRequest request) => request with { Reason = request.Reason?.Trim() };
 

@@ -3,8 +3,8 @@ using Kezek.Workflows.Lifecycle;
 
 namespace Kezek.Workflows.Actions;
 
-/// <summary>A family member's signed action: it acts and spends the signed action's nonce in one transaction.</summary>
+/// <summary>A family member's signed action (one room each): it acts and spends the signature's nonce in one transaction.</summary>
 public interface IFamilyActionHandler<in TCommand>
 {
-    Task<Result<Transitioned>> HandleAsync(TCommand command, Func<CancellationToken, Task<bool>> spendNonce, CancellationToken cancellationToken);
+    Task<Result<Transitioned>> HandleAsync(TCommand command, CancellationToken cancellationToken);
 }

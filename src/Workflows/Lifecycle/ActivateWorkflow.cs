@@ -13,11 +13,10 @@ public sealed record ActivateWorkflow(string Name, string Json, string Reason, V
 
 public sealed class ActivateWorkflowHandler(WorkflowVersions versions)
 {
-    public async Task<Result<WorkflowVersion>> HandleAsync(ActivateWorkflow command, CancellationToken cancellationToken)
-    {
-        var editor = AccessPolicy.ForLifecycle(command.Viewer, await versions.RegionsRunningAsync(command.Name, cancellationToken));
-        if (!editor.IsSuccess)
-            return editor.Error!;
-        return await versions.ActivateAsync(command.Name, command.Json, command.Reason, editor.Value, cancellationToken);
-    }
+    public async Task<Result<WorkflowVersion>> HandleAsync(ActivateWorkflow command, CancellationToken cancellationToken) =>
+        AccessPolicy.ForLifecycle(command.Viewer, await versions.RegionsRunningAsync(command.Name, cancellationToken)) switch
+        {
+            { Error: { } refused } => refused,
+            var editor => await versions.ActivateAsync(command.Name, command.Json, command.Reason, editor.Value, cancellationToken),
+        };
 }

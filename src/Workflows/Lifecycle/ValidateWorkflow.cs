@@ -12,11 +12,8 @@ public sealed record ValidateWorkflow(string Name, string Json, Viewer Viewer);
 
 public sealed class ValidateWorkflowHandler(WorkflowVersions versions)
 {
-    public async Task<Result<IReadOnlyList<WorkflowProblem>>> HandleAsync(ValidateWorkflow command, CancellationToken cancellationToken)
-    {
-        var editor = AccessPolicy.ForLifecycle(command.Viewer, await versions.RegionsRunningAsync(command.Name, cancellationToken));
-        if (!editor.IsSuccess)
-            return editor.Error!;
-        return Result<IReadOnlyList<WorkflowProblem>>.Success(await versions.CheckAsync(command.Name, command.Json, cancellationToken));
-    }
+    public async Task<Result<IReadOnlyList<WorkflowProblem>>> HandleAsync(ValidateWorkflow command, CancellationToken cancellationToken) =>
+        AccessPolicy.ForLifecycle(command.Viewer, await versions.RegionsRunningAsync(command.Name, cancellationToken)).Error is { } refused
+            ? refused
+            : Result<IReadOnlyList<WorkflowProblem>>.Success(await versions.CheckAsync(command.Name, command.Json, cancellationToken));
 }

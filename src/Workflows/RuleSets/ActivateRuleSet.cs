@@ -13,11 +13,10 @@ public sealed record ActivateRuleSet(string Name, string Json, string Reason, Vi
 
 public sealed class ActivateRuleSetHandler(RuleSetVersions versions)
 {
-    public async Task<Result<RuleSetVersion>> HandleAsync(ActivateRuleSet command, CancellationToken cancellationToken)
-    {
-        var officer = AccessPolicy.ForRuleSet(command.Viewer, command.Name);
-        if (!officer.IsSuccess)
-            return officer.Error!;
-        return await versions.ActivateAsync(command.Name, command.Json, command.Reason, officer.Value, cancellationToken);
-    }
+    public async Task<Result<RuleSetVersion>> HandleAsync(ActivateRuleSet command, CancellationToken cancellationToken) =>
+        AccessPolicy.ForRuleSet(command.Viewer, command.Name) switch
+        {
+            { Error: { } refused } => refused,
+            var officer => await versions.ActivateAsync(command.Name, command.Json, command.Reason, officer.Value, cancellationToken),
+        };
 }

@@ -9,11 +9,6 @@ public sealed record DryRunRuleSet(string Name, string Json, Viewer Viewer);
 
 public sealed class DryRunRuleSetHandler(RuleSetDryRun dryRun)
 {
-    public async Task<Result<DryRunReport>> HandleAsync(DryRunRuleSet command, CancellationToken cancellationToken)
-    {
-        var officer = AccessPolicy.ForRuleSet(command.Viewer, command.Name);
-        if (!officer.IsSuccess)
-            return officer.Error!;
-        return await dryRun.RunAsync(command.Name, command.Json, cancellationToken);
-    }
+    public async Task<Result<DryRunReport>> HandleAsync(DryRunRuleSet command, CancellationToken cancellationToken) =>
+        AccessPolicy.ForRuleSet(command.Viewer, command.Name).Error is { } refused ? refused : await dryRun.RunAsync(command.Name, command.Json, cancellationToken);
 }

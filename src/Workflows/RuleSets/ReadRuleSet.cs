@@ -14,9 +14,8 @@ public sealed class ReadRuleSetHandler(IKezekDb db, RuleSetCatalog catalog)
 {
     public async Task<Result<ActiveRuleSet>> HandleAsync(ReadRuleSet query, CancellationToken cancellationToken)
     {
-        var officer = AccessPolicy.ForRuleSet(query.Viewer, query.Name);
-        if (!officer.IsSuccess)
-            return officer.Error!;
+        if (AccessPolicy.ForRuleSet(query.Viewer, query.Name).Error is { } refused)
+            return refused;
         if (query.Name != RuleSetCatalog.Default && !await db.Regions.AnyAsync(r => r.Code == query.Name, cancellationToken))
             return Error.Of(ErrorCodes.UnknownRegion, ("region", query.Name));
         return catalog.For(query.Name);

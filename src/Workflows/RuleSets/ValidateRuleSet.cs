@@ -9,11 +9,6 @@ public sealed record ValidateRuleSet(string Name, string Json, Viewer Viewer);
 
 public sealed class ValidateRuleSetHandler(RuleSetVersions versions)
 {
-    public async Task<Result<RuleSetCheck>> HandleAsync(ValidateRuleSet command, CancellationToken cancellationToken)
-    {
-        var officer = AccessPolicy.ForRuleSet(command.Viewer, command.Name);
-        if (!officer.IsSuccess)
-            return officer.Error!;
-        return await versions.CheckAsync(command.Name, command.Json, cancellationToken);
-    }
+    public async Task<Result<RuleSetCheck>> HandleAsync(ValidateRuleSet command, CancellationToken cancellationToken) =>
+        AccessPolicy.ForRuleSet(command.Viewer, command.Name).Error is { } refused ? refused : await versions.CheckAsync(command.Name, command.Json, cancellationToken);
 }

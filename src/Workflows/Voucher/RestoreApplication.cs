@@ -1,4 +1,3 @@
-using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.Workflows.Actions;
 using Kezek.Workflows.Lifecycle;
@@ -6,12 +5,10 @@ using Kezek.Workflows.Lifecycle;
 namespace Kezek.Workflows.Voucher;
 
 /// <summary>Voucher regions: the family restores an inactive application (once, within the region's days).</summary>
-public sealed record RestoreApplication(string ApplicationNumber, Actor Signer, string SignedXml);
+public sealed record RestoreApplication(string ApplicationNumber, ActionSignature Signature);
 
 public sealed class RestoreApplicationHandler(FamilyActions family) : IFamilyActionHandler<RestoreApplication>
 {
-    public Task<Result<Transitioned>> HandleAsync(RestoreApplication command, Func<CancellationToken, Task<bool>> spendNonce,
-        CancellationToken cancellationToken) =>
-        family.OnApplicationAsync(Triggers.Restore, command.ApplicationNumber, new TransitionRequest(command.Signer, command.SignedXml),
-            spendNonce, cancellationToken);
+    public Task<Result<Transitioned>> HandleAsync(RestoreApplication command, CancellationToken cancellationToken) =>
+        family.OnApplicationAsync(Triggers.Restore, command.ApplicationNumber, command.Signature, cancellationToken);
 }
