@@ -25,7 +25,7 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     /// <summary>Fires the trigger on the family's application named by its number, for the reason the family gives (required).</summary>
     public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, ActionSignature signature, string reason,
         CancellationToken cancellationToken) =>
-        Reasoned(reason) ?? FireAsync(trigger, token => FindByNumberAsync(applicationNumber, signature.Signer, token), signature.Request(reason),
+        ReasonRefusal(reason) ?? FireAsync(trigger, token => FindByNumberAsync(applicationNumber, signature.Signer, token), signature.Request(reason),
             signature, cancellationToken);
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     /// </summary>
     public Task<Result<Transitioned>> OnDirectionAsync(string trigger, Guid directionId, ActionSignature signature, string reason,
         CancellationToken cancellationToken, DateOnly? until = null) =>
-        Reasoned(reason) ?? FireAsync(trigger, token => FindByDirectionAsync(directionId, signature.Signer, token),
+        ReasonRefusal(reason) ?? FireAsync(trigger, token => FindByDirectionAsync(directionId, signature.Signer, token),
             signature.Request(reason, until: until), signature, cancellationToken);
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     }
 
     /// <summary>The reason rules: an action that takes a reason needs one, of a bounded length; null when it holds.</summary>
-    private static Task<Result<Transitioned>>? Reasoned(string reason)
+    private static Task<Result<Transitioned>>? ReasonRefusal(string reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
             return Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.ReasonRequired));
