@@ -5,6 +5,7 @@ using Kezek.Core.Identity;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Http;
 using Kezek.Core.Results;
+using Kezek.Workflows.Access;
 
 namespace Kezek.GraphQL.Access;
 
@@ -25,7 +26,7 @@ public sealed record AccessRequirement(bool SignedIn, IReadOnlyList<Role> AnyRol
             return null;
         if (viewer is null)
             return ErrorCodes.Unauthenticated;
-        return AnyRole.Count == 0 || AnyRole.Any(r => viewer.Holds(r)) ? null : ErrorCodes.Forbidden;
+        return AnyRole.Count == 0 || AccessPolicy.HoldsAny(viewer, AnyRole) ? null : ErrorCodes.Forbidden;
     }
 }
 

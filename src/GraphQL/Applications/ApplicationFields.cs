@@ -1,8 +1,8 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
-using Kezek.Core.Results;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Scalars;
@@ -11,8 +11,6 @@ using Kezek.Workflows.Attach;
 using Kezek.Workflows.Journal;
 using Kezek.Workflows.Queue;
 using Kezek.Workflows.Register;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Applications;
 
@@ -71,24 +69,16 @@ internal static class ApplicationFields
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
             .Access(AccessRequirement.SignedInPerson)
-            .ResolveAsync(async c =>
-            {
-                var journal = c.RequestServices!.GetRequiredService<ApplicationJournal>();
-                var filter = c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter();
-                return (await journal.ReadAsync(c.RequireViewer(), filter, c.GetArgument<int?>("first"),
-                    c.GetArgument<string?>("after"), c.CancellationToken)).OrThrow(c);
-            });
+            .Resolve().WithService<ApplicationJournal>()
+            .ResolveAsync(async (c, journal) => (await journal.ReadAsync(c.RequireViewer(), c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter(),
+                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken)).OrThrow(c));
 
         query.Field<ApplicationGraphType>("application")
             .Argument<NonNullGraphType<StringGraphType>>("number")
             .Access(AccessRequirement.SignedInPerson)
-            .ResolveAsync(async c =>
-            {
-                var number = ApplicationNumber.Parse(c.GetArgument<string>("number")).OrThrow(c).ToString();
-                var journal = c.RequestServices!.GetRequiredService<ApplicationJournal>();
-                // Another family's application is answered exactly like a missing one.
-                return await journal.VisibleTo(c.RequireViewer()).SingleOrDefaultAsync(a => a.Number == number, c.CancellationToken);
-            });
+            .Resolve().WithService<ReadApplicationHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ReadApplication(c.GetArgument<string>("number"), c.RequireViewer()),
+                c.CancellationToken)).OrThrow(c));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<QueuePositionGraphType>>>>("queuePosition")
             .Description("Public search of a queue number: by the child's IIN, or by full name and birth date.")
@@ -98,9 +88,9 @@ internal static class ApplicationFields
             .Argument<CalendarDateGraphType>("childBirthDate")
             .Access(AccessRequirement.Public)
             .OncePerRequest()
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<PublicQueueSearch>().FindAsync(
-                c.GetArgument<string>("region"), c.GetArgument<string?>("childIin"), c.GetArgument<string?>("childFullName"),
-                c.GetArgument<DateOnly?>("childBirthDate"), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<PublicQueueSearch>()
+            .ResolveAsync(async (c, search) => (await search.FindAsync(c.GetArgument<string>("region"), c.GetArgument<string?>("childIin"),
+                c.GetArgument<string?>("childFullName"), c.GetArgument<DateOnly?>("childBirthDate"), c.CancellationToken)).OrThrow(c));
     }
 
     public static void AddMutations(ObjectGraphType mutation)
@@ -110,17 +100,15 @@ internal static class ApplicationFields
             .Argument<NonNullGraphType<RegisterApplicationInputGraphType>>("input")
             .Argument<NonNullGraphType<StringGraphType>>("signedXml")
             .Access(AccessRequirement.Roles(Role.Applicant))
-            .ResolveAsync(async c =>
+            .Resolve().WithServices<SignedActions, RegisterApplicationHandler>()
+            .ResolveAsync(async (c, signedActions, handler) =>
             {
-                var viewer = c.RequireViewer();
                 var input = c.GetArgument<RegisterApplicationInput>("input");
                 var signedXml = c.GetArgument<string>("signedXml");
-                var handler = c.RequestServices!.GetRequiredService<RegisterApplicationHandler>();
                 RegisterApplication Command(Actor signer) => new(input.Region, input.ChildIin, input.BenefitCategory, input.Email,
                     input.Phone, signer, signedXml);
-                var signed = (await c.RequestServices!.GetRequiredService<SignedActions>().VerifyAsync(signedXml,
-                    "registerApplication", input.ActionFields(v => EnumName(c, v)), viewer,
-                    (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
+                var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => EnumName(c, v)),
+                    c.RequireViewer(), (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
                 return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
             });
 
@@ -128,13 +116,9 @@ internal static class ApplicationFields
             .Description("Привязка к ИИН родителя: the civil registry must confirm that the caller is the child's legal representative.")
             .Argument<NonNullGraphType<StringGraphType>>("childIin")
             .Access(AccessRequirement.Roles(Role.Applicant))
-            .ResolveAsync(async c =>
-            {
-                var viewer = c.RequireViewer();
-                var handler = c.RequestServices!.GetRequiredService<AttachApplicationHandler>();
-                return (await handler.HandleAsync(new AttachApplication(c.GetArgument<string>("childIin"), viewer.AsApplicant()),
-                    c.CancellationToken)).OrThrow(c);
-            });
+            .Resolve().WithService<AttachApplicationHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(
+                new AttachApplication(c.GetArgument<string>("childIin"), c.RequireViewer().AsApplicant()), c.CancellationToken)).OrThrow(c));
     }
 
     /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>

@@ -5,7 +5,6 @@ using Kezek.Workflows.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Documents;
 
@@ -18,13 +17,13 @@ public static class DocumentEndpoint
 {
     public static IEndpointRouteBuilder MapKezekDocuments(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/documents/{id:guid}", async (Guid id, HttpContext http) =>
+        endpoints.MapGet("/documents/{id:guid}", async (Guid id, HttpContext http, Viewers viewers, DocumentAccess documents) =>
         {
             var token = GraphQLEndpoint.BearerToken(http.Request);
-            var viewer = token is null ? null : await http.RequestServices.GetRequiredService<Viewers>().ForTokenAsync(token, http.RequestAborted);
+            var viewer = token is null ? null : await viewers.ForTokenAsync(token, http.RequestAborted);
             if (viewer is null)
                 return Results.Unauthorized();
-            var document = await http.RequestServices.GetRequiredService<DocumentAccess>().ReadableAsync(id, viewer, http.RequestAborted);
+            var document = await documents.ReadableAsync(id, viewer, http.RequestAborted);
             var language = http.Request.Query["lang"] is { Count: > 0 } asked ? asked.ToString() : GraphQLEndpoint.LanguageOf(http.Request);
             language = language == "kk" ? "kk" : "ru";
             if (document?.Content(language) is not { } content)

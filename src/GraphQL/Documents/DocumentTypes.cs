@@ -3,7 +3,8 @@ using Kezek.Core.Documents;
 using Kezek.Core.Regions;
 using GraphQL;
 using Kezek.GraphQL.Access;
-using Microsoft.Extensions.DependencyInjection;
+using GraphQL.MicrosoftDI;
+using Kezek.Workflows.Documents;
 
 namespace Kezek.GraphQL.Documents;
 
@@ -74,6 +75,6 @@ internal static class DocumentFields
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Access(AccessRequirement.Public)
             .OncePerRequest()
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Kezek.Workflows.Documents.DocumentAccess>()
-                .VerifyAsync(c.GetArgument<string>("code"), c.CancellationToken));
+            .Resolve().WithService<DocumentAccess>()
+            .ResolveAsync(async (c, documents) => await documents.VerifyAsync(c.GetArgument<string>("code"), c.CancellationToken));
 }

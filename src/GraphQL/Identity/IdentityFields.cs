@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Regions;
 using Kezek.Core.Identity;
@@ -122,20 +123,21 @@ internal static class IdentityFields
     {
         mutation.Field<NonNullGraphType<NonceGraphType>>("requestNonce")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Nonces>().IssueAsync(c.Viewer(), c.CancellationToken));
+            .Resolve().WithService<Nonces>()
+            .ResolveAsync(async (c, nonces) => await nonces.IssueAsync(c.Viewer(), c.CancellationToken));
 
         mutation.Field<NonNullGraphType<SignInPayloadGraphType>>("signIn")
             .Description("Login: <login xmlns=\"urn:kezek:action:1\"><nonce>…</nonce></login> signed with the AUTH key.")
             .Argument<NonNullGraphType<StringGraphType>>("signedXml")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<SignIn>()
-                .HandleAsync(c.GetArgument<string>("signedXml"), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<SignIn>()
+            .ResolveAsync(async (c, signIn) => (await signIn.HandleAsync(c.GetArgument<string>("signedXml"), c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
             .Description("Ends this bearer token's session.")
             .Access(AccessRequirement.SignedInPerson)
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<SignIn>()
-                .SignOutAsync(c.Kezek().BearerToken!, c.CancellationToken));
+            .Resolve().WithService<SignIn>()
+            .ResolveAsync(async (c, signIn) => await signIn.SignOutAsync(c.Kezek().BearerToken!, c.CancellationToken));
 
         mutation.Field<NonNullGraphType<RoleGrantGraphType>>("grantRole")
             .Description("Administrators: give a person a role — KINDERGARTEN_STAFF with a BIN, OPERATOR or POLICY_OFFICER with a region.")
@@ -144,21 +146,23 @@ internal static class IdentityFields
             .Argument<StringGraphType>("region")
             .Argument<StringGraphType>("bin")
             .Access(AccessRequirement.Roles(Role.Administrator))
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<RoleGrants>().GrantAsync(
-                new GrantRole(c.GetArgument<string>("iin"), c.GetArgument<Role>("role"), c.GetArgument<string?>("region"),
-                    c.GetArgument<string?>("bin"), c.RequireViewer().As(Role.Administrator)), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<RoleGrants>()
+            .ResolveAsync(async (c, grants) => (await grants.GrantAsync(new GrantRole(c.GetArgument<string>("iin"), c.GetArgument<Role>("role"),
+                c.GetArgument<string?>("region"), c.GetArgument<string?>("bin"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<RoleGrantGraphType>>("revokeRole")
             .Argument<NonNullGraphType<IdGraphType>>("grantId")
             .Access(AccessRequirement.Roles(Role.Administrator))
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<RoleGrants>().RevokeAsync(
-                new RevokeRole(c.GetArgument<Guid>("grantId"), c.RequireViewer().As(Role.Administrator)), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<RoleGrants>()
+            .ResolveAsync(async (c, grants) => (await grants.RevokeAsync(new RevokeRole(c.GetArgument<Guid>("grantId"), c.RequireViewer()),
+                c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<CivilRegistryImportGraphType>>("importCivilRegistry")
             .Description("Administrators: CSV with header childIin,childFullName,childBirthDate,parentIin,parentFullName,relation. All or nothing.")
             .Argument<NonNullGraphType<StringGraphType>>("csv")
             .Access(AccessRequirement.Roles(Role.Administrator))
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<ImportCivilRegistryHandler>().HandleAsync(
-                new ImportCivilRegistry(c.GetArgument<string>("csv"), c.RequireViewer().As(Role.Administrator)), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<ImportCivilRegistryHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ImportCivilRegistry(c.GetArgument<string>("csv"), c.RequireViewer()),
+                c.CancellationToken)).OrThrow(c));
     }
 }

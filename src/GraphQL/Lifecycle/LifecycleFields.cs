@@ -9,11 +9,13 @@ using Kezek.GraphQL.Applications;
 using Kezek.GraphQL.Errors;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Actions;
+using Kezek.Workflows.Choose;
 using Kezek.Workflows.Enroll;
+using Kezek.Workflows.Extend;
 using Kezek.Workflows.Lifecycle;
-using Kezek.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Kezek.Workflows.Revoke;
+using Kezek.Workflows.Voucher;
+using Kezek.Workflows.Withdraw;
 
 namespace Kezek.GraphQL.Lifecycle;
 
@@ -110,34 +112,14 @@ internal static class LifecycleFields
 {
     private static readonly AccessRequirement WorkflowEditors = AccessRequirement.Roles(Role.PolicyOfficer, Role.Administrator);
 
-    /// <summary>
-    /// A lifecycle is shared by every region that runs it: an administrator may change it, and a policy officer only
-    /// when every region running it is their own.
-    /// </summary>
-    private static async Task<Actor> RequireEditorOfAsync(IResolveFieldContext context, string name)
-    {
-        var viewer = context.RequireViewer();
-        if (viewer.IsAdministrator)
-            return viewer.As(Role.Administrator);
-        var running = await context.RequestServices!.GetRequiredService<WorkflowVersions>().RegionsRunningAsync(name, context.CancellationToken);
-        if (running.Count > 0 && running.All(r => viewer.Holds(Role.PolicyOfficer, r)))
-            return viewer.As(Role.PolicyOfficer);
-        throw KezekError.For(context, ErrorCodes.Forbidden);
-    }
-
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<WorkflowGraphType>>("workflow")
             .Description("The lifecycle a region runs (public: the rules of the game are no secret).")
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c =>
-            {
-                var region = c.GetArgument<string>("region");
-                if (!await c.RequestServices!.GetRequiredService<IKezekDb>().Regions.AnyAsync(r => r.Code == region, c.CancellationToken))
-                    throw KezekError.For(c, Error.Of(ErrorCodes.UnknownRegion, ("region", region)));
-                var lifecycle = c.RequestServices!.GetRequiredService<Kezek.Rules.RuleSets.RuleSetCatalog>().For(region).RuleSet.Policy.Lifecycle;
-                return c.RequestServices!.GetRequiredService<WorkflowCatalog>().Active(lifecycle);
-            });
+            .Resolve().WithService<ReadRegionWorkflowHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ReadRegionWorkflow(c.GetArgument<string>("region")),
+                c.CancellationToken)).OrThrow(c));
 
     public static void AddMutations(ObjectGraphType mutation)
     {
@@ -146,12 +128,9 @@ internal static class LifecycleFields
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .Argument<NonNullGraphType<StringGraphType>>("json")
             .Access(WorkflowEditors)
-            .ResolveAsync(async c =>
-            {
-                var name = c.GetArgument<string>("name");
-                await RequireEditorOfAsync(c, name);
-                return await c.RequestServices!.GetRequiredService<WorkflowVersions>().CheckAsync(name, c.GetArgument<string>("json"), c.CancellationToken);
-            });
+            .Resolve().WithService<ValidateWorkflowHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(
+                new ValidateWorkflow(c.GetArgument<string>("name"), c.GetArgument<string>("json"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<WorkflowVersionGraphType>>("activateWorkflow")
             .Description("Validates and puts in force a new version of a lifecycle, here at once and within seconds on every instance; kept with who, when and why.")
@@ -159,61 +138,68 @@ internal static class LifecycleFields
             .Argument<NonNullGraphType<StringGraphType>>("json")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .Access(WorkflowEditors)
-            .ResolveAsync(async c =>
-            {
-                var name = c.GetArgument<string>("name");
-                var actor = await RequireEditorOfAsync(c, name);
-                return (await c.RequestServices!.GetRequiredService<WorkflowVersions>().ActivateAsync(name, c.GetArgument<string>("json"),
-                    c.GetArgument<string>("reason"), actor, c.CancellationToken)).OrThrow(c);
-            });
+            .Resolve().WithService<ActivateWorkflowHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ActivateWorkflow(c.GetArgument<string>("name"),
+                c.GetArgument<string>("json"), c.GetArgument<string>("reason"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
-        Signed<ChooseKindergartenInputGraphType, ChooseKindergartenInput, DirectionPayloadGraphType>(mutation, "chooseKindergarten",
+        Signed<ChooseKindergartenInputGraphType, ChooseKindergartenInput, ChooseKindergarten, ChooseKindergartenHandler, DirectionPayloadGraphType>(
+            mutation, "chooseKindergarten",
             "Выбор детского сада: takes the chosen seat (or an equal one of the same kindergarten) and issues the direction. Signed.");
-        Signed<ExtendDirectionInputGraphType, ExtendDirectionInput, DirectionPayloadGraphType>(mutation, "extendDirection",
+        Signed<ExtendDirectionInputGraphType, ExtendDirectionInput, ExtendDirection, ExtendDirectionHandler, DirectionPayloadGraphType>(
+            mutation, "extendDirection",
             "Продление направления: once, to a day no later than the region allows, with a reason. Signed.");
-        Signed<RevokeDirectionInputGraphType, RevokeDirectionInput, DirectionPayloadGraphType>(mutation, "revokeDirection",
+        Signed<RevokeDirectionInputGraphType, RevokeDirectionInput, RevokeDirection, RevokeDirectionHandler, DirectionPayloadGraphType>(
+            mutation, "revokeDirection",
             "Отзыв направления: within the region's window after issue, with a reason; back to the original place in the queue. Signed.");
-        Signed<WithdrawApplicationInputGraphType, WithdrawApplicationInput, ApplicationPayloadGraphType>(mutation, "withdrawApplication",
+        Signed<WithdrawApplicationInputGraphType, WithdrawApplicationInput, WithdrawApplication, WithdrawApplicationHandler, ApplicationPayloadGraphType>(
+            mutation, "withdrawApplication",
             "Снятие с очереди at the applicant's request, with a reason. Signed.");
-        Signed<ConfirmVoucherInputGraphType, ConfirmVoucherInput, ApplicationPayloadGraphType>(mutation, "confirmVoucher",
+        Signed<ConfirmVoucherInputGraphType, ConfirmVoucherInput, ConfirmVoucher, ConfirmVoucherHandler, ApplicationPayloadGraphType>(
+            mutation, "confirmVoucher",
             "Voucher regions: confirm the voucher offered when the turn came. Signed.");
-        Signed<RefuseVoucherInputGraphType, RefuseVoucherInput, ApplicationPayloadGraphType>(mutation, "refuseVoucher",
+        Signed<RefuseVoucherInputGraphType, RefuseVoucherInput, RefuseVoucher, RefuseVoucherHandler, ApplicationPayloadGraphType>(
+            mutation, "refuseVoucher",
             "Voucher regions: refuse the voucher; the application leaves the queue. Signed.");
-        Signed<RestoreApplicationInputGraphType, RestoreApplicationInput, ApplicationPayloadGraphType>(mutation, "restoreApplication",
+        Signed<RestoreApplicationInputGraphType, RestoreApplicationInput, RestoreApplication, RestoreApplicationHandler, ApplicationPayloadGraphType>(
+            mutation, "restoreApplication",
             "Voucher regions: restore an inactive application (once, within the region's days). Signed.");
 
         mutation.Field<NonNullGraphType<DirectionPayloadGraphType>>("enrollChild")
             .Description("Зачисление: staff of the direction's kindergarten (or an operator of its region) enrol the child.")
             .Argument<NonNullGraphType<IdGraphType>>("directionId")
             .Access(AccessRequirement.Roles(Role.KindergartenStaff, Role.Operator, Role.Administrator))
-            .ResolveAsync(async c =>
+            .Resolve().WithService<EnrollChildHandler>()
+            .ResolveAsync(async (c, handler) =>
             {
                 if (!Guid.TryParse(c.GetArgument<string>("directionId"), out var directionId))
                     throw KezekError.For(c, Error.Of(ErrorCodes.InvalidInput, ("field", "directionId")));
-                return (await c.RequestServices!.GetRequiredService<EnrollChildHandler>()
-                    .HandleAsync(new EnrollChild(directionId, c.RequireViewer()), c.CancellationToken)).OrThrow(c);
+                return (await handler.HandleAsync(new EnrollChild(directionId, c.RequireViewer()), c.CancellationToken)).OrThrow(c);
             });
     }
 
-    /// <summary>A family's signed mutation: the signature, signer, fields and nonce are checked, then the action and the nonce commit together.</summary>
-    private static void Signed<TInputGraph, TInput, TPayload>(ObjectGraphType mutation, string name, string description)
+    /// <summary>
+    /// A family's signed mutation: the signature, signer, fields and nonce are checked, then the input becomes the use
+    /// case's command, and the action and the nonce commit together.
+    /// </summary>
+    private static void Signed<TInputGraph, TInput, TCommand, THandler, TPayload>(ObjectGraphType mutation, string name, string description)
         where TInputGraph : InputObjectGraphType<TInput>
-        where TInput : FamilyActionInput
+        where TInput : FamilyActionInput<TCommand>
+        where THandler : IFamilyActionHandler<TCommand>
         where TPayload : IGraphType =>
         mutation.Field<NonNullGraphType<TPayload>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInputGraph>>("input")
             .Argument<NonNullGraphType<StringGraphType>>("signedXml")
             .Access(AccessRequirement.Roles(Role.Applicant))
-            .ResolveAsync(async c =>
+            .Resolve().WithServices<SignedActions, THandler>()
+            .ResolveAsync(async (c, signedActions, handler) =>
             {
                 var input = c.GetArgument<TInput>("input");
-                var handler = c.RequestServices!.GetRequiredService<FamilyActionHandler>();
-                var done = (await c.RequestServices!.GetRequiredService<SignedActions>().PerformAsync(c.GetArgument<string>("signedXml"), name,
-                    input.ActionFields(), c.RequireViewer(), async (signedAction, spendNonce, token) =>
+                var done = (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), name, input.ActionFields(), c.RequireViewer(),
+                    async (signed, spendNonce, token) =>
                     {
-                        var action = input.ToAction(signedAction);
-                        return action.IsSuccess ? await handler.HandleAsync(action.Value, spendNonce, token) : action.Error!;
+                        var command = input.ToCommand(new ActionSignature(signed.Signer, signed.SignedXml, spendNonce));
+                        return command.IsSuccess ? await handler.HandleAsync(command.Value, token) : command.Error!;
                     }, c.CancellationToken)).OrThrow(c);
                 return typeof(TPayload) == typeof(ApplicationPayloadGraphType) ? done.Application : done;
             });

@@ -3,7 +3,11 @@ using Kezek.Core.Results;
 using Kezek.GraphQL.Scalars;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Actions;
-using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Choose;
+using Kezek.Workflows.Extend;
+using Kezek.Workflows.Revoke;
+using Kezek.Workflows.Voucher;
+using Kezek.Workflows.Withdraw;
 
 namespace Kezek.GraphQL.Lifecycle;
 
@@ -19,8 +23,6 @@ public abstract class FamilyActionInput
     public DateOnly? Until { get; set; }
     public string? Reason { get; set; }
 
-    public abstract string Trigger { get; }
-
     public IEnumerable<ActionField> ActionFields()
     {
         if (ApplicationNumber is not null)
@@ -35,61 +37,53 @@ public abstract class FamilyActionInput
             yield return new("reason", Reason);
     }
 
-    public Result<FamilyAction> ToAction(SignedAction action)
-    {
-        Guid? Id(string? text, string field, out Error? error)
-        {
-            error = null;
-            if (text is null)
-                return null;
-            if (Guid.TryParse(text, out var id))
-                return id;
-            error = Error.Of(ErrorCodes.InvalidInput, ("field", field));
-            return null;
-        }
-
-        var directionId = Id(DirectionId, "directionId", out var wrongDirection);
-        var placeId = Id(PlaceId, "placeId", out var wrongPlace);
-        if ((wrongDirection ?? wrongPlace) is { } wrong)
-            return wrong;
-        return new FamilyAction(Trigger, ApplicationNumber, directionId,
-            new TransitionRequest(action.Signer, action.SignedXml, Reason, placeId, Until));
-    }
+    /// <summary>The command made with an identifier as the client wrote it; one that is not a GUID is INVALID_INPUT naming the field.</summary>
+    protected static Result<TCommand> WithId<TCommand>(string? text, string field, Func<Guid, TCommand> command) =>
+        Guid.TryParse(text, out var id) ? command(id) : Error.Of(ErrorCodes.InvalidInput, ("field", field));
 }
 
-public sealed class ChooseKindergartenInput : FamilyActionInput
+/// <summary>A family action's input that becomes its use case's command once the signature held.</summary>
+public abstract class FamilyActionInput<TCommand> : FamilyActionInput
 {
-    public override string Trigger => Triggers.Choose;
+    public abstract Result<TCommand> ToCommand(ActionSignature signature);
 }
 
-public sealed class ExtendDirectionInput : FamilyActionInput
+public sealed class ChooseKindergartenInput : FamilyActionInput<ChooseKindergarten>
 {
-    public override string Trigger => Triggers.Extend;
+    public override Result<ChooseKindergarten> ToCommand(ActionSignature signature) =>
+        WithId(PlaceId, "placeId", placeId => new ChooseKindergarten(ApplicationNumber ?? "", placeId, signature));
 }
 
-public sealed class RevokeDirectionInput : FamilyActionInput
+public sealed class ExtendDirectionInput : FamilyActionInput<ExtendDirection>
 {
-    public override string Trigger => Triggers.Revoke;
+    public override Result<ExtendDirection> ToCommand(ActionSignature signature) =>
+        WithId(DirectionId, "directionId", directionId => new ExtendDirection(directionId, Until.GetValueOrDefault(), Reason ?? "", signature));
 }
 
-public sealed class WithdrawApplicationInput : FamilyActionInput
+public sealed class RevokeDirectionInput : FamilyActionInput<RevokeDirection>
 {
-    public override string Trigger => Triggers.Withdraw;
+    public override Result<RevokeDirection> ToCommand(ActionSignature signature) =>
+        WithId(DirectionId, "directionId", directionId => new RevokeDirection(directionId, Reason ?? "", signature));
 }
 
-public sealed class ConfirmVoucherInput : FamilyActionInput
+public sealed class WithdrawApplicationInput : FamilyActionInput<WithdrawApplication>
 {
-    public override string Trigger => Triggers.ConfirmVoucher;
+    public override Result<WithdrawApplication> ToCommand(ActionSignature signature) => new WithdrawApplication(ApplicationNumber ?? "", Reason ?? "", signature);
 }
 
-public sealed class RefuseVoucherInput : FamilyActionInput
+public sealed class RefuseVoucherInput : FamilyActionInput<RefuseVoucher>
 {
-    public override string Trigger => Triggers.RefuseVoucher;
+    public override Result<RefuseVoucher> ToCommand(ActionSignature signature) => new RefuseVoucher(ApplicationNumber ?? "", Reason ?? "", signature);
 }
 
-public sealed class RestoreApplicationInput : FamilyActionInput
+public sealed class ConfirmVoucherInput : FamilyActionInput<ConfirmVoucher>
 {
-    public override string Trigger => Triggers.Restore;
+    public override Result<ConfirmVoucher> ToCommand(ActionSignature signature) => new ConfirmVoucher(ApplicationNumber ?? "", signature);
+}
+
+public sealed class RestoreApplicationInput : FamilyActionInput<RestoreApplication>
+{
+    public override Result<RestoreApplication> ToCommand(ActionSignature signature) => new RestoreApplication(ApplicationNumber ?? "", signature);
 }
 
 public sealed class ChooseKindergartenInputGraphType : InputObjectGraphType<ChooseKindergartenInput>

@@ -1,11 +1,11 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.Workflows.Places;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Places;
 
@@ -17,24 +17,24 @@ internal static class PlaceFields
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Argument<IntGraphType>("groupYear")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<FreePlaces>()
-                .ListAsync(c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<FreePlaces>()
+            .ResolveAsync(async (c, freePlaces) => (await freePlaces.ListAsync(c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"),
+                c.CancellationToken)).OrThrow(c));
 
     public static void AddMutations(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<PublishPlacesPayloadGraphType>>("publishPlaces")
             .Description("Публикация мест: kindergarten staff for their kindergarten, operators for their region. QUEUE notifies the next applications in order.")
             .Argument<NonNullGraphType<PublishPlacesInputGraphType>>("input")
             .Access(AccessRequirement.Roles(Role.KindergartenStaff, Role.Operator, Role.Administrator))
-            .ResolveAsync(async c =>
+            .Resolve().WithService<PublishPlacesHandler>()
+            .ResolveAsync(async (c, handler) =>
             {
                 var input = c.GetArgument<PublishPlacesInput>("input");
                 if (!Guid.TryParse(input.KindergartenId, out var kindergartenId))
                     throw KezekError.For(c, Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenId")));
-                var published = (await c.RequestServices!.GetRequiredService<PublishPlacesHandler>().HandleAsync(
+                var published = (await handler.HandleAsync(
                     new PublishPlaces(kindergartenId, input.GroupYear, input.Language, input.Count, input.Mode, c.RequireViewer()),
                     c.CancellationToken)).OrThrow(c);
-                var free = (await c.RequestServices!.GetRequiredService<FreePlaces>().ListAsync(published.Kindergarten.RegionCode, input.GroupYear,
-                    c.CancellationToken)).OrThrow(c);
-                return new PublishPlacesResult(published, [.. free.Where(p => p.Kindergarten.Id == kindergartenId)]);
+                return new PublishPlacesResult(published, published.FreePlaces);
             });
 }

@@ -1,10 +1,10 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Identity;
 using Kezek.Workflows.Profile;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Profile;
 
@@ -16,11 +16,12 @@ internal static class ProfileFields
             .Argument<NonNullGraphType<StringGraphType>>("email")
             .Argument<NonNullGraphType<Places.LanguageGraphType>>("language")
             .Access(AccessRequirement.SignedInPerson)
-            .ResolveAsync(async c =>
+            .Resolve().WithService<UpdateContactPreferencesHandler>()
+            .ResolveAsync(async (c, handler) =>
             {
                 var viewer = c.RequireViewer();
-                (await c.RequestServices!.GetRequiredService<UpdateContactPreferencesHandler>().HandleAsync(
-                    new UpdateContactPreferences(viewer, c.GetArgument<string>("email"), c.GetArgument<string>("language")), c.CancellationToken)).OrThrow(c);
+                (await handler.HandleAsync(new UpdateContactPreferences(viewer, c.GetArgument<string>("email"), c.GetArgument<string>("language")),
+                    c.CancellationToken)).OrThrow(c);
                 return viewer;
             });
 }

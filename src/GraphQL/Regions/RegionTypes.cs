@@ -1,12 +1,12 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Regions;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.Rules.RuleSets;
-using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Regions;
 using Kezek.Workflows.Queue;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Regions;
@@ -61,27 +61,22 @@ internal static class RegionQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionGraphType>>>>("regions")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IKezekDb>().Regions.AsNoTracking()
-                .OrderBy(r => r.Code).ToListAsync(c.CancellationToken));
+            .Resolve().WithService<ListRegionsHandler>()
+            .ResolveAsync(async (c, handler) => await handler.HandleAsync(c.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenGraphType>>>>("kindergartens")
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c =>
-            {
-                var db = c.RequestServices!.GetRequiredService<IKezekDb>();
-                var region = c.GetArgument<string>("region");
-                if (!await db.Regions.AnyAsync(r => r.Code == region, c.CancellationToken))
-                    throw KezekError.For(c, Core.Results.Error.Of(Core.Results.ErrorCodes.UnknownRegion, ("region", region)));
-                return await db.Kindergartens.AsNoTracking().Where(k => k.RegionCode == region).OrderBy(k => k.NameRu)
-                    .ToListAsync(c.CancellationToken);
-            });
+            .Resolve().WithService<ListKindergartensHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ListKindergartens(c.GetArgument<string>("region")),
+                c.CancellationToken)).OrThrow(c));
 
         query.Field<NonNullGraphType<QueueStatisticsGraphType>>("statistics")
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Argument<IntGraphType>("groupYear")
             .Access(AccessRequirement.Public)
-            .ResolveAsync(async c => (await c.RequestServices!.GetRequiredService<PublicQueueSearch>()
-                .CountAsync(c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"), c.CancellationToken)).OrThrow(c));
+            .Resolve().WithService<PublicQueueSearch>()
+            .ResolveAsync(async (c, search) => (await search.CountAsync(c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"),
+                c.CancellationToken)).OrThrow(c));
     }
 }

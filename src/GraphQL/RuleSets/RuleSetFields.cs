@@ -1,15 +1,13 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Identity;
 using Kezek.Core.Regions;
-using Kezek.Core.Results;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.Rules;
 using Kezek.Rules.RuleSets;
-using Kezek.Workflows.Persistence;
 using Kezek.Workflows.RuleSets;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.RuleSets;
@@ -130,15 +128,9 @@ internal static class RuleSetFields
             .Description("Policy officers of the region and administrators: the rule set in force and its history.")
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Access(Officers)
-            .ResolveAsync(async c =>
-            {
-                var region = c.GetArgument<string>("region");
-                RequireOfficerOf(c, region);
-                var catalog = c.RequestServices!.GetRequiredService<RuleSetCatalog>();
-                if (region != RuleSetCatalog.Default && !await RegionExistsAsync(c, region))
-                    throw KezekError.For(c, Error.Of(ErrorCodes.UnknownRegion, ("region", region)));
-                return catalog.For(region);
-            });
+            .Resolve().WithService<ReadRuleSetHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ReadRuleSet(c.GetArgument<string>("region"), c.RequireViewer()),
+                c.CancellationToken)).OrThrow(c));
 
     public static void AddMutations(ObjectGraphType mutation)
     {
@@ -147,24 +139,18 @@ internal static class RuleSetFields
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Argument<NonNullGraphType<StringGraphType>>("json")
             .Access(Officers)
-            .ResolveAsync(async c =>
-            {
-                var region = c.GetArgument<string>("region");
-                RequireOfficerOf(c, region);
-                return await c.RequestServices!.GetRequiredService<RuleSetVersions>().CheckAsync(region, c.GetArgument<string>("json"), c.CancellationToken);
-            });
+            .Resolve().WithService<ValidateRuleSetHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(
+                new ValidateRuleSet(c.GetArgument<string>("region"), c.GetArgument<string>("json"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<DryRunReportGraphType>>("dryRunRuleSet")
             .Description("Shows what a rule set would change for the region's live applications, changing nothing.")
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Argument<NonNullGraphType<StringGraphType>>("json")
             .Access(Officers)
-            .ResolveAsync(async c =>
-            {
-                var region = c.GetArgument<string>("region");
-                RequireOfficerOf(c, region);
-                return await c.RequestServices!.GetRequiredService<RuleSetDryRun>().RunAsync(region, c.GetArgument<string>("json"), c.CancellationToken);
-            });
+            .Resolve().WithService<DryRunRuleSetHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(
+                new DryRunRuleSet(c.GetArgument<string>("region"), c.GetArgument<string>("json"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<RuleSetVersionGraphType>>("activateRuleSet")
             .Description("Validates and puts in force a new version at once, here and within seconds on every instance; kept with who, when and why.")
@@ -172,26 +158,8 @@ internal static class RuleSetFields
             .Argument<NonNullGraphType<StringGraphType>>("json")
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .Access(Officers)
-            .ResolveAsync(async c =>
-            {
-                var region = c.GetArgument<string>("region");
-                var officer = RequireOfficerOf(c, region);
-                return (await c.RequestServices!.GetRequiredService<RuleSetVersions>().ActivateAsync(region, c.GetArgument<string>("json"),
-                    c.GetArgument<string>("reason"), officer, c.CancellationToken)).OrThrow(c);
-            });
+            .Resolve().WithService<ActivateRuleSetHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ActivateRuleSet(c.GetArgument<string>("region"),
+                c.GetArgument<string>("json"), c.GetArgument<string>("reason"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
     }
-
-    /// <summary>A region's policy officer for its own rule set; the default rule set, which others fall back on, is administrators'.</summary>
-    private static Actor RequireOfficerOf(IResolveFieldContext context, string name)
-    {
-        var viewer = context.RequireViewer();
-        if (viewer.IsAdministrator)
-            return viewer.As(Role.Administrator);
-        if (name != RuleSetCatalog.Default && viewer.Holds(Role.PolicyOfficer, name))
-            return viewer.As(Role.PolicyOfficer);
-        throw KezekError.For(context, ErrorCodes.Forbidden);
-    }
-
-    private static Task<bool> RegionExistsAsync(IResolveFieldContext context, string region) =>
-        context.RequestServices!.GetRequiredService<IKezekDb>().Regions.AnyAsync(r => r.Code == region, context.CancellationToken);
 }

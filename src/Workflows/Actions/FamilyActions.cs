@@ -1,6 +1,7 @@
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,69 +9,98 @@ using Microsoft.EntityFrameworkCore;
 namespace Kezek.Workflows.Actions;
 
 /// <summary>
-/// A family member's signed action on an application (choose, extend, revoke, withdraw, confirm or refuse the
-/// voucher, restore), named by the application's number or by its direction.
+/// What a family member's signed actions share (choose, extend, revoke, withdraw, confirm or refuse the voucher,
+/// restore): the reason rules, finding the family's application by its number or by its direction, and one
+/// transition that spends the action's nonce in its own transaction.
 /// </summary>
-public sealed record FamilyAction(string Trigger, string? ApplicationNumber, Guid? DirectionId, TransitionRequest Request);
-
-public sealed class FamilyActionHandler(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner)
+public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner)
 {
     public const int MaxReasonLength = 2000;
 
-    private static readonly HashSet<string> NeedReason = [Triggers.Extend, Triggers.Revoke, Triggers.Withdraw, Triggers.RefuseVoucher];
+    /// <summary>Fires the trigger on the family's application named by its number.</summary>
+    public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, ActionSignature signature,
+        CancellationToken cancellationToken) =>
+        FireAsync(trigger, token => FindByNumberAsync(applicationNumber, signature.Signer, token), signature.Request(), signature, cancellationToken);
 
-    /// <summary>Acts and spends the signed action's nonce in one transaction.</summary>
-    public async Task<Result<Transitioned>> HandleAsync(FamilyAction action, Func<CancellationToken, Task<bool>> spendNonce,
+    /// <summary>Fires the trigger on the family's application named by its number, for the reason the family gives (required).</summary>
+    public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, ActionSignature signature, string reason,
+        CancellationToken cancellationToken) =>
+        ReasonRefusal(reason) ?? FireAsync(trigger, token => FindByNumberAsync(applicationNumber, signature.Signer, token), signature.Request(reason),
+            signature, cancellationToken);
+
+    /// <summary>
+    /// Fires the trigger on the family's application whose current direction this is, for the reason the family gives
+    /// (required), to the day asked for where the action takes one.
+    /// </summary>
+    public Task<Result<Transitioned>> OnDirectionAsync(string trigger, Guid directionId, ActionSignature signature, string reason,
+        CancellationToken cancellationToken, DateOnly? until = null) =>
+        ReasonRefusal(reason) ?? FireAsync(trigger, token => FindByDirectionAsync(directionId, signature.Signer, token),
+            signature.Request(reason, until: until), signature, cancellationToken);
+
+    /// <summary>
+    /// The choice of a kindergarten's seat; where the lifecycle has a waiting list (voucher), a kindergarten without a
+    /// free seat puts the child on it instead.
+    /// </summary>
+    public async Task<Result<Transitioned>> ChooseOrWaitAsync(string applicationNumber, Guid placeId, ActionSignature signature,
         CancellationToken cancellationToken)
     {
-        if (NeedReason.Contains(action.Trigger) && string.IsNullOrWhiteSpace(action.Request.Reason))
-            return Error.Of(ErrorCodes.ReasonRequired);
-        if (action.Request.Reason?.Length > MaxReasonLength)
-            return Error.Of(ErrorCodes.InvalidInput, ("field", "reason"));
-
-        var request = action.Request with { Reason = action.Request.Reason?.Trim() };
-        var done = await runner.RunAsync(async token =>
-        {
-            var application = await FindAsync(action, action.Request.Actor, token);
-            if (!application.IsSuccess)
-                return application.Error!;
-            return await lifecycle.FireAsync(application.Value, action.Trigger, request, token);
-        }, spendNonce, cancellationToken);
-        if (action.Trigger != Triggers.Choose || done.Error?.Code is not (ErrorCodes.NoFreePlace or ErrorCodes.NoFreePlaces))
+        var request = signature.Request(placeId: placeId);
+        Task<Result<Application>> Find(CancellationToken token) => FindByNumberAsync(applicationNumber, signature.Signer, token);
+        var done = await FireAsync(Triggers.Choose, Find, request, signature, cancellationToken);
+        if (done.Error?.Code is not (ErrorCodes.NoFreePlace or ErrorCodes.NoFreePlaces))
             return done;
 
-        // Where the lifecycle has a waiting list (voucher), a kindergarten without a free seat puts the child on it.
         return await runner.RunAsync(async token =>
         {
-            var application = await FindAsync(action, action.Request.Actor, token);
+            var application = await Find(token);
             if (!application.IsSuccess)
                 return application.Error!;
             if (!lifecycle.WorkflowOf(application.Value.RegionCode).From(application.Value.State).Any(t => t.Trigger == Triggers.WaitForPlace))
                 return done.Error!;
             return await lifecycle.FireAsync(application.Value, Triggers.WaitForPlace, request, token);
-        }, spendNonce, cancellationToken);
+        }, signature.SpendNonce, cancellationToken);
     }
 
-    /// <summary>The family's application, tracked; another family's is answered exactly like a missing one.</summary>
-    private async Task<Result<Application>> FindAsync(FamilyAction action, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The reason rules: an action that takes a reason needs one, of a bounded length; null when it holds.</summary>
+    private static Task<Result<Transitioned>>? ReasonRefusal(string reason)
     {
-        Application? application;
-        if (action.DirectionId is { } directionId)
-        {
-            var applicationId = await db.Directions.Where(d => d.Id == directionId).Select(d => (long?)d.ApplicationId).SingleOrDefaultAsync(cancellationToken);
-            application = applicationId is null ? null : await lifecycle.ForChange.SingleAsync(a => a.Id == applicationId, cancellationToken);
-            if (application is null || !application.IsFamilyMember(actor.Iin))
-                return Error.Of(ErrorCodes.DirectionNotFound);
-            if (application.CurrentDirection?.Id != directionId)
-                return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
-            return application;
-        }
+        if (string.IsNullOrWhiteSpace(reason))
+            return Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.ReasonRequired));
+        return reason.Length > MaxReasonLength ? Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.InvalidInput, ("field", "reason"))) : null;
+    }
 
-        var number = ApplicationNumber.Parse(action.ApplicationNumber ?? "");
+    private Task<Result<Transitioned>> FireAsync(string trigger, Func<CancellationToken, Task<Result<Application>>> find, TransitionRequest request,
+        ActionSignature signature, CancellationToken cancellationToken) =>
+        runner.RunAsync(async token =>
+        {
+            var application = await find(token);
+            if (!application.IsSuccess)
+                return application.Error!;
+            return await lifecycle.FireAsync(application.Value, trigger, Trimmed(request), token);
+        }, signature.SpendNonce, cancellationToken);
+
+    private static TransitionRequest Trimmed(TransitionRequest request) => request with { Reason = request.Reason?.Trim() };
+
+    /// <summary>The family's application, tracked; another family's is answered exactly like a missing one.</summary>
+    private async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
+    {
+        var number = ApplicationNumber.Parse(applicationNumber);
         if (!number.IsSuccess)
             return number.Error!;
         var text = number.Value.ToString();
-        application = await lifecycle.ForChange.SingleOrDefaultAsync(a => a.Number == text, cancellationToken);
-        return application is not null && application.IsFamilyMember(actor.Iin) ? application : Error.Of(ErrorCodes.ApplicationNotFound);
+        var application = await lifecycle.ForChange.SingleOrDefaultAsync(a => a.Number == text, cancellationToken);
+        return application is not null && AccessPolicy.IsFamilyMember(application, actor.Iin) ? application : Error.Of(ErrorCodes.ApplicationNotFound);
+    }
+
+    /// <summary>The family's application by its direction, tracked; another family's direction is answered like a missing one.</summary>
+    private async Task<Result<Application>> FindByDirectionAsync(Guid directionId, Actor actor, CancellationToken cancellationToken)
+    {
+        var applicationId = await db.Directions.Where(d => d.Id == directionId).Select(d => (long?)d.ApplicationId).SingleOrDefaultAsync(cancellationToken);
+        var application = applicationId is null ? null : await lifecycle.ForChange.SingleAsync(a => a.Id == applicationId, cancellationToken);
+        if (application is null || !AccessPolicy.IsFamilyMember(application, actor.Iin))
+            return Error.Of(ErrorCodes.DirectionNotFound);
+        if (application.CurrentDirection?.Id != directionId)
+            return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
+        return application;
     }
 }

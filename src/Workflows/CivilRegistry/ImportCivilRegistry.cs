@@ -4,6 +4,7 @@ using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Results;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Kezek.Workflows.CivilRegistry;
 /// it names: a representative it no longer lists loses the relation and is detached from the child's
 /// applications (an attached parent whose rights ended stops seeing them).
 /// </summary>
-public sealed record ImportCivilRegistry(string Csv, Actor Administrator);
+public sealed record ImportCivilRegistry(string Csv, Viewer Viewer);
 
 public sealed record CivilRegistryImported(int Added, int Updated, int Removed, int Detached);
 
@@ -27,6 +28,9 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
 
     public async Task<Result<CivilRegistryImported>> HandleAsync(ImportCivilRegistry command, CancellationToken cancellationToken)
     {
+        var administrator = AccessPolicy.AsAdministrator(command.Viewer);
+        if (!administrator.IsSuccess)
+            return administrator.Error!;
         var parsed = Parse(command.Csv);
         if (!parsed.IsSuccess)
             return parsed.Error!;
@@ -65,9 +69,9 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
         db.CivilRegistryRecords.RemoveRange(removed);
         var detached = 0;
         foreach (var record in removed)
-            detached += await DetachAsync(record, command.Administrator, now, cancellationToken);
+            detached += await DetachAsync(record, administrator.Value, now, cancellationToken);
 
-        db.StaffActions.Add(new StaffAction(now, command.Administrator, "ImportCivilRegistry",
+        db.StaffActions.Add(new StaffAction(now, administrator.Value, "ImportCivilRegistry",
             string.Create(CultureInfo.InvariantCulture, $"added={added}; updated={updated}; removed={removed.Count}; detached={detached}")));
         await db.SaveChangesAsync(cancellationToken);
         return new CivilRegistryImported(added, updated, removed.Count, detached);

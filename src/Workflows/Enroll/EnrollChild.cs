@@ -1,5 +1,6 @@
 using Kezek.Core.Results;
 using Kezek.Core.Identity;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class EnrollChildHandler(IKezekDb db, ApplicationLifecycle lifecyc
         var kindergarten = direction is null ? null
             : await db.Kindergartens.AsNoTracking().SingleAsync(k => k.Id == direction.KindergartenId, cancellationToken);
         // Staff of another kindergarten learn nothing about the direction.
-        if (direction is null || kindergarten is null || command.Viewer.StaffRoleFor(kindergarten) is not { } role)
+        if (direction is null || kindergarten is null || AccessPolicy.ForKindergarten(command.Viewer, kindergarten) is not { } actor)
             return Error.Of(ErrorCodes.DirectionNotFound);
 
         return await runner.RunAsync(async token =>
@@ -25,7 +26,7 @@ public sealed class EnrollChildHandler(IKezekDb db, ApplicationLifecycle lifecyc
             var application = await lifecycle.ForChange.SingleAsync(a => a.Id == direction.ApplicationId, token);
             if (application.CurrentDirection?.Id != direction.Id)
                 return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
-            return await lifecycle.FireAsync(application, Triggers.Enroll, new TransitionRequest(command.Viewer.As(role)), token);
+            return await lifecycle.FireAsync(application, Triggers.Enroll, new TransitionRequest(actor), token);
         }, null, cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ using Kezek.Core.Iins;
 using Kezek.Core.People;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
-using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Queue;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +34,7 @@ public sealed record JournalPage(IReadOnlyList<Application> Items, int TotalCoun
 /// Журнал заявлений: what a viewer may see, filtered and paged newest first with an opaque cursor.
 /// Applicants see their own and attached applications, operators their region's, administrators all.
 /// </summary>
-public sealed class ApplicationJournal(IKezekDb db, QueuePositions positions)
+public sealed class ApplicationJournal(AccessPolicy access, QueuePositions positions)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -53,7 +53,7 @@ public sealed class ApplicationJournal(IKezekDb db, QueuePositions positions)
             afterId = decoded;
         }
 
-        var query = VisibleTo(viewer);
+        var query = access.VisibleApplications(viewer);
         var filtered = await ApplyAsync(query, filter, cancellationToken);
         if (!filtered.IsSuccess)
             return filtered.Error!;
@@ -67,23 +67,6 @@ public sealed class ApplicationJournal(IKezekDb db, QueuePositions positions)
         if (hasNext)
             items.RemoveAt(items.Count - 1);
         return new JournalPage(items, total, hasNext, items.Count > 0 ? EncodeCursor(items[^1].Id) : null);
-    }
-
-    /// <summary>The applications the viewer may read, as a query (nothing else is ever filtered from).</summary>
-    public IQueryable<Application> VisibleTo(Viewer viewer)
-    {
-        var applications = db.Applications.AsNoTracking();
-        if (viewer.IsAdministrator)
-            return applications;
-        var regions = viewer.OperatorRegions;
-        var iin = viewer.Iin;
-        // The family's applications by two index lookups (as applicant, as attached parent) joined by UNION: an OR over
-        // the two lets PostgreSQL only scan the whole table, which at a country's size is half a second per journal.
-        var family = db.Applications.Where(a => a.Applicant.Iin == iin).Select(a => a.Id)
-            .Union(db.ApplicationParents.Where(p => p.Iin == iin).Select(p => p.ApplicationId));
-        return regions.Count == 0
-            ? applications.Where(a => family.Contains(a.Id))
-            : applications.Where(a => family.Contains(a.Id) || regions.Contains(a.RegionCode));
     }
 
     private async Task<Result<IQueryable<Application>>> ApplyAsync(IQueryable<Application> query, JournalFilter filter,

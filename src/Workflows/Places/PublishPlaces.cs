@@ -6,7 +6,7 @@ using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
-using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +15,11 @@ namespace Kezek.Workflows.Places;
 /// <summary>Публикация свободных мест: by the kindergarten's staff, or an operator of its region.</summary>
 public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, string Language, int Count, PlaceMode Mode, Viewer Viewer);
 
-public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified);
+/// <summary>What was published, and the kindergarten's free seats after it.</summary>
+public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified, IReadOnlyList<FreePlace> FreePlaces);
 
 public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, Transactions transactions, RuleSetCatalog rules,
-    TimeProvider clock)
+    FreePlaces freePlaces, TimeProvider clock)
 {
     public const int MaxCount = 10_000;
 
@@ -27,7 +28,7 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         var kindergarten = await db.Kindergartens.AsNoTracking().SingleOrDefaultAsync(k => k.Id == command.KindergartenId, cancellationToken);
         if (kindergarten is null)
             return Error.Of(ErrorCodes.UnknownKindergarten, ("bin", command.KindergartenId.ToString()));
-        if (command.Viewer.StaffRoleFor(kindergarten) is not { } role)
+        if (AccessPolicy.ForKindergarten(command.Viewer, kindergarten) is not { } actor)
             return Error.Of(ErrorCodes.Forbidden);
         if (command.Count is < 1 or > MaxCount)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "count"));
@@ -38,9 +39,8 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         if (command.GroupYear > today.Year || command.GroupYear < Child.OldestGroupYear(today, policy.MaxAgeMonths))
             return Error.Of(ErrorCodes.InvalidGroupYear);
 
-        var actor = command.Viewer.As(role);
         // An application in line that changes meanwhile (it chose a free seat, it was withdrawn) makes the count start again.
-        return await transactions.RunAsync<PublishedPlaces>(async token =>
+        var published = await transactions.RunAsync<(int Published, int Notified)>(async token =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             for (var i = 0; i < command.Count; i++)
@@ -53,7 +53,14 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
             await db.SaveChangesAsync(token);
             var notified = command.Mode == PlaceMode.Queue ? await turns.OfferAsync(kindergarten.RegionCode, command.GroupYear, token) : 0;
             await db.SaveChangesAsync(token);
-            return new PublishedPlaces(kindergarten, command.Count, notified);
+            return (command.Count, notified);
         }, cancellationToken);
+        if (!published.IsSuccess)
+            return published.Error!;
+        var free = await freePlaces.ListAsync(kindergarten.RegionCode, command.GroupYear, cancellationToken);
+        if (!free.IsSuccess)
+            return free.Error!;
+        return new PublishedPlaces(kindergarten, published.Value.Published, published.Value.Notified,
+            [.. free.Value.Where(p => p.Kindergarten.Id == kindergarten.Id)]);
     }
 }

@@ -3,20 +3,24 @@ using Kezek.Core.Audit;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Results;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Roles;
 
 /// <summary>An administrator gives a person a staff role in a scope: a region, or a kindergarten's BIN.</summary>
-public sealed record GrantRole(string Iin, Role Role, string? RegionCode, string? Bin, Actor Administrator);
+public sealed record GrantRole(string Iin, Role Role, string? RegionCode, string? Bin, Viewer Viewer);
 
-public sealed record RevokeRole(Guid GrantId, Actor Administrator);
+public sealed record RevokeRole(Guid GrantId, Viewer Viewer);
 
 public sealed class RoleGrants(IKezekDb db, TimeProvider clock)
 {
     public async Task<Result<RoleGrant>> GrantAsync(GrantRole command, CancellationToken cancellationToken)
     {
+        var administrator = AccessPolicy.AsAdministrator(command.Viewer);
+        if (!administrator.IsSuccess)
+            return administrator.Error!;
         var iin = Iin.Parse(command.Iin);
         if (!iin.IsSuccess)
             return iin.Error!;
@@ -43,15 +47,18 @@ public sealed class RoleGrants(IKezekDb db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var grant = new RoleGrant(Guid.NewGuid(), iin.Value.Value, command.Role, command.RegionCode, command.Bin,
-            command.Administrator.Iin, now);
+            administrator.Value.Iin, now);
         db.RoleGrants.Add(grant);
-        db.StaffActions.Add(new StaffAction(now, command.Administrator, "GrantRole", Describe(grant)));
+        db.StaffActions.Add(new StaffAction(now, administrator.Value, "GrantRole", Describe(grant)));
         await db.SaveChangesAsync(cancellationToken);
         return grant;
     }
 
     public async Task<Result<RoleGrant>> RevokeAsync(RevokeRole command, CancellationToken cancellationToken)
     {
+        var administrator = AccessPolicy.AsAdministrator(command.Viewer);
+        if (!administrator.IsSuccess)
+            return administrator.Error!;
         var grant = await db.RoleGrants.SingleOrDefaultAsync(g => g.Id == command.GrantId, cancellationToken);
         if (grant is null)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "grantId"));
@@ -59,8 +66,8 @@ public sealed class RoleGrants(IKezekDb db, TimeProvider clock)
             return grant;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        grant.Revoke(command.Administrator.Iin, now);
-        db.StaffActions.Add(new StaffAction(now, command.Administrator, "RevokeRole", Describe(grant)));
+        grant.Revoke(administrator.Value.Iin, now);
+        db.StaffActions.Add(new StaffAction(now, administrator.Value, "RevokeRole", Describe(grant)));
         await db.SaveChangesAsync(cancellationToken);
         return grant;
     }

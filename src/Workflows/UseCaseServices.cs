@@ -1,0 +1,68 @@
+using Kezek.Workflows.Access;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Attach;
+using Kezek.Workflows.Choose;
+using Kezek.Workflows.CivilRegistry;
+using Kezek.Workflows.Documents;
+using Kezek.Workflows.Enroll;
+using Kezek.Workflows.Extend;
+using Kezek.Workflows.Journal;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Notifications;
+using Kezek.Workflows.Places;
+using Kezek.Workflows.Profile;
+using Kezek.Workflows.Queue;
+using Kezek.Workflows.Regions;
+using Kezek.Workflows.Register;
+using Kezek.Workflows.Revoke;
+using Kezek.Workflows.Roles;
+using Kezek.Workflows.RuleSets;
+using Kezek.Workflows.Voucher;
+using Kezek.Workflows.Withdraw;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.Workflows;
+
+public static class UseCaseServices
+{
+    /// <summary>The access policy and one handler per use case (one folder each), per request.</summary>
+    public static IServiceCollection AddKezekUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<FamilyActions>();
+
+        services.AddScoped<RegisterApplicationHandler>();
+        services.AddScoped<AttachApplicationHandler>();
+        services.AddScoped<ChooseKindergartenHandler>();
+        services.AddScoped<ExtendDirectionHandler>();
+        services.AddScoped<RevokeDirectionHandler>();
+        services.AddScoped<WithdrawApplicationHandler>();
+        services.AddScoped<ConfirmVoucherHandler>();
+        services.AddScoped<RefuseVoucherHandler>();
+        services.AddScoped<RestoreApplicationHandler>();
+        services.AddScoped<EnrollChildHandler>();
+        services.AddScoped<PublishPlacesHandler>();
+        services.AddScoped<FreePlaces>();
+        services.AddScoped<UpdateContactPreferencesHandler>();
+        services.AddScoped<ListCabinetNotificationsHandler>();
+        services.AddScoped<MarkNotificationsReadHandler>();
+        services.AddScoped<DocumentAccess>();
+
+        services.AddScoped<ApplicationJournal>();
+        services.AddScoped<ReadApplicationHandler>();
+        services.AddScoped<PublicQueueSearch>();
+        services.AddScoped<ListRegionsHandler>();
+        services.AddScoped<ListKindergartensHandler>();
+        services.AddScoped<ReadRegionWorkflowHandler>();
+
+        services.AddScoped<RoleGrants>();
+        services.AddScoped<ImportCivilRegistryHandler>();
+        services.AddScoped<ReadRuleSetHandler>();
+        services.AddScoped<ValidateRuleSetHandler>();
+        services.AddScoped<DryRunRuleSetHandler>();
+        services.AddScoped<ActivateRuleSetHandler>();
+        services.AddScoped<ValidateWorkflowHandler>();
+        services.AddScoped<ActivateWorkflowHandler>();
+        return services;
+    }
+}
