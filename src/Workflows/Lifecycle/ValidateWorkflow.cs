@@ -1,5 +1,6 @@
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
+using Kezek.Rules;
 using Kezek.Workflows.Access;
 
 namespace Kezek.Workflows.Lifecycle;
@@ -12,8 +13,8 @@ public sealed record ValidateWorkflow(string Name, string Json, Viewer Viewer);
 
 public sealed class ValidateWorkflowHandler(WorkflowVersions versions)
 {
-    public async Task<Result<IReadOnlyList<WorkflowProblem>>> HandleAsync(ValidateWorkflow command, CancellationToken cancellationToken) =>
+    public async Task<Result<IReadOnlyList<ArtefactProblem>>> HandleAsync(ValidateWorkflow command, CancellationToken cancellationToken) =>
         AccessPolicy.ForLifecycle(command.Viewer, await versions.RegionsRunningAsync(command.Name, cancellationToken)).Error is { } refused
             ? refused
-            : Result<IReadOnlyList<WorkflowProblem>>.Success(await versions.CheckAsync(command.Name, command.Json, cancellationToken));
+            : Result<IReadOnlyList<ArtefactProblem>>.Success(await versions.CheckAsync(command.Name, command.Json, cancellationToken));
 }
