@@ -1,3 +1,5 @@
+using Kezek.Core.Notifications;
+
 namespace Kezek.Rules;
 
 /// <summary>How a region orders its queue: strictly by category, or interleaving priority with general.</summary>
@@ -101,7 +103,7 @@ public sealed record RegionPolicy
     public required int VoucherConfirmDays { get; init; }
     public required int VoucherRestoreDays { get; init; }
     public required int VoucherContractDays { get; init; }
-    public required IReadOnlyList<string> NotificationChannels { get; init; }
+    public required IReadOnlyList<Channel> NotificationChannels { get; init; }
     public required QueueOrdering QueueOrder { get; init; }
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);

@@ -1,3 +1,5 @@
+using Kezek.Core.Notifications;
+
 namespace Kezek.Core.Lifecycle;
 
 public enum NotificationStatus
@@ -20,7 +22,7 @@ public enum NotificationStatus
 /// </summary>
 public sealed class Notification
 {
-    public Notification(long applicationId, string recipientIin, string template, string channel, string data, DateTime createdAt, string language = "ru")
+    public Notification(long applicationId, string recipientIin, string template, Channel channel, string data, DateTime createdAt, string language = "ru")
     {
         Language = language;
         ApplicationId = applicationId;
@@ -46,8 +48,7 @@ public sealed class Notification
     /// <summary>The event, as the name of its template (e.g. "turn-came").</summary>
     public string Template { get; private set; }
 
-    /// <summary>"email", "sms" or "cabinet".</summary>
-    public string Channel { get; private set; }
+    public Channel Channel { get; private set; }
 
     /// <summary>The template's values as JSON (application number, deadline in local time, kindergarten…).</summary>
     public string Data { get; private set; }

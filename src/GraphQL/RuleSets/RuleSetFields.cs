@@ -55,7 +55,7 @@ public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicy>
         Field<NonNullGraphType<IntGraphType>>("voucherConfirmDays").Resolve(c => c.Source.VoucherConfirmDays);
         Field<NonNullGraphType<IntGraphType>>("voucherRestoreDays").Resolve(c => c.Source.VoucherRestoreDays);
         Field<NonNullGraphType<IntGraphType>>("voucherContractDays").Resolve(c => c.Source.VoucherContractDays);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notificationChannels").Resolve(c => c.Source.NotificationChannels);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notificationChannels").Resolve(c => c.Source.NotificationChannels.Select(channel => channel.Code));
         Field<NonNullGraphType<StringGraphType>>("queueOrder").Resolve(c => c.Source.QueueOrder.ToString());
     }
 }

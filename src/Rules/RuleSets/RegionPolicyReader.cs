@@ -1,3 +1,5 @@
+using Kezek.Core.Notifications;
+
 namespace Kezek.Rules.RuleSets;
 
 /// <summary>Reads a region's typed values (<see cref="RegionPolicy"/>) from the values the schema check passed.</summary>
@@ -27,13 +29,24 @@ public static class RegionPolicyReader
             VoucherConfirmDays = Number("voucherConfirmDays"),
             VoucherRestoreDays = Number("voucherRestoreDays"),
             VoucherContractDays = Number("voucherContractDays"),
-            NotificationChannels = Channels(Text("notificationChannels")),
+            NotificationChannels = Channels(Text("notificationChannels"))
+                ?? throw new InvalidOperationException($"{region}: the channels were not checked before they were read."),
             QueueOrder = QueueOrdering.Parse(Text("queueOrder"))
                 ?? throw new InvalidOperationException($"{region}: the queue order was not checked before it was read."),
         };
     }
 
-    /// <summary>"email, sms" → ["email", "sms"].</summary>
-    public static IReadOnlyList<string> Channels(string text) =>
-        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>"email, sms" → [email, sms]; null when a name is not a channel.</summary>
+    public static IReadOnlyList<Channel>? Channels(string text)
+    {
+        var channels = new List<Channel>();
+        foreach (var code in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Channel.TryParse(code, out var channel))
+                return null;
+            channels.Add(channel);
+        }
+
+        return channels;
+    }
 }

@@ -44,7 +44,6 @@ public static class RuleSetSchema
     public static readonly IReadOnlySet<string> Lifecycles = new HashSet<string>(StringComparer.Ordinal) { "direction", "voucher" };
 
     /// <summary>The channels a region may notify families on.</summary>
-    public static readonly IReadOnlySet<string> Channels = new HashSet<string>(StringComparer.Ordinal) { "email", "sms", "cabinet" };
 
     /// <summary>Guards: rules that answer yes or no.</summary>
     public static readonly IReadOnlyList<string> Guards =

@@ -118,7 +118,7 @@ public static partial class RuleSetSchemaCheck
         if (!RuleSetSchema.Lifecycles.Contains(Text("lifecycle")))
             problems.Add(new("VALUE_INVALID", "GlobalParams.lifecycle", "\"direction\" or \"voucher\"."));
         var channels = RegionPolicyReader.Channels(Text("notificationChannels"));
-        if (channels.Count == 0 || channels.Any(c => !RuleSetSchema.Channels.Contains(c)))
+        if (channels is not { Count: > 0 })
             problems.Add(new("VALUE_INVALID", "GlobalParams.notificationChannels", "A comma-separated list of email, sms, cabinet."));
         if (QueueOrdering.Parse(Text("queueOrder")) is null)
             problems.Add(new("VALUE_INVALID", "GlobalParams.queueOrder", "\"strict\" or \"interleave P:G\", e.g. \"interleave 1:3\"."));

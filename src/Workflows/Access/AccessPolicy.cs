@@ -2,6 +2,7 @@ using Kezek.Core.Applications;
 using Kezek.Core.Documents;
 using Kezek.Core.Identity;
 using Kezek.Core.Lifecycle;
+using Kezek.Core.Notifications;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
@@ -86,7 +87,7 @@ public sealed class AccessPolicy(IKezekDb db)
     public IQueryable<Notification> CabinetOf(Viewer viewer)
     {
         var iin = viewer.Iin;
-        return db.Notifications.Where(n => n.RecipientIin == iin && n.Channel == "cabinet");
+        return db.Notifications.Where(n => n.RecipientIin == iin && n.Channel == Channel.Cabinet);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kezek.Core.Applications;
 using Kezek.Core.Lifecycle;
+using Kezek.Core.Notifications;
 using Kezek.Rules;
 using Kezek.Workflows.Persistence;
 using Kezek.Workflows.Profile;
@@ -40,7 +41,7 @@ public static class Outbox
         {
             foreach (var channel in policy.NotificationChannels)
             {
-                var recipients = channel == "cabinet" ? family : [application.Applicant.Iin];
+                var recipients = channel == Channel.Cabinet ? family : [application.Applicant.Iin];
                 foreach (var recipient in recipients)
                     db.Notifications.Add(new Notification(application.Id, recipient, template, channel, data, now, languages[recipient]));
             }

@@ -35,11 +35,11 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
                 .SetProperty(n => n.ClaimedUntil, (DateTime?)null).SetProperty(n => n.ClaimToken, (Guid?)null)
                 .SetProperty(n => n.PossibleDuplicates, n => n.PossibleDuplicates + 1), cancellationToken);
 
-        var channels = new List<string> { "cabinet" };
+        var channels = new List<Channel> { Channel.Cabinet };
         if (email.IsConfigured)
-            channels.Add("email");
+            channels.Add(Channel.Email);
         if (sms.IsConfigured)
-            channels.Add("sms");
+            channels.Add(Channel.Sms);
         var due = await db.Notifications.AsNoTracking()
             .Where(n => n.Status == NotificationStatus.Pending && channels.Contains(n.Channel) && (n.NextAttemptAt == null || n.NextAttemptAt <= now))
             .OrderBy(n => n.Id).Select(n => n.Id).Take(batchSize).ToListAsync(cancellationToken);
@@ -98,17 +98,17 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
 
     private async Task SendAsync(Notification notification, CancellationToken cancellationToken)
     {
-        if (notification.Channel == "cabinet")
+        if (notification.Channel == Channel.Cabinet)
             return; // the row itself is the message in the family's cabinet
         var contact = await ContactAsync(notification.ApplicationId, cancellationToken);
         var rendered = renderer.Render(notification.Template, notification.Language, await ValuesAsync(notification, contact, cancellationToken));
         // The e-mail the person gave at sign-in wins over the one typed into the application.
         var preferred = await db.ContactPreferences.AsNoTracking().Where(p => p.Iin == notification.RecipientIin).Select(p => p.Email)
             .SingleOrDefaultAsync(cancellationToken);
-        if (notification.Channel == "email")
+        if (notification.Channel == Channel.Email)
             await email.SendAsync(new EmailMessage(notification.Id.ToString(CultureInfo.InvariantCulture), preferred ?? contact.Email, rendered.Subject,
                 rendered.Html), cancellationToken);
-        else if (notification.Channel == "sms")
+        else if (notification.Channel == Channel.Sms)
             await sms.SendAsync(new SmsMessage($"kezek-{notification.Id}", contact.Phone, rendered.Sms), cancellationToken);
         else
             throw new InvalidOperationException($"Unknown channel {notification.Channel}.");

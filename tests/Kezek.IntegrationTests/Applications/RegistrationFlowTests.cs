@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kezek.Core.Applications;
+using Kezek.Core.Notifications;
 using Kezek.IntegrationTests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,8 +56,8 @@ public abstract class RegistrationFlowTests(KezekFactory kezek) : KezekTest(keze
 
         // Both parents hear of it in their cabinets; e-mail and SMS go to the applicant's contacts.
         var attachedNotes = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Template == "attached").ToListAsync());
-        Assert.Equal([TestPeople.FatherIin, TestPeople.MotherIin], attachedNotes.Where(n => n.Channel == "cabinet").Select(n => n.RecipientIin).Order());
-        Assert.Equal(TestPeople.MotherIin, attachedNotes.Single(n => n.Channel == "email").RecipientIin);
+        Assert.Equal([TestPeople.FatherIin, TestPeople.MotherIin], attachedNotes.Where(n => n.Channel == Channel.Cabinet).Select(n => n.RecipientIin).Order());
+        Assert.Equal(TestPeople.MotherIin, attachedNotes.Single(n => n.Channel == Channel.Email).RecipientIin);
 
         // Attaching twice says so.
         Assert.Equal("ALREADY_ATTACHED", (await api.PostAsync("mutation { attachApplication(childIin: \"220315670018\") { application { number } } }",

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kezek.Core.Notifications;
 using Kezek.IntegrationTests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public abstract class DirectionLifecycleTests(KezekFactory kezek) : KezekTest(ke
         Assert.Equal("QUEUED", (await queue.ApplicationAsync(n[3])).GetProperty("status").GetString());
         var turnCame = await Kezek.WithDbAsync(db => db.Notifications.Where(x => x.Template == "turn-came").ToListAsync());
         Assert.Equal(3 * 3, turnCame.Count);
-        Assert.Equal(["cabinet", "email", "sms"], turnCame.Select(x => x.Channel).Distinct().Order());
+        Assert.Equal(["cabinet", "email", "sms"], turnCame.Select(x => x.Channel.Code).Distinct().Order());
         Assert.Contains("2026-09-05T00:00:00+05:00", turnCame[0].Data, StringComparison.Ordinal);
 
         // The first chooses: a direction to attend within 5 working days.

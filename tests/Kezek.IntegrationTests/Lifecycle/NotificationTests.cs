@@ -1,4 +1,5 @@
 using Kezek.Core.Lifecycle;
+using Kezek.Core.Notifications;
 using Kezek.IntegrationTests.Hosting;
 using Kezek.Workflows.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +99,7 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
 
         // The mail server is down: the e-mails ("registered" and the turn, for two children) wait; the SMS and the cabinet do not.
         Assert.Equal(new DispatchResult(8, 4, 0), await DispatchAsync());
-        var waiting = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "email").ToListAsync());
+        var waiting = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == Channel.Email).ToListAsync());
         Assert.All(waiting, n => Assert.Equal(NotificationStatus.Pending, n.Status));
         Assert.All(waiting, n => Assert.NotNull(n.LastError));
 
@@ -130,9 +131,9 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         // Every e-mail arrived; a resend could only follow a send whose outcome was unknown, and would be recorded.
         var mails = smtp.Messages();
         Assert.Equal(6, mails.Select(m => m.MessageId).Distinct().Count());
-        var recorded = await Kezek.WithDbAsync(db => db.Notifications.Where(n => n.Channel == "email").SumAsync(n => n.PossibleDuplicates));
+        var recorded = await Kezek.WithDbAsync(db => db.Notifications.Where(n => n.Channel == Channel.Email).SumAsync(n => n.PossibleDuplicates));
         Assert.InRange(mails.Count - 6, 0, recorded);
-        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "sms").ToListAsync());
+        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == Channel.Sms).ToListAsync());
         Assert.All(sms, n => Assert.Equal(NotificationStatus.Pending, n.Status));
         Assert.All(sms, n => Assert.StartsWith("TaskCanceledException", n.LastError, StringComparison.Ordinal));
     }
@@ -157,7 +158,7 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(1, reminded.Sum());
         Assert.Equal(0, await RemindAsync());
         var rows = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Template == "direction-expiring").ToListAsync());
-        Assert.Equal(["cabinet", "email", "sms"], rows.Select(n => n.Channel).Order());
+        Assert.Equal(["cabinet", "email", "sms"], rows.Select(n => n.Channel.Code).Order());
         Assert.Contains("\"directionExpiresAt\":\"2026-09-09T00:00:00+05:00\"", rows[0].Data, StringComparison.Ordinal);
     }
 
@@ -176,7 +177,7 @@ public abstract class NotificationTests(KezekFactory kezek) : KezekTest(kezek)
             Kezek.Clock.Advance(TimeSpan.FromHours(2));
         }
 
-        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == "sms").ToListAsync());
+        var sms = await Kezek.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Channel == Channel.Sms).ToListAsync());
         Assert.Equal(2, sms.Count);
         Assert.All(sms, n => Assert.Equal(NotificationStatus.Dead, n.Status));
         Assert.All(sms, n => Assert.Equal(OutboxDispatcher.MaxAttempts, n.Attempts));

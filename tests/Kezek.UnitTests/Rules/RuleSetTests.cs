@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Kezek.Rules;
+using Kezek.Core.Notifications;
 using Kezek.Rules.Calendar;
 using Kezek.Rules.Facts;
 using Kezek.Rules.RuleSets;
+using Kezek.Rules;
 using NJsonSchema;
 
 namespace Kezek.UnitTests.Rules;
@@ -49,7 +50,7 @@ public sealed class RuleSetTests
         Assert.Equal(("AST", "voucher", 2, 28, 5), (astana.NumberPrefix, astana.Lifecycle, astana.VoucherConfirmDays,
             astana.VoucherRestoreDays, astana.VoucherContractDays));
         Assert.Equal("UO", other.NumberPrefix);
-        Assert.Equal(["email", "sms", "cabinet"], other.NotificationChannels);
+        Assert.Equal([Channel.Email, Channel.Sms, Channel.Cabinet], other.NotificationChannels);
         Assert.Equal(QueueOrdering.Strict, other.QueueOrder);
         Assert.Equal("Asia/Almaty", other.TimeZoneId);
     }

@@ -1,6 +1,7 @@
 using Kezek.Core.Applications;
-using Microsoft.EntityFrameworkCore;
+using Kezek.Core.Notifications;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Infrastructure.Persistence.Configurations;
 
@@ -145,7 +146,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Kezek
         builder.ToTable("Notifications");
         builder.Property(n => n.RecipientIin).HasMaxLength(12);
         builder.Property(n => n.Template).HasMaxLength(64);
-        builder.Property(n => n.Channel).HasMaxLength(16);
+        builder.Property(n => n.Channel).HasMaxLength(16).HasConversion(c => c.Code, code => Channel.Parse(code));
         builder.Property(n => n.Data).HasMaxLength(4000);
         builder.Property(n => n.Language).HasMaxLength(2);
         builder.Property(n => n.LastError).HasMaxLength(500);
