@@ -52,6 +52,9 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The SQL commands the server sends, for the tests that count them.</summary>
+    public SqlCommands Sql { get; } = new();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected abstract string ConnectionString { get; }
@@ -147,7 +150,11 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "Information",
         }));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<KezekDbContext>((_, options) => options.AddInterceptors(Sql));
+        });
     }
 
     private async Task<DbConnection> OpenConnectionAsync()
