@@ -52,6 +52,9 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>How many of <see cref="Logs"/>' lines the server wrote while it started (migrations, seeding).</summary>
+    public int StartupLogLines { get; private set; }
+
     /// <summary>The SQL commands the server sends, for the tests that count them.</summary>
     public SqlCommands Sql { get; } = new();
 
@@ -65,6 +68,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         // Starting the server applies the migrations.
         _ = Server;
+        StartupLogLines = Logs.Lines.Count;
         await using var connection = await OpenConnectionAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
