@@ -3,6 +3,8 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Loaders;
+using Kezek.Workflows.Journal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL;
@@ -29,6 +31,18 @@ public static class GraphQLServices
             })
             // Resolvers share the request's DbContext, which is not thread-safe: run fields one by one.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+
+        // The read layer: per request, the loaders batch what the object types read, through the read services.
+        services.AddScoped<ApplicationDetails>();
+        services.AddScoped<ParentsLoader>();
+        services.AddScoped<DirectionsLoader>();
+        services.AddScoped<DocumentsLoader>();
+        services.AddScoped<HistoryLoader>();
+        services.AddScoped<KindergartenLoader>();
+        services.AddScoped<RegionLoader>();
+        services.AddScoped<QueuePositionLoader>();
+        services.AddScoped<AvailableActionsLoader>();
+        services.AddScoped<ContactPreferencesLoader>();
         return services;
     }
 }

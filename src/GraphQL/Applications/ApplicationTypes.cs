@@ -8,10 +8,7 @@ using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Regions;
 using Kezek.GraphQL.Scalars;
 using Kezek.Rules.RuleSets;
-using Kezek.Workflows.Persistence;
-using Kezek.Workflows.Queue;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Kezek.GraphQL.Loaders;
 
 namespace Kezek.GraphQL.Applications;
 
@@ -42,19 +39,7 @@ public sealed class RelationGraphType : EnumerationGraphType<Kezek.Core.CivilReg
 /// <summary>Dates and times an application shows, in its region's time zone.</summary>
 internal static class RegionTime
 {
-    public static async Task<Region> RegionOfAsync(IResolveFieldContext context, string code)
-    {
-        var cache = context.Kezek().Regions;
-        if (cache.TryGetValue(code, out var region))
-            return region;
-        var db = context.RequestServices!.GetRequiredService<IKezekDb>();
-        region = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == code, context.CancellationToken);
-        cache[code] = region;
-        return region;
-    }
-
-    public static DateTimeOffset Local(IResolveFieldContext context, string regionCode, DateTime utc) =>
-        context.RequestServices!.GetRequiredService<RuleSetCatalog>().For(regionCode).RuleSet.Policy.ToLocal(utc);
+    public static DateTimeOffset Local(RuleSetCatalog rules, string regionCode, DateTime utc) => rules.For(regionCode).RuleSet.Policy.ToLocal(utc);
 }
 
 public sealed class ChildGraphType : ObjectGraphType<Child>
@@ -129,9 +114,8 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
         Field<NonNullGraphType<IntGraphType>>("extensions").Resolve(c => c.Source.Extensions);
         Field<DateTimeOffsetGraphType>("endedAt").Description("When it was enrolled, expired or revoked.")
             .Resolve(c => c.Source.EndedAt is { } ended ? KazakhstanTime.ToLocal(ended) : null);
-        Field<NonNullGraphType<KindergartenGraphType>>("kindergarten").ResolveAsync(async c =>
-            await c.RequestServices!.GetRequiredService<IKezekDb>().Kindergartens.AsNoTracking()
-                .SingleAsync(k => k.Id == c.Source.KindergartenId, c.CancellationToken));
+        Field<NonNullGraphType<KindergartenGraphType>>("kindergarten")
+            .Resolve().WithService<KindergartenLoader>().ResolveAsync((c, kindergartens) => kindergartens.LoadAsync(c, c.Source.KindergartenId));
     }
 }
 
@@ -149,60 +133,51 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<StringGraphType>>("statusName").Description("The status as the portals' journal names it, in the reader's language (Accept-Language).")
             .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.StatusName(c.Source.Status, c.Kezek().Language));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("Registration time, in the region's time zone.")
-            .Resolve(c => RegionTime.Local(c, c.Source.RegionCode, c.Source.CreatedAt));
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.CreatedAt));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("The time the queue orders by, in the region's time zone.")
-            .Resolve(c => RegionTime.Local(c, c.Source.RegionCode, c.Source.QueuedAt));
-        Field<NonNullGraphType<RegionGraphType>>("region").ResolveAsync(async c => await RegionTime.RegionOfAsync(c, c.Source.RegionCode));
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.QueuedAt));
+        Field<NonNullGraphType<RegionGraphType>>("region")
+            .Resolve().WithService<RegionLoader>().ResolveAsync((c, regions) => regions.LoadAsync(c, c.Source.RegionCode));
         Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
         Field<NonNullGraphType<BenefitCategoryGraphType>>("benefitCategory").Description("The confirmed benefit that orders the queue.")
             .Resolve(c => c.Source.Benefit);
         Field<NonNullGraphType<BenefitCategoryGraphType>>("claimedBenefitCategory")
             .Description("The benefit the applicant claimed; it counts once an operator confirms it.")
             .Resolve(c => c.Source.ClaimedBenefit);
+        // queueNumber and benefitQueueNumber share one load per application.
         Field<IntGraphType>("queueNumber").Description("Position in the region's queue of the group year; null when not in the queue.")
-            .ResolveAsync(async c => (await PositionAsync(c))?.QueueNumber);
+            .Resolve().WithService<QueuePositionLoader>()
+            .ResolveAsync((c, positions) => positions.LoadAsync(c, c.Source.Id, p => p?.QueueNumber));
         Field<IntGraphType>("benefitQueueNumber").Description("Position within the same benefit category.")
-            .ResolveAsync(async c => (await PositionAsync(c))?.BenefitQueueNumber);
+            .Resolve().WithService<QueuePositionLoader>()
+            .ResolveAsync((c, positions) => positions.LoadAsync(c, c.Source.Id, p => p?.BenefitQueueNumber));
         Field<NonNullGraphType<StringGraphType>>("state").Description("The state in the region's workflow (see Query.workflow).")
             .Resolve(c => c.Source.State);
         Field<DateTimeOffsetGraphType>("deadline").Description("The deadline of the current step (to choose, to confirm…), in the region's time zone.")
-            .Resolve(c => c.Source.DeadlineAt is { } deadline ? RegionTime.Local(c, c.Source.RegionCode, deadline) : null);
+            .Resolve().WithService<RuleSetCatalog>()
+            .Resolve((c, rules) => c.Source.DeadlineAt is { } deadline ? RegionTime.Local(rules, c.Source.RegionCode, deadline) : null);
         Field<DateTimeOffsetGraphType>("stopListedUntil").Description("Стоп-лист: no direction before this instant.")
-            .Resolve(c => c.Source.StopListedUntil is { } until ? RegionTime.Local(c, c.Source.RegionCode, until) : null);
+            .Resolve().WithService<RuleSetCatalog>()
+            .Resolve((c, rules) => c.Source.StopListedUntil is { } until ? RegionTime.Local(rules, c.Source.RegionCode, until) : null);
         Field<NonNullGraphType<IntGraphType>>("expirations").Description("Directions of this application that expired unused.")
             .Resolve(c => c.Source.Expirations);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Lifecycle.AvailableActionGraphType>>>>("availableActions")
             .Description("What the viewer may do now (the portal's buttons) and, for the rest, why not.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Kezek.Workflows.Actions.AvailableActions>()
-                .ForAsync(c.Source, c.RequireViewer(), c.CancellationToken));
+            .Resolve().WithService<AvailableActionsLoader>().ResolveAsync((c, actions) =>
+            {
+                c.RequireViewer();
+                return actions.LoadAsync(c, c.Source.Id);
+            });
         Field<NonNullGraphType<ApplicantGraphType>>("applicant").Resolve(c => c.Source.Applicant);
         Field<NonNullGraphType<ChildGraphType>>("child").Resolve(c => c.Source.Child);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApplicationParentGraphType>>>>("parents")
-            .ResolveAsync(async c => await Db(c).ApplicationParents.AsNoTracking()
-                .Where(p => p.ApplicationId == c.Source.Id).OrderBy(p => p.Id).ToListAsync(c.CancellationToken));
+            .Resolve().WithService<ParentsLoader>().ResolveAsync((c, parents) => parents.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
-            .ResolveAsync(async c => await Db(c).Directions.AsNoTracking()
-                .Where(d => d.ApplicationId == c.Source.Id).OrderBy(d => d.IssuedAt).ToListAsync(c.CancellationToken));
+            .Resolve().WithService<DirectionsLoader>().ResolveAsync((c, directions) => directions.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.IssuedDocumentGraphType>>>>("documents")
             .Description("Общие документы: issued to the applicant, oldest first.")
-            .ResolveAsync(async c => (await Db(c).Documents.AsNoTracking().Where(d => d.ApplicationId == c.Source.Id).ToListAsync(c.CancellationToken))
-                .OrderBy(d => d.IssuedAt).ThenBy(d => (int)d.Kind).ToList()); // the kind is stored by name: order as the seeds' table does
+            .Resolve().WithService<DocumentsLoader>().ResolveAsync((c, documents) => documents.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
-            .ResolveAsync(async c => await Db(c).HistoryEntries.AsNoTracking()
-                .Where(h => h.ApplicationId == c.Source.Id).OrderBy(h => h.Id).ToListAsync(c.CancellationToken));
-    }
-
-    private static IKezekDb Db(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IKezekDb>();
-
-    private static async Task<QueuePosition?> PositionAsync(IResolveFieldContext<Application> context)
-    {
-        // queueNumber and benefitQueueNumber share one count per application and request.
-        var key = "queue-position:" + context.Source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var kezek = context.Kezek();
-        if (kezek.TryGetValue(key, out var cached))
-            return cached as QueuePosition;
-        var position = await context.RequestServices!.GetRequiredService<QueuePositions>().OfAsync(context.Source, context.CancellationToken);
-        kezek[key] = position;
-        return position;
+            .Resolve().WithService<HistoryLoader>().ResolveAsync((c, history) => history.LoadAsync(c, c.Source.Id));
     }
 }

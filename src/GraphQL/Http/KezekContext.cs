@@ -1,9 +1,8 @@
 using Kezek.Core.Identity;
-using Kezek.Core.Regions;
 
 namespace Kezek.GraphQL.Http;
 
-/// <summary>The request's context for resolvers: who asks, in which language, and a per-request region cache.</summary>
+/// <summary>The request's context for resolvers: who asks, and in which language.</summary>
 public sealed class KezekContext : Dictionary<string, object?>
 {
     public KezekContext(Viewer? viewer, string language, string? bearerToken = null)
@@ -20,6 +19,4 @@ public sealed class KezekContext : Dictionary<string, object?>
 
     /// <summary>"ru", "kk" or "en", from Accept-Language; Russian by default.</summary>
     public string Language { get; }
-
-    public Dictionary<string, Region> Regions { get; } = new(StringComparer.Ordinal);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -6,6 +5,7 @@ using Kezek.Core.Regions;
 using Kezek.Core.Identity;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Loaders;
 using Kezek.Identity.Sessions;
 using Kezek.Workflows.CivilRegistry;
 using Kezek.Workflows.Roles;
@@ -48,17 +48,14 @@ public sealed class ViewerGraphType : ObjectGraphType<Viewer>
         Field<StringGraphType>("bin").Description("The organisation's BIN for a legal entity's certificate.").Resolve(c => c.Source.Bin);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HeldRoleGraphType>>>>("roles").Resolve(c => c.Source.Roles);
         Field<StringGraphType>("email").Description("The e-mail the person gave (updateContactPreferences).")
-            .ResolveAsync(async c => (await PreferencesAsync(c))?.Email);
+            .Resolve().WithService<ContactPreferencesLoader>().ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p?.Email));
         Field<NonNullGraphType<Places.LanguageGraphType>>("messageLanguage").Description("The language of the person's messages (Russian until chosen).")
-            .ResolveAsync(async c => (await PreferencesAsync(c))?.Language ?? "ru");
+            .Resolve().WithService<ContactPreferencesLoader>()
+            .ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p?.Language ?? "ru"));
         Field<NonNullGraphType<BooleanGraphType>>("needsEmail")
             .Description("True until the person gives an e-mail: the portal asks for it at the first sign-in (seed 001).")
-            .ResolveAsync(async c => await PreferencesAsync(c) is null);
+            .Resolve().WithService<ContactPreferencesLoader>().ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p is null));
     }
-
-    private static async Task<Kezek.Core.People.ContactPreferences?> PreferencesAsync(IResolveFieldContext<Viewer> context) =>
-        await context.RequestServices!.GetRequiredService<Kezek.Workflows.Persistence.IKezekDb>().ContactPreferences.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Iin == context.Source.Iin, context.CancellationToken);
 }
 
 public sealed class NonceGraphType : ObjectGraphType<Nonce>

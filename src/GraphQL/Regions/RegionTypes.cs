@@ -20,7 +20,7 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
         Field<NonNullGraphType<StringGraphType>>("name").Description("In the reader's language (Accept-Language).")
             .Resolve(c => c.Source.Name(c.Kezek().Language));
         Field<NonNullGraphType<StringGraphType>>("timeZone").Description("From the region's rule set.")
-            .Resolve(c => c.RequestServices!.GetRequiredService<RuleSetCatalog>().For(c.Source.Code).RuleSet.Policy.TimeZoneId);
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => rules.For(c.Source.Code).RuleSet.Policy.TimeZoneId);
     }
 }
 

@@ -86,7 +86,7 @@ public sealed class RuleSetGraphType : ObjectGraphType<ActiveRuleSet>
         Field<NonNullGraphType<RegionPolicyGraphType>>("policy").Resolve(c => c.Source.RuleSet.Policy);
         Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.RuleSet.Json);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleSetVersionGraphType>>>>("history").Description("Newest first, with who, when and why.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<RuleSetVersions>().HistoryAsync(c.Source.Name, c.CancellationToken));
+            .Resolve().WithService<RuleSetVersions>().ResolveAsync(async (c, versions) => await versions.HistoryAsync(c.Source.Name, c.CancellationToken));
     }
 }
 

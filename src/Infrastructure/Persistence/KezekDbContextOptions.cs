@@ -6,12 +6,21 @@ namespace Kezek.Infrastructure.Persistence;
 /// <summary>Configures the context for a provider, with the migrations project of that provider.</summary>
 public static class KezekDbContextOptions
 {
+    /// <remarks>
+    /// A query that includes two collections is one statement unless it asks to be split (<c>AsSplitQuery</c>): Kezek's
+    /// such queries read one application (or a page of the queue) with its few directions and parents, often inside a
+    /// transition's transaction, where one statement is one round trip and one consistent read. A read of many
+    /// applications with both collections (the journal's available actions) splits itself.
+    /// </remarks>
     public static DbContextOptionsBuilder UseKezekDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider,
         string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.Sqlite")),
-        DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.PostgreSql")),
-        DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.SqlServer")),
+        DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.Sqlite")
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+        DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.PostgreSql")
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+        DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.SqlServer")
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 

@@ -2,6 +2,7 @@ using Kezek.Core.Applications;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Actions;
@@ -10,7 +11,7 @@ namespace Kezek.Workflows.Actions;
 public sealed record AvailableAction(string Action, bool Allowed, Error? Refusal);
 
 /// <summary>What the viewer may do with an application now, by its region's workflow and rules (the seeds' buttons).</summary>
-public sealed class AvailableActions(ApplicationLifecycle lifecycle)
+public sealed class AvailableActions(ApplicationLifecycle lifecycle, IKezekDb db)
 {
     /// <summary>The GraphQL mutation of each family trigger.</summary>
     public static readonly IReadOnlyDictionary<string, string> Mutations = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -24,11 +25,33 @@ public sealed class AvailableActions(ApplicationLifecycle lifecycle)
         [Triggers.Restore] = "restoreApplication",
     };
 
-    public async Task<IReadOnlyList<AvailableAction>> ForAsync(Application application, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AvailableAction>> ForAsync(Application application, Viewer viewer, CancellationToken cancellationToken) =>
+        (await ForManyAsync([application.Id], viewer, cancellationToken))[application.Id];
+
+    /// <summary>
+    /// The actions of several applications (a journal page): one read of the applications with their directions and
+    /// parents, the free seats of their queues in one statement, then every guard evaluated in memory.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<AvailableAction>>> ForManyAsync(IReadOnlyCollection<long> applicationIds,
+        Viewer viewer, CancellationToken cancellationToken)
     {
-        // The guards read the directions and parents, which a journal page does not load: read the whole application.
-        application = await lifecycle.ForChange.AsNoTracking().SingleAsync(a => a.Id == application.Id, cancellationToken);
-        var evaluation = await lifecycle.EvaluateAsync(application, null, cancellationToken);
+        // The guards read the directions and parents, which a journal page does not load: read the whole applications.
+        var applications = await lifecycle.ForChange.AsNoTracking().AsSplitQuery().Where(a => applicationIds.Contains(a.Id))
+            .ToListAsync(cancellationToken);
+        var seats = await LifecycleFacts.FreeSeatsAsync(db, [.. applications.Select(a => new QueueKey(a.RegionCode, a.GroupYear)).Distinct()],
+            cancellationToken);
+        var actions = new Dictionary<long, IReadOnlyList<AvailableAction>>();
+        foreach (var application in applications)
+        {
+            var places = seats[new QueueKey(application.RegionCode, application.GroupYear)].For(application.Status == ApplicationStatus.Notified);
+            actions[application.Id] = Of(application, await lifecycle.EvaluateAsync(application, places, cancellationToken), viewer);
+        }
+
+        return actions;
+    }
+
+    private static List<AvailableAction> Of(Application application, Evaluation evaluation, Viewer viewer)
+    {
         var family = application.IsFamilyMember(viewer.Iin);
         return Triggers.FamilyActions
             .Where(trigger => evaluation.Workflow.Transitions.Any(t => t.Trigger == trigger))

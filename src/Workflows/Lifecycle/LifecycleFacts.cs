@@ -11,19 +11,46 @@ public static class LifecycleFacts
 {
     /// <summary>Free seats of a group year: those of free choice, and — for an application whose turn has come — those of the queue too.</summary>
     public static async Task<PlaceFacts> PlacesAsync(IKezekDb db, string regionCode, int groupYear, bool turnHasCome,
+        CancellationToken cancellationToken) =>
+        (await FreeSeatsAsync(db, [new QueueKey(regionCode, groupYear)], cancellationToken))[new QueueKey(regionCode, groupYear)].For(turnHasCome);
+
+    /// <summary>The free seats of several queues (a journal page's), in one statement; a queue without seats counts none.</summary>
+    public static async Task<IReadOnlyDictionary<QueueKey, FreeSeats>> FreeSeatsAsync(IKezekDb db, IReadOnlyCollection<QueueKey> queues,
         CancellationToken cancellationToken)
     {
         // Each count stops at PlaceFacts.CountedUpTo: rules ask whether seats exist, and every lifecycle step asks, so a
         // queue with ten thousand free seats must not cost ten thousand index entries per step (measured in the sweep).
-        var free = db.Places.AsNoTracking().Where(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.TakenByApplicationId == null);
-        var counts = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(_ => new
+        IQueryable<FreeSeatsRow>? query = null;
+        foreach (var (regionCode, groupYear) in queues.Distinct())
         {
-            FreeChoice = free.Where(p => p.Mode == PlaceMode.FreeChoice).Take(PlaceFacts.CountedUpTo).Count(),
-            Queue = free.Where(p => p.Mode == PlaceMode.Queue).Take(PlaceFacts.CountedUpTo).Count(),
-        }).SingleOrDefaultAsync(cancellationToken);
-        var freeChoice = counts?.FreeChoice ?? 0;
-        var queue = counts?.Queue ?? 0;
-        return new PlaceFacts(freeChoice + (turnHasCome ? queue : 0), freeChoice, turnHasCome);
+            var free = db.Places.AsNoTracking().Where(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.TakenByApplicationId == null)
+                .OrderBy(p => p.Mode).ThenBy(p => p.PublishedAt);
+            var counts = db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => new FreeSeatsRow
+            {
+                RegionCode = r.Code,
+                GroupYear = groupYear,
+                FreeChoice = free.Where(p => p.Mode == PlaceMode.FreeChoice).Take(PlaceFacts.CountedUpTo).Count(),
+                Queue = free.Where(p => p.Mode == PlaceMode.Queue).Take(PlaceFacts.CountedUpTo).Count(),
+            });
+            query = query is null ? counts : query.Concat(counts);
+        }
+
+        var rows = query is null ? [] : await query.ToListAsync(cancellationToken);
+        var seats = rows.ToDictionary(r => new QueueKey(r.RegionCode, r.GroupYear), r => new FreeSeats(r.FreeChoice, r.Queue));
+        foreach (var queue in queues)
+            seats.TryAdd(queue, new FreeSeats(0, 0));
+        return seats;
+    }
+
+    private sealed class FreeSeatsRow
+    {
+        public string RegionCode { get; init; } = "";
+
+        public int GroupYear { get; init; }
+
+        public int FreeChoice { get; init; }
+
+        public int Queue { get; init; }
     }
 
     public static RuleFacts Of(Application application, PlaceFacts places, DateTimeOffset now, TimeZoneInfo zone)
@@ -47,4 +74,14 @@ public static class LifecycleFacts
         };
 
     private static DateTimeOffset Local(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), zone);
+}
+
+/// <summary>A queue: a region's applications of one group year.</summary>
+public readonly record struct QueueKey(string RegionCode, int GroupYear);
+
+/// <summary>Free seats of a queue, each count capped at <see cref="PlaceFacts.CountedUpTo"/>.</summary>
+public sealed record FreeSeats(int FreeChoice, int Queue)
+{
+    /// <summary>The seats as the rules see them: the queue's seats count only for an application whose turn has come.</summary>
+    public PlaceFacts For(bool turnHasCome) => new(FreeChoice + (turnHasCome ? Queue : 0), FreeChoice, turnHasCome);
 }

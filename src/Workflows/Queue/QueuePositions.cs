@@ -27,8 +27,70 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
         if (!order.Interleaves)
             return new QueuePosition(ahead + 1, sameRankAhead + 1);
 
-        var (outOfTurn, priority, general) = await CategoryCountsAsync(queue, cancellationToken);
+        var (outOfTurn, priority, general) =
+            (await CategoryCountsAsync([(application.RegionCode, application.GroupYear)], cancellationToken)).Values.Single();
         return new QueuePosition(order.Position(application.QueueRank, sameRankAhead, outOfTurn, priority, general), sameRankAhead + 1);
+    }
+
+    /// <summary>
+    /// The places of several applications (a journal page), in one statement of the same three index ranges per
+    /// application, correlated to its row: the page costs one statement, and each application what it cost alone.
+    /// Applications not in the queue are left out. A region that interleaves its categories adds one statement of
+    /// counts for all its queues on the page.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, QueuePosition>> OfManyAsync(IReadOnlyCollection<long> applicationIds,
+        CancellationToken cancellationToken)
+    {
+        var all = db.Applications.AsNoTracking();
+        var standing = await all.Where(a => applicationIds.Contains(a.Id) && a.InQueue).Select(a => new
+        {
+            a.Id,
+            a.RegionCode,
+            a.GroupYear,
+            a.QueueRank,
+            Before = all.Count(q => q.RegionCode == a.RegionCode && q.GroupYear == a.GroupYear && q.InQueue && q.QueueRank < a.QueueRank),
+            Earlier = all.Count(q => q.RegionCode == a.RegionCode && q.GroupYear == a.GroupYear && q.InQueue && q.QueueRank == a.QueueRank
+                                     && q.QueuedAt < a.QueuedAt),
+            Tied = all.Count(q => q.RegionCode == a.RegionCode && q.GroupYear == a.GroupYear && q.InQueue && q.QueueRank == a.QueueRank
+                                  && q.QueuedAt == a.QueuedAt && q.Id < a.Id),
+        }).ToListAsync(cancellationToken);
+
+        var interleaved = standing.Where(a => rules.For(a.RegionCode).RuleSet.Policy.QueueOrder.Interleaves)
+            .Select(a => (a.RegionCode, a.GroupYear)).Distinct().ToList();
+        var categories = await CategoryCountsAsync(interleaved, cancellationToken);
+        var positions = new Dictionary<long, QueuePosition>();
+        foreach (var a in standing)
+        {
+            var ahead = a.Before + a.Earlier + a.Tied;
+            var sameRankAhead = a.Earlier + a.Tied;
+            var order = rules.For(a.RegionCode).RuleSet.Policy.QueueOrder;
+            positions[a.Id] = order.Interleaves && categories.TryGetValue((a.RegionCode, a.GroupYear), out var counts)
+                ? new QueuePosition(order.Position(a.QueueRank, sameRankAhead, counts.OutOfTurn, counts.Priority, counts.General), sameRankAhead + 1)
+                : new QueuePosition(ahead + 1, sameRankAhead + 1);
+        }
+
+        return positions;
+    }
+
+    /// <summary>How many of each category stand in each of the queues, in one statement.</summary>
+    private async Task<Dictionary<(string RegionCode, int GroupYear), (int OutOfTurn, int Priority, int General)>> CategoryCountsAsync(
+        List<(string RegionCode, int GroupYear)> queues, CancellationToken cancellationToken)
+    {
+        if (queues.Count == 0)
+            return [];
+        var regions = queues.Select(q => q.RegionCode).Distinct().ToList();
+        var years = queues.Select(q => q.GroupYear).Distinct().ToList();
+        var counts = await db.Applications.AsNoTracking()
+            .Where(a => a.InQueue && regions.Contains(a.RegionCode) && years.Contains(a.GroupYear))
+            .GroupBy(a => new { a.RegionCode, a.GroupYear, a.QueueRank })
+            .Select(g => new { g.Key.RegionCode, g.Key.GroupYear, g.Key.QueueRank, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return queues.ToDictionary(q => q, q =>
+        {
+            int Of(BenefitCategory benefit) => counts.FirstOrDefault(c => c.RegionCode == q.RegionCode && c.GroupYear == q.GroupYear
+                                                                          && c.QueueRank == QueueOrder.RankOf(benefit))?.Count ?? 0;
+            return (Of(BenefitCategory.OutOfTurn), Of(BenefitCategory.Priority), Of(BenefitCategory.None));
+        });
     }
 
     /// <summary>
@@ -60,17 +122,10 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
         if (!order.Interleaves)
             return await queue.InOrder().Skip(queueNumber - 1).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
 
-        var (outOfTurn, priority, general) = await CategoryCountsAsync(queue, cancellationToken);
+        var (outOfTurn, priority, general) = (await CategoryCountsAsync([(regionCode, groupYear)], cancellationToken)).Values.Single();
         if (order.At(queueNumber, outOfTurn, priority, general) is not var (rank, index))
             return null;
         return await queue.Where(a => a.QueueRank == rank).InOrder().Skip(index).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static async Task<(int OutOfTurn, int Priority, int General)> CategoryCountsAsync(IQueryable<Application> queue,
-        CancellationToken cancellationToken)
-    {
-        var counts = await queue.GroupBy(a => a.QueueRank).Select(g => new { Rank = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        int Of(BenefitCategory benefit) => counts.FirstOrDefault(c => c.Rank == QueueOrder.RankOf(benefit))?.Count ?? 0;
-        return (Of(BenefitCategory.OutOfTurn), Of(BenefitCategory.Priority), Of(BenefitCategory.None));
-    }
 }

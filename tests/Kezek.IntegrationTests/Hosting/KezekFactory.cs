@@ -52,6 +52,12 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>How many of <see cref="Logs"/>' lines the server wrote while it started (migrations, seeding).</summary>
+    public int StartupLogLines { get; private set; }
+
+    /// <summary>The SQL commands the server sends, for the tests that count them.</summary>
+    public SqlCommands Sql { get; } = new();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected abstract string ConnectionString { get; }
@@ -62,6 +68,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
     {
         // Starting the server applies the migrations.
         _ = Server;
+        StartupLogLines = Logs.Lines.Count;
         await using var connection = await OpenConnectionAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
@@ -147,7 +154,11 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "Information",
         }));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<KezekDbContext>((_, options) => options.AddInterceptors(Sql));
+        });
     }
 
     private async Task<DbConnection> OpenConnectionAsync()

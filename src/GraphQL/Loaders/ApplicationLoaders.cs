@@ -1,0 +1,77 @@
+using GraphQL;
+using Kezek.Core.Applications;
+using Kezek.Core.Documents;
+using Kezek.Core.People;
+using Kezek.Core.Regions;
+using Kezek.GraphQL.Access;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Journal;
+using Kezek.Workflows.Queue;
+
+namespace Kezek.GraphQL.Loaders;
+
+public sealed class ParentsLoader(ApplicationDetails details) : ApplicationListLoader<ApplicationParent>
+{
+    protected override Task<ILookup<long, ApplicationParent>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>
+        details.ParentsOfAsync(applicationIds, cancellationToken);
+}
+
+public sealed class DirectionsLoader(ApplicationDetails details) : ApplicationListLoader<Direction>
+{
+    protected override Task<ILookup<long, Direction>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>
+        details.DirectionsOfAsync(applicationIds, cancellationToken);
+}
+
+public sealed class DocumentsLoader(ApplicationDetails details) : ApplicationListLoader<IssuedDocument>
+{
+    protected override Task<ILookup<long, IssuedDocument>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>
+        details.DocumentsOfAsync(applicationIds, cancellationToken);
+}
+
+public sealed class HistoryLoader(ApplicationDetails details) : ApplicationListLoader<HistoryEntry>
+{
+    protected override Task<ILookup<long, HistoryEntry>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>
+        details.HistoryOfAsync(applicationIds, cancellationToken);
+}
+
+public sealed class KindergartenLoader(ApplicationDetails details) : BatchLoader<Guid, Kindergarten>
+{
+    protected override Task<IReadOnlyDictionary<Guid, Kindergarten>> FetchAsync(IReadOnlyCollection<Guid> keys, IResolveFieldContext context,
+        CancellationToken cancellationToken) =>
+        details.KindergartensAsync(keys, cancellationToken);
+}
+
+public sealed class RegionLoader(ApplicationDetails details) : BatchLoader<string, Region>
+{
+    protected override Task<IReadOnlyDictionary<string, Region>> FetchAsync(IReadOnlyCollection<string> keys, IResolveFieldContext context,
+        CancellationToken cancellationToken) =>
+        details.RegionsAsync(keys, cancellationToken);
+}
+
+/// <summary>Queue numbers: null for an application that does not stand in the queue.</summary>
+public sealed class QueuePositionLoader(QueuePositions positions) : BatchLoader<long, QueuePosition?>
+{
+    protected override async Task<IReadOnlyDictionary<long, QueuePosition?>> FetchAsync(IReadOnlyCollection<long> keys, IResolveFieldContext context,
+        CancellationToken cancellationToken) =>
+        (await positions.OfManyAsync(keys, cancellationToken)).ToDictionary(p => p.Key, p => (QueuePosition?)p.Value);
+
+    protected override QueuePosition? Missing(long key) => null;
+}
+
+/// <summary>What the request's viewer may do with each application.</summary>
+public sealed class AvailableActionsLoader(AvailableActions actions) : BatchLoader<long, IReadOnlyList<AvailableAction>>
+{
+    protected override Task<IReadOnlyDictionary<long, IReadOnlyList<AvailableAction>>> FetchAsync(IReadOnlyCollection<long> keys,
+        IResolveFieldContext context, CancellationToken cancellationToken) =>
+        actions.ForManyAsync(keys, context.RequireViewer(), cancellationToken);
+}
+
+/// <summary>A person's contact preferences: null until the person gives them.</summary>
+public sealed class ContactPreferencesLoader(ApplicationDetails details) : BatchLoader<string, ContactPreferences?>
+{
+    protected override async Task<IReadOnlyDictionary<string, ContactPreferences?>> FetchAsync(IReadOnlyCollection<string> keys,
+        IResolveFieldContext context, CancellationToken cancellationToken) =>
+        (await details.ContactPreferencesAsync(keys, cancellationToken)).ToDictionary(p => p.Key, p => (ContactPreferences?)p.Value, StringComparer.Ordinal);
+
+    protected override ContactPreferences? Missing(string key) => null;
+}
