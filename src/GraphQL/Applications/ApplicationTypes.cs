@@ -121,7 +121,7 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
 
 /// <summary>
 /// An application as its family, the region's operators and administrators see it. Objects of this type
-/// come only from resolvers that read through <c>ApplicationJournal.VisibleTo</c> or act for the family.
+/// come only from resolvers that read through <c>AccessPolicy.VisibleApplications</c> or act for the family.
 /// </summary>
 public sealed class ApplicationGraphType : ObjectGraphType<Application>
 {

@@ -1,8 +1,7 @@
 using GraphQL;
 using Kezek.Core.Results;
 using Kezek.Core.Words;
-using Kezek.GraphQL.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Kezek.GraphQL.Access;
 
 namespace Kezek.GraphQL.Errors;
 
@@ -16,7 +15,7 @@ public sealed class KezekError : ExecutionError
     }
 
     public static KezekError For(IResolveFieldContext context, Error error) =>
-        new(error, (context.UserContext as KezekContext)?.Language ?? "ru", context.RequestServices!.GetRequiredService<IWordCatalog>());
+        new(error, context.Kezek().Language, context.Kezek().Words);
 
     public static KezekError For(IResolveFieldContext context, string code) => For(context, Error.Of(code));
 }

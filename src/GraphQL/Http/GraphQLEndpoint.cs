@@ -12,7 +12,6 @@ using Kezek.Identity.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kezek.GraphQL.Http;
@@ -29,19 +28,21 @@ public static class GraphQLEndpoint
 
     public static IEndpointRouteBuilder MapKezekGraphQL(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, (HttpContext http) => HandleAsync(http, isGet: false));
-        endpoints.MapGet(Path, (HttpContext http) => HandleAsync(http, isGet: true));
+        endpoints.MapPost(Path, (HttpContext http, [AsParameters] EndpointServices services) => HandleAsync(http, services, isGet: false));
+        endpoints.MapGet(Path, (HttpContext http, [AsParameters] EndpointServices services) => HandleAsync(http, services, isGet: true));
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, bool isGet)
+    /// <summary>What the endpoint needs from the container, injected per request.</summary>
+    private sealed record EndpointServices(IGraphQLTextSerializer Serializer, IWordCatalog Words, Viewers Viewers,
+        IDocumentExecuter<ISchema> Executer, ILoggerFactory Loggers);
+
+    private static async Task HandleAsync(HttpContext http, EndpointServices services, bool isGet)
     {
-        var services = http.RequestServices;
-        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
-        var words = services.GetRequiredService<IWordCatalog>();
+        var (serializer, words, viewers, executer, loggers) = services;
         var language = LanguageOf(http.Request);
         var token = BearerToken(http.Request);
-        var viewer = token is not null ? await services.GetRequiredService<Viewers>().ForTokenAsync(token, http.RequestAborted) : null;
+        var viewer = token is not null ? await viewers.ForTokenAsync(token, http.RequestAborted) : null;
         var useGraphQLMediaType = AcceptsGraphQLResponse(http.Request);
 
         GraphQLRequest? request;
@@ -56,26 +57,27 @@ public static class GraphQLEndpoint
 
         if (request?.Query is not { Length: > 0 } query)
         {
-            await WriteRequestErrorAsync(http, serializer, RequestErrorCodes.BadRequest, language, StatusCodes.Status400BadRequest, useGraphQLMediaType);
+            await WriteRequestErrorAsync(http, serializer, words.Format(RequestErrorCodes.BadRequest, language, null), RequestErrorCodes.BadRequest,
+                StatusCodes.Status400BadRequest, useGraphQLMediaType);
             return;
         }
 
         if (query.Length > MaxDocumentLength)
         {
-            await WriteRequestErrorAsync(http, serializer, RequestErrorCodes.DocumentTooLarge, language, StatusCodes.Status413PayloadTooLarge, useGraphQLMediaType);
+            await WriteRequestErrorAsync(http, serializer, words.Format(RequestErrorCodes.DocumentTooLarge, language, null),
+                RequestErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, useGraphQLMediaType);
             return;
         }
 
-        var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphQLEndpoint));
+        var logger = loggers.CreateLogger(typeof(GraphQLEndpoint));
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = query;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
-            options.RequestServices = services;
-            options.UserContext = new KezekContext(viewer, language, token);
+            options.RequestServices = http.RequestServices;
+            options.UserContext = new KezekContext(viewer, language, words, token);
             options.CancellationToken = http.RequestAborted;
             options.ValidationRules = isGet
                 ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule(words)]
@@ -124,12 +126,11 @@ public static class GraphQLEndpoint
         Variables = request.Query["variables"].ToString() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
     };
 
-    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string code, string language,
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string message, string code,
         int status, bool useGraphQLMediaType)
     {
         var result = new ExecutionResult { Executed = false };
-        var words = http.RequestServices.GetRequiredService<IWordCatalog>();
-        result.AddError(new ExecutionError(words.Format(code, language, null)) { Code = code });
+        result.AddError(new ExecutionError(message) { Code = code });
         http.Response.StatusCode = useGraphQLMediaType ? status : StatusCodes.Status400BadRequest;
         http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

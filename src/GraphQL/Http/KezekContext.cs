@@ -1,14 +1,16 @@
 using Kezek.Core.Identity;
+using Kezek.Core.Words;
 
 namespace Kezek.GraphQL.Http;
 
-/// <summary>The request's context for resolvers: who asks, and in which language.</summary>
+/// <summary>The request's context for resolvers: who asks, in which language, and the words to answer in.</summary>
 public sealed class KezekContext : Dictionary<string, object?>
 {
-    public KezekContext(Viewer? viewer, string language, string? bearerToken = null)
+    public KezekContext(Viewer? viewer, string language, IWordCatalog words, string? bearerToken = null)
     {
         Viewer = viewer;
         Language = language;
+        Words = words;
         BearerToken = viewer is null ? null : bearerToken;
     }
 
@@ -19,4 +21,6 @@ public sealed class KezekContext : Dictionary<string, object?>
 
     /// <summary>"ru", "kk" or "en", from Accept-Language; Russian by default.</summary>
     public string Language { get; }
+
+    public IWordCatalog Words { get; }
 }

@@ -1,6 +1,7 @@
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
+using Kezek.Workflows.Access;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class AvailableActions(ApplicationLifecycle lifecycle, IKezekDb db
 
     private static List<AvailableAction> Of(Application application, Evaluation evaluation, Viewer viewer)
     {
-        var family = application.IsFamilyMember(viewer.Iin);
+        var family = AccessPolicy.IsFamilyMember(application, viewer.Iin);
         return Triggers.FamilyActions
             .Where(trigger => evaluation.Workflow.Transitions.Any(t => t.Trigger == trigger))
             .Select(trigger =>
