@@ -125,6 +125,8 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
 /// </summary>
 public sealed class ApplicationGraphType : ObjectGraphType<Application>
 {
+    private static readonly Task<object?> NotInQueue = Task.FromResult<object?>(null);
+
     public ApplicationGraphType()
     {
         Name = "Application";
@@ -144,13 +146,13 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<BenefitCategoryGraphType>>("claimedBenefitCategory")
             .Description("The benefit the applicant claimed; it counts once an operator confirms it.")
             .Resolve(c => c.Source.ClaimedBenefit);
-        // queueNumber and benefitQueueNumber share one load per application.
+        // queueNumber and benefitQueueNumber share one load per application; one not standing in the queue needs none.
         Field<IntGraphType>("queueNumber").Description("Position in the region's queue of the group year; null when not in the queue.")
             .Resolve().WithService<QueuePositionLoader>()
-            .ResolveAsync((c, positions) => positions.LoadAsync(c, c.Source.Id, p => p?.QueueNumber));
+            .ResolveAsync((c, positions) => c.Source.InQueue ? positions.LoadAsync(c, c.Source, p => p?.QueueNumber) : NotInQueue);
         Field<IntGraphType>("benefitQueueNumber").Description("Position within the same benefit category.")
             .Resolve().WithService<QueuePositionLoader>()
-            .ResolveAsync((c, positions) => positions.LoadAsync(c, c.Source.Id, p => p?.BenefitQueueNumber));
+            .ResolveAsync((c, positions) => c.Source.InQueue ? positions.LoadAsync(c, c.Source, p => p?.BenefitQueueNumber) : NotInQueue);
         Field<NonNullGraphType<StringGraphType>>("state").Description("The state in the region's workflow (see Query.workflow).")
             .Resolve(c => c.Source.State);
         Field<DateTimeOffsetGraphType>("deadline").Description("The deadline of the current step (to choose, to confirm…), in the region's time zone.")

@@ -49,13 +49,16 @@ public sealed class RegionLoader(ApplicationDetails details) : BatchLoader<strin
 }
 
 /// <summary>Queue numbers: null for an application that does not stand in the queue.</summary>
-public sealed class QueuePositionLoader(QueuePositions positions) : BatchLoader<long, QueuePosition?>
+public sealed class QueuePositionLoader(QueuePositions positions) : BatchLoader<Application, QueuePosition?>
 {
-    protected override async Task<IReadOnlyDictionary<long, QueuePosition?>> FetchAsync(IReadOnlyCollection<long> keys, IResolveFieldContext context,
-        CancellationToken cancellationToken) =>
-        (await positions.OfManyAsync(keys, cancellationToken)).ToDictionary(p => p.Key, p => (QueuePosition?)p.Value);
+    protected override async Task<IReadOnlyDictionary<Application, QueuePosition?>> FetchAsync(IReadOnlyCollection<Application> keys,
+        IResolveFieldContext context, CancellationToken cancellationToken)
+    {
+        var positionsById = await positions.OfManyAsync(keys, cancellationToken);
+        return keys.ToDictionary(a => a, a => positionsById.TryGetValue(a.Id, out var position) ? position : null);
+    }
 
-    protected override QueuePosition? Missing(long key) => null;
+    protected override QueuePosition? Missing(Application key) => null;
 }
 
 /// <summary>What the request's viewer may do with each application.</summary>

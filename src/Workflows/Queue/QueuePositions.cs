@@ -16,60 +16,59 @@ public sealed record QueuePosition(int QueueNumber, int BenefitQueueNumber);
 /// </summary>
 public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
 {
-    public async Task<QueuePosition?> OfAsync(Application application, CancellationToken cancellationToken)
-    {
-        if (!application.InQueue)
-            return null;
-
-        var order = rules.For(application.RegionCode).RuleSet.Policy.QueueOrder;
-        var queue = db.Applications.AsNoTracking().Where(QueueOrder.SameQueue(application.RegionCode, application.GroupYear));
-        var (ahead, sameRankAhead) = await AheadAsync(queue, application, cancellationToken);
-        if (!order.Interleaves)
-            return new QueuePosition(ahead + 1, sameRankAhead + 1);
-
-        var (outOfTurn, priority, general) =
-            (await CategoryCountsAsync([(application.RegionCode, application.GroupYear)], cancellationToken)).Values.Single();
-        return new QueuePosition(order.Position(application.QueueRank, sameRankAhead, outOfTurn, priority, general), sameRankAhead + 1);
-    }
+    /// <summary>The application's place; null when it does not stand in the queue.</summary>
+    public async Task<QueuePosition?> OfAsync(Application application, CancellationToken cancellationToken) =>
+        (await OfManyAsync([application], cancellationToken)).GetValueOrDefault(application.Id);
 
     /// <summary>
-    /// The places of several applications (a journal page), in one statement of the same three index ranges per
-    /// application, correlated to its row: the page costs one statement, and each application what it cost alone.
-    /// Applications not in the queue are left out. A region that interleaves its categories adds one statement of
-    /// counts for all its queues on the page.
+    /// The places of several applications (a journal page) in one statement: each application's three index ranges of
+    /// <see cref="AheadOf"/>, with its own values as parameters, joined by UNION ALL — the page costs one round trip
+    /// and each application what it cost alone. Applications not in the queue are left out (and cost nothing). A region
+    /// that interleaves its categories adds one statement of counts for all its queues on the page.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, QueuePosition>> OfManyAsync(IReadOnlyCollection<long> applicationIds,
+    public async Task<IReadOnlyDictionary<long, QueuePosition>> OfManyAsync(IReadOnlyCollection<Application> applications,
         CancellationToken cancellationToken)
     {
-        var all = db.Applications.AsNoTracking();
-        var standing = await all.Where(a => applicationIds.Contains(a.Id) && a.InQueue).Select(a => new
-        {
-            a.Id,
-            a.RegionCode,
-            a.GroupYear,
-            a.QueueRank,
-            Before = all.Count(q => q.RegionCode == a.RegionCode && q.GroupYear == a.GroupYear && q.InQueue && q.QueueRank < a.QueueRank),
-            Earlier = all.Count(q => q.RegionCode == a.RegionCode && q.GroupYear == a.GroupYear && q.InQueue && q.QueueRank == a.QueueRank
-                                     && q.QueuedAt < a.QueuedAt),
-            Tied = all.Count(q => q.RegionCode == a.RegionCode && q.GroupYear == a.GroupYear && q.InQueue && q.QueueRank == a.QueueRank
-                                  && q.QueuedAt == a.QueuedAt && q.Id < a.Id),
-        }).ToListAsync(cancellationToken);
+        var standing = applications.Where(a => a.InQueue).DistinctBy(a => a.Id).ToList();
+        if (standing.Count == 0)
+            return new Dictionary<long, QueuePosition>();
 
+        IQueryable<Ahead>? union = null;
+        foreach (var application in standing)
+        {
+            var ahead = AheadOf(application);
+            union = union is null ? ahead : union.Concat(ahead);
+        }
+
+        var counts = await union!.ToListAsync(cancellationToken);
         var interleaved = standing.Where(a => rules.For(a.RegionCode).RuleSet.Policy.QueueOrder.Interleaves)
             .Select(a => (a.RegionCode, a.GroupYear)).Distinct().ToList();
         var categories = await CategoryCountsAsync(interleaved, cancellationToken);
         var positions = new Dictionary<long, QueuePosition>();
         foreach (var a in standing)
         {
-            var ahead = a.Before + a.Earlier + a.Tied;
-            var sameRankAhead = a.Earlier + a.Tied;
+            var count = counts.Single(c => c.Id == a.Id);
+            var ahead = count.Before + count.Earlier + count.Tied;
+            var sameRankAhead = count.Earlier + count.Tied;
             var order = rules.For(a.RegionCode).RuleSet.Policy.QueueOrder;
-            positions[a.Id] = order.Interleaves && categories.TryGetValue((a.RegionCode, a.GroupYear), out var counts)
-                ? new QueuePosition(order.Position(a.QueueRank, sameRankAhead, counts.OutOfTurn, counts.Priority, counts.General), sameRankAhead + 1)
+            positions[a.Id] = order.Interleaves && categories.TryGetValue((a.RegionCode, a.GroupYear), out var byCategory)
+                ? new QueuePosition(order.Position(a.QueueRank, sameRankAhead, byCategory.OutOfTurn, byCategory.Priority, byCategory.General),
+                    sameRankAhead + 1)
                 : new QueuePosition(ahead + 1, sameRankAhead + 1);
         }
 
         return positions;
+    }
+
+    private sealed class Ahead
+    {
+        public long Id { get; init; }
+
+        public int Before { get; init; }
+
+        public int Earlier { get; init; }
+
+        public int Tied { get; init; }
     }
 
     /// <summary>How many of each category stand in each of the queues, in one statement.</summary>
@@ -94,22 +93,22 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
     }
 
     /// <summary>
-    /// How many stand ahead, in all and of the same rank, in one statement of three index ranges over (region, group
-    /// year, in queue, rank, queued-at, id): the ranks before, the same rank queued earlier, the same instant with a
-    /// lower id. Each range ends where the application stands, so only the entries ahead are read; a single condition
-    /// ORing the three would read the whole queue of the group year.
+    /// How many stand ahead, as one row of three index ranges over (region, group year, in queue, rank, queued-at, id):
+    /// the ranks before, the same rank queued earlier, the same instant with a lower id. Each range ends where the
+    /// application stands, so only the entries ahead are read; a single condition ORing the three would read the whole
+    /// queue of the group year.
     /// </summary>
-    private async Task<(int Ahead, int SameRankAhead)> AheadAsync(IQueryable<Application> queue, Application application,
-        CancellationToken cancellationToken)
+    private IQueryable<Ahead> AheadOf(Application application)
     {
-        var (rank, queuedAt, id) = (application.QueueRank, application.QueuedAt, application.Id);
-        var counts = await db.Regions.AsNoTracking().Where(r => r.Code == application.RegionCode).Select(_ => new
+        var queue = db.Applications.AsNoTracking().Where(QueueOrder.SameQueue(application.RegionCode, application.GroupYear));
+        var (id, rank, queuedAt) = (application.Id, application.QueueRank, application.QueuedAt);
+        return db.Regions.AsNoTracking().Where(r => r.Code == application.RegionCode).Select(_ => new Ahead
         {
+            Id = id,
             Before = queue.Count(a => a.QueueRank < rank),
             Earlier = queue.Count(a => a.QueueRank == rank && a.QueuedAt < queuedAt),
             Tied = queue.Count(a => a.QueueRank == rank && a.QueuedAt == queuedAt && a.Id < id),
-        }).SingleAsync(cancellationToken);
-        return (counts.Before + counts.Earlier + counts.Tied, counts.Earlier + counts.Tied);
+        });
     }
 
     /// <summary>The application standing at a queue number, for the journal's "queue number" filter.</summary>
