@@ -2,6 +2,7 @@ using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
 using Kezek.Core.Queue;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 
 namespace Kezek.Core.Applications;
 
@@ -79,7 +80,7 @@ public sealed class Application
     public Guid? WaitingForKindergartenId { get; private set; }
 
     /// <summary>The language of instruction the family waits for in that kindergarten.</summary>
-    public string? WaitingForLanguage { get; private set; }
+    public Language? WaitingForLanguage { get; private set; }
 
     /// <summary>Since when the child is on that waiting list: the list is served in this order.</summary>
     public DateTime? WaitingSince { get; private set; }
@@ -191,7 +192,7 @@ public sealed class Application
         Touch();
     }
 
-    internal void JoinWaitingList(Guid kindergartenId, string language, DateTime now)
+    internal void JoinWaitingList(Guid kindergartenId, Language language, DateTime now)
     {
         WaitingForKindergartenId = kindergartenId;
         WaitingForLanguage = language;

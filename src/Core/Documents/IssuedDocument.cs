@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kezek.Core.Words;
 
 namespace Kezek.Core.Documents;
 
@@ -85,14 +86,14 @@ public sealed class IssuedDocument
         Sha256Kk = Hash(kazakh);
     }
 
-    public string? Content(string language) => language == "kk" ? ContentKk : ContentRu;
+    public string? Content(Language language) => language.ForMessages == Language.Kk ? ContentKk : ContentRu;
 
     /// <summary>The same renderings as PDF, made once by a browser after issue (null until then, or where there is no browser).</summary>
     public byte[]? PdfRu { get; private set; }
 
     public byte[]? PdfKk { get; private set; }
 
-    public byte[]? Pdf(string language) => language == "kk" ? PdfKk : PdfRu;
+    public byte[]? Pdf(Language language) => language.ForMessages == Language.Kk ? PdfKk : PdfRu;
 
     public static string Hash(string content) => Hash(System.Text.Encoding.UTF8.GetBytes(content));
 
@@ -108,7 +109,7 @@ public sealed class IssuedDocument
 /// <summary>Renders a document's template (<c>templates/documents/&lt;kind&gt;.&lt;lang&gt;.sbn-html</c>) with what it certifies.</summary>
 public interface IDocumentRenderer
 {
-    string Render(DocumentKind kind, string language, IReadOnlyDictionary<string, string?> facts);
+    string Render(DocumentKind kind, Language language, IReadOnlyDictionary<string, string?> facts);
 }
 
 /// <summary>Turns a rendered document (HTML with print CSS) into PDF; <see cref="IsAvailable"/> is false where no browser is installed.</summary>

@@ -1,4 +1,5 @@
 using Kezek.Core.Notifications;
+using Kezek.Core.Words;
 
 namespace Kezek.Core.Lifecycle;
 
@@ -22,7 +23,7 @@ public enum NotificationStatus
 /// </summary>
 public sealed class Notification
 {
-    public Notification(long applicationId, string recipientIin, string template, Channel channel, string data, DateTime createdAt, string language = "ru")
+    public Notification(long applicationId, string recipientIin, string template, Channel channel, string data, DateTime createdAt, Language language)
     {
         Language = language;
         ApplicationId = applicationId;
@@ -78,5 +79,5 @@ public sealed class Notification
     public DateTime? ReadAt { get; private set; }
 
     /// <summary>The language of the message: the recipient's choice when the notification was written.</summary>
-    public string Language { get; private set; } = "ru";
+    public Language Language { get; private set; } = Language.Ru;
 }

@@ -1,3 +1,5 @@
+using Kezek.Core.Words;
+
 namespace Kezek.Core.Notifications;
 
 /// <summary>A notification rendered for its channel: the e-mail subject and HTML body, or the SMS text.</summary>
@@ -6,7 +8,7 @@ public sealed record RenderedNotification(string Subject, string Html, string Sm
 /// <summary>Renders a notification's template (<c>templates/notifications/&lt;event&gt;.&lt;lang&gt;</c>) with its values.</summary>
 public interface INotificationRenderer
 {
-    RenderedNotification Render(string template, string language, IReadOnlyDictionary<string, string?> values);
+    RenderedNotification Render(string template, Language language, IReadOnlyDictionary<string, string?> values);
 
     /// <summary>Whether the event has its templates in Russian and Kazakh (checked when a workflow is loaded).</summary>
     bool Has(string template);

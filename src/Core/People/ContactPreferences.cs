@@ -1,14 +1,14 @@
+using Kezek.Core.Words;
+
 namespace Kezek.Core.People;
 
 /// <summary>
 /// How a person wants to hear from Kezek (seed 001: "При первом входе в систему, необходимо указать электронную
-/// почту"): their e-mail and the language of messages, "ru" or "kk".
+/// почту"): their e-mail and the language of messages, Russian or Kazakh.
 /// </summary>
 public sealed class ContactPreferences
 {
-    public static readonly IReadOnlyList<string> Languages = ["ru", "kk"];
-
-    public ContactPreferences(string iin, string email, string language, DateTime updatedAt)
+    public ContactPreferences(string iin, string email, Language language, DateTime updatedAt)
     {
         Iin = iin;
         Email = email;
@@ -26,14 +26,14 @@ public sealed class ContactPreferences
 
     public string Email { get; private set; }
 
-    public string Language { get; private set; }
+    public Language Language { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
 
-    public void Update(string email, string language, DateTime now)
+    public void Update(string email, Language language, DateTime now)
     {
-        if (!Languages.Contains(language))
-            throw new ArgumentOutOfRangeException(nameof(language), "ru or kk");
+        if (!Language.OfMessages.Contains(language))
+            throw new ArgumentOutOfRangeException(nameof(language), "Messages are in Russian or Kazakh.");
         Email = email;
         Language = language;
         UpdatedAt = now;

@@ -1,3 +1,5 @@
+using Kezek.Core.Words;
+
 namespace Kezek.Core.Places;
 
 /// <summary>How a seat was published: to the queue (the next applications are notified) or to free choice.</summary>
@@ -13,7 +15,7 @@ public enum PlaceMode
 /// <summary>Свободное место: one seat in one kindergarten for one group year and language of instruction.</summary>
 public sealed class Place
 {
-    public Place(Guid id, Guid kindergartenId, string regionCode, int groupYear, string language, PlaceMode mode, DateTime publishedAt)
+    public Place(Guid id, Guid kindergartenId, string regionCode, int groupYear, Language language, PlaceMode mode, DateTime publishedAt)
     {
         Id = id;
         KindergartenId = kindergartenId;
@@ -38,8 +40,8 @@ public sealed class Place
 
     public int GroupYear { get; private set; }
 
-    /// <summary>"kk" or "ru".</summary>
-    public string Language { get; private set; }
+    /// <summary>The language of instruction.</summary>
+    public Language Language { get; private set; }
 
     public PlaceMode Mode { get; private set; }
 
@@ -48,5 +50,4 @@ public sealed class Place
     /// <summary>The application holding this seat through a direction; null while the seat is free.</summary>
     public long? TakenByApplicationId { get; private set; }
 
-    public static readonly IReadOnlyList<string> Languages = ["kk", "ru"];
 }

@@ -1,6 +1,9 @@
 namespace Kezek.Core.Regions;
 
-/// <summary>Dates people type (a journal's "created from") are Kazakhstan dates: UTC+5 since 2024-03-01.</summary>
+/// <summary>
+/// Kazakhstan's time (UTC+5 since 2024-03-01), for times that belong to no one region: a session, a role, a lifecycle
+/// shared by regions, a journal's dates across regions. A region's own times are in the zone its rule set names.
+/// </summary>
 public static class KazakhstanTime
 {
     public const string ZoneId = "Asia/Almaty";

@@ -1,3 +1,5 @@
+using Kezek.Core.Words;
+
 namespace Kezek.Core.Regions;
 
 public enum Ownership
@@ -37,7 +39,11 @@ public sealed class Kindergarten
     /// <summary>Languages of instruction, comma-separated: "kk", "ru" or "kk,ru".</summary>
     public string Languages { get; private set; }
 
+    /// <summary>Whether the kindergarten teaches in this language.</summary>
+    public bool Teaches(Language language) =>
+        Languages.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(language.Code);
+
     public Ownership Ownership { get; private set; }
 
-    public string Name(string language) => language == "kk" ? NameKk : NameRu;
+    public string Name(Language language) => language == Language.Kk ? NameKk : NameRu;
 }

@@ -1,3 +1,5 @@
+using Kezek.Core.Words;
+
 namespace Kezek.Core.Regions;
 
 /// <summary>
@@ -26,10 +28,6 @@ public sealed class Region
     /// <summary>Bumped by every offer of turns: the row lock that lets one offer at a time count the region's seats and turns.</summary>
     public long TurnSequence { get; private set; }
 
-    public string Name(string language) => language switch
-    {
-        "kk" => NameKk,
-        "en" => NameEn,
-        _ => NameRu,
-    };
+    public string Name(Language language) =>
+        language == Language.Kk ? NameKk : language == Language.En ? NameEn : NameRu;
 }

@@ -8,7 +8,7 @@ public interface IWordCatalog
 {
     /// <summary>The text of <paramref name="key"/> in <paramref name="language"/> (Russian for a language the catalog
     /// does not have); null when the key is not in the catalog.</summary>
-    string? Find(WordSection section, string key, string language);
+    string? Find(WordSection section, string key, Language language);
 }
 
 /// <summary>The sections of a catalog file.</summary>
@@ -25,4 +25,7 @@ public enum WordSection
 
     /// <summary>History action names: the workflow triggers and <c>HistoryActions</c>.</summary>
     Actions,
+
+    /// <summary>The documents' names as the portals show them, by <c>DocumentKind</c>.</summary>
+    Documents,
 }

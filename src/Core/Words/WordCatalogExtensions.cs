@@ -1,4 +1,5 @@
 using Kezek.Core.Applications;
+using Kezek.Core.Documents;
 
 namespace Kezek.Core.Words;
 
@@ -6,7 +7,7 @@ public static class WordCatalogExtensions
 {
     /// <summary>The message of an error code with its arguments put in; a <c>status</c> argument that names an
     /// application status is shown by its name in the same language. Null when the code has no message.</summary>
-    public static string? Message(this IWordCatalog words, string code, string language, IReadOnlyDictionary<string, string>? arguments)
+    public static string? Message(this IWordCatalog words, string code, Language language, IReadOnlyDictionary<string, string>? arguments)
     {
         if (words.Find(WordSection.Errors, code, language) is not { } text)
             return null;
@@ -19,13 +20,16 @@ public static class WordCatalogExtensions
         return text;
     }
 
-    public static string StatusName(this IWordCatalog words, ApplicationStatus status, string language) =>
+    public static string StatusName(this IWordCatalog words, ApplicationStatus status, Language language) =>
         words.Find(WordSection.Statuses, status.ToString(), language) ?? status.ToString();
 
-    public static string DirectionStatusName(this IWordCatalog words, DirectionStatus status, string language) =>
+    public static string DirectionStatusName(this IWordCatalog words, DirectionStatus status, Language language) =>
         words.Find(WordSection.DirectionStatuses, status.ToString(), language) ?? status.ToString();
 
+    public static string DocumentTitle(this IWordCatalog words, DocumentKind kind, Language language) =>
+        words.Find(WordSection.Documents, kind.ToString(), language) ?? kind.ToString();
+
     /// <summary>A history action's name; an action the catalog does not know (a trigger of a newer workflow) shows as it is.</summary>
-    public static string ActionName(this IWordCatalog words, string action, string language) =>
+    public static string ActionName(this IWordCatalog words, string action, Language language) =>
         words.Find(WordSection.Actions, action, language) ?? action;
 }

@@ -33,7 +33,7 @@ public sealed class AccessRule(IWordCatalog words) : ValidationRuleBase
             if (refusal is null)
                 return;
             validation.ReportError(new ValidationError(validation.Document.Source, refusal,
-                words.Format(refusal, kezek?.Language ?? "ru", null), field) { Code = refusal });
+                words.Format(refusal, kezek?.Language ?? Language.Ru, null), field) { Code = refusal });
         }));
 }
 
@@ -45,7 +45,7 @@ public sealed class QueriesOnlyRule(IWordCatalog words) : ValidationRuleBase
         {
             if (operation.Operation == OperationType.Query)
                 return;
-            var language = (validation.UserContext as KezekContext)?.Language ?? "ru";
+            var language = (validation.UserContext as KezekContext)?.Language ?? Language.Ru;
             validation.ReportError(new ValidationError(validation.Document.Source, RequestErrorCodes.MutationOverGet,
                 words.Format(RequestErrorCodes.MutationOverGet, language, null), operation) { Code = RequestErrorCodes.MutationOverGet });
         }));

@@ -23,7 +23,7 @@ public sealed class OncePerRequestRule(IWordCatalog words) : ValidationRuleBase
             var definition = validation.TypeInfo.GetFieldDef();
             if (definition is null || !definition.Metadata.ContainsKey(MetadataKey) || seen.Add(definition.Name))
                 return;
-            var language = (validation.UserContext as KezekContext)?.Language ?? "ru";
+            var language = (validation.UserContext as KezekContext)?.Language ?? Language.Ru;
             validation.ReportError(new ValidationError(validation.Document.Source, RequestErrorCodes.OncePerRequest,
                 words.Format(RequestErrorCodes.OncePerRequest, language, new Dictionary<string, string> { ["field"] = definition.Name }),
                 field) { Code = RequestErrorCodes.OncePerRequest });

@@ -36,12 +36,6 @@ public sealed class RelationGraphType : EnumerationGraphType<Kezek.Core.CivilReg
     public RelationGraphType() => Name = "Relation";
 }
 
-/// <summary>Dates and times an application shows, in its region's time zone.</summary>
-internal static class RegionTime
-{
-    public static DateTimeOffset Local(RuleSetCatalog rules, string regionCode, DateTime utc) => rules.For(regionCode).RuleSet.Policy.ToLocal(utc);
-}
-
 public sealed class ChildGraphType : ObjectGraphType<Child>
 {
     public ChildGraphType()
@@ -75,7 +69,7 @@ public sealed class ApplicationParentGraphType : ObjectGraphType<ApplicationPare
         Field<NonNullGraphType<StringGraphType>>("iin").Resolve(c => c.Source.Iin);
         Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => c.Source.FullName);
         Field<NonNullGraphType<RelationGraphType>>("relation").Resolve(c => c.Source.Relation);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("attachedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.AttachedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("attachedAt").InApplicationRegion(p => p.ApplicationId, p => p.AttachedAt);
     }
 }
 
@@ -85,7 +79,7 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
     {
         Name = "HistoryEntry";
         Description = "One change of the application: when, who, what, from which status to which, why, and the signed XML.";
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Resolve(c => KazakhstanTime.ToLocal(c.Source.At));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").InApplicationRegion(h => h.ApplicationId, h => h.At);
         Field<NonNullGraphType<StringGraphType>>("actorIin").Resolve(c => c.Source.ActorIin);
         Field<NonNullGraphType<StringGraphType>>("actorName").Resolve(c => c.Source.ActorName);
         Field<NonNullGraphType<StringGraphType>>("actorRole").Resolve(c => c.Source.ActorRole.ToString());
@@ -108,12 +102,12 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
         Field<NonNullGraphType<DirectionStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<StringGraphType>>("statusName").Description("The status in the reader's language (Accept-Language).")
             .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.DirectionStatusName(c.Source.Status, c.Kezek().Language));
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").InApplicationRegion(d => d.ApplicationId, d => d.IssuedAt);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Description("The end of the last day to be enrolled.")
-            .Resolve(c => KazakhstanTime.ToLocal(c.Source.ExpiresAt));
+            .InApplicationRegion(d => d.ApplicationId, d => d.ExpiresAt);
         Field<NonNullGraphType<IntGraphType>>("extensions").Resolve(c => c.Source.Extensions);
         Field<DateTimeOffsetGraphType>("endedAt").Description("When it was enrolled, expired or revoked.")
-            .Resolve(c => c.Source.EndedAt is { } ended ? KazakhstanTime.ToLocal(ended) : null);
+            .InApplicationRegion(d => d.ApplicationId, d => d.EndedAt);
         Field<NonNullGraphType<KindergartenGraphType>>("kindergarten")
             .Resolve().WithService<KindergartenLoader>().ResolveAsync((c, kindergartens) => kindergartens.LoadAsync(c, c.Source.KindergartenId));
     }
@@ -173,13 +167,20 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<ApplicantGraphType>>("applicant").Resolve(c => c.Source.Applicant);
         Field<NonNullGraphType<ChildGraphType>>("child").Resolve(c => c.Source.Child);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApplicationParentGraphType>>>>("parents")
-            .Resolve().WithService<ParentsLoader>().ResolveAsync((c, parents) => parents.LoadAsync(c, c.Source.Id));
+            .Resolve().WithServices<ParentsLoader, ApplicationRegionLoader>().ResolveAsync((c, parents, regions) => parents.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
-            .Resolve().WithService<DirectionsLoader>().ResolveAsync((c, directions) => directions.LoadAsync(c, c.Source.Id));
+            .Resolve().WithServices<DirectionsLoader, ApplicationRegionLoader>().ResolveAsync((c, directions, regions) => directions.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.IssuedDocumentGraphType>>>>("documents")
             .Description("Общие документы: issued to the applicant, oldest first.")
-            .Resolve().WithService<DocumentsLoader>().ResolveAsync((c, documents) => documents.LoadAsync(c, c.Source.Id));
+            .Resolve().WithServices<DocumentsLoader, ApplicationRegionLoader>().ResolveAsync((c, documents, regions) => documents.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
-            .Resolve().WithService<HistoryLoader>().ResolveAsync((c, history) => history.LoadAsync(c, c.Source.Id));
+            .Resolve().WithServices<HistoryLoader, ApplicationRegionLoader>().ResolveAsync((c, history, regions) => history.LoadAsync(c, InRegion(c, regions)));
+    }
+
+    /// <summary>The application's id, with its region primed for the times of the records listed under it.</summary>
+    private static long InRegion(IResolveFieldContext<Application> context, ApplicationRegionLoader regions)
+    {
+        regions.Prime(context, context.Source.Id, context.Source.RegionCode);
+        return context.Source.Id;
     }
 }

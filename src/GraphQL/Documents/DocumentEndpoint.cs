@@ -1,4 +1,5 @@
 using Kezek.Core.Documents;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Http;
 using Kezek.Identity.Sessions;
 using Kezek.Workflows.Documents;
@@ -24,8 +25,7 @@ public static class DocumentEndpoint
             if (viewer is null)
                 return Results.Unauthorized();
             var document = await documents.ReadableAsync(id, viewer, http.RequestAborted);
-            var language = http.Request.Query["lang"] is { Count: > 0 } asked ? asked.ToString() : GraphQLEndpoint.LanguageOf(http.Request);
-            language = language == "kk" ? "kk" : "ru";
+            var language = (Language.TryParse(http.Request.Query["lang"], out var asked) ? asked : GraphQLEndpoint.LanguageOf(http.Request)).ForMessages;
             if (document?.Content(language) is not { } content)
                 return Results.NotFound();
             http.Response.Headers.CacheControl = "private, no-store";
@@ -36,7 +36,7 @@ public static class DocumentEndpoint
                 return Results.File(pdf, "application/pdf", $"{document.Kind}-{language}.pdf");
             }
 
-            http.Response.Headers["X-Content-SHA256"] = language == "kk" ? document.Sha256Kk : document.Sha256Ru;
+            http.Response.Headers["X-Content-SHA256"] = language == Language.Kk ? document.Sha256Kk : document.Sha256Ru;
             return Results.Text(content, "text/html; charset=utf-8");
         });
         return endpoints;

@@ -1,9 +1,11 @@
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using GraphQL;
 using Kezek.Core.Documents;
 using Kezek.Core.Regions;
-using GraphQL;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
-using GraphQL.MicrosoftDI;
+using Kezek.GraphQL.Regions;
 using Kezek.Workflows.Documents;
 
 namespace Kezek.GraphQL.Documents;
@@ -16,29 +18,15 @@ public sealed class DocumentKindGraphType : EnumerationGraphType<DocumentKind>
 /// <summary>A row of the seeds' "Общие документы" table.</summary>
 public sealed class IssuedDocumentGraphType : ObjectGraphType<IssuedDocument>
 {
-    /// <summary>The documents' names as the portals show them.</summary>
-    public static readonly IReadOnlyDictionary<DocumentKind, (string Ru, string Kk, string En)> Titles = new Dictionary<DocumentKind, (string, string, string)>
-    {
-        [DocumentKind.RegistrationNotification] = ("Уведомление о регистрации", "Тіркеу туралы хабарлама", "Registration notification"),
-        [DocumentKind.DocumentsReceipt] = ("Извещение о приеме документов", "Құжаттардың қабылданғаны туралы хабарлама", "Receipt of documents"),
-        [DocumentKind.RegisterBookEntry] = ("Регистрация ребенка в книге учета", "Баланы есепке алу кітабында тіркеу", "Entry in the register book"),
-        [DocumentKind.ChildCard] = ("Карточка ребенка", "Бала картасы", "Child card"),
-        [DocumentKind.Direction] = ("Направление в ДДО", "МДҰ-ға жолдама", "Direction to a kindergarten"),
-    };
-
     public IssuedDocumentGraphType()
     {
         Name = "Document";
         Description = "A document issued to the applicant; what it certifies is frozen at issue.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Download at GET /documents/{id} (bearer token; ?lang=kk for Kazakh).").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DocumentKindGraphType>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("title").Description("In the reader's language.").Resolve(c => c.Kezek().Language switch
-        {
-            "kk" => Titles[c.Source.Kind].Kk,
-            "en" => Titles[c.Source.Kind].En,
-            _ => Titles[c.Source.Kind].Ru,
-        });
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
+        Field<NonNullGraphType<StringGraphType>>("title").Description("In the reader's language.")
+            .Resolve(c => c.Kezek().Words.DocumentTitle(c.Source.Kind, c.Kezek().Language));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").InApplicationRegion(d => d.ApplicationId, d => d.IssuedAt);
         Field<NonNullGraphType<StringGraphType>>("verificationCode").Description("Anyone may check the document by this code.")
             .Resolve(c => c.Source.VerificationCode);
     }
@@ -51,13 +39,8 @@ public sealed class DocumentVerificationGraphType : ObjectGraphType<IssuedDocume
     {
         Name = "DocumentVerification";
         Field<NonNullGraphType<DocumentKindGraphType>>("kind").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Kezek().Language switch
-        {
-            "kk" => IssuedDocumentGraphType.Titles[c.Source.Kind].Kk,
-            "en" => IssuedDocumentGraphType.Titles[c.Source.Kind].En,
-            _ => IssuedDocumentGraphType.Titles[c.Source.Kind].Ru,
-        });
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.IssuedAt));
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(c => c.Kezek().Words.DocumentTitle(c.Source.Kind, c.Kezek().Language));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("issuedAt").InApplicationRegion(d => d.ApplicationId, d => d.IssuedAt);
         Field<StringGraphType>("sha256Ru").Description("SHA-256 of the Russian HTML rendering (GET /documents/{id}?format=html).").Resolve(c => c.Source.Sha256Ru);
         Field<StringGraphType>("sha256Kk").Description("SHA-256 of the Kazakh HTML rendering.").Resolve(c => c.Source.Sha256Kk);
         Field<StringGraphType>("pdfSha256Ru").Description("SHA-256 of the Russian PDF (null until it is made).")

@@ -8,7 +8,7 @@ namespace Kezek.GraphQL.Errors;
 /// <summary>An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language.</summary>
 public sealed class KezekError : ExecutionError
 {
-    public KezekError(Error error, string language, IWordCatalog words)
+    public KezekError(Error error, Language language, IWordCatalog words)
         : base(words.Format(error.Code, language, error.Arguments))
     {
         Code = error.Code;

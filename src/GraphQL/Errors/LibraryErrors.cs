@@ -10,7 +10,7 @@ namespace Kezek.GraphQL.Errors;
 /// </summary>
 public static class LibraryErrors
 {
-    public static ExecutionErrors? Localize(ExecutionErrors? errors, string language, IWordCatalog words)
+    public static ExecutionErrors? Localize(ExecutionErrors? errors, Language language, IWordCatalog words)
     {
         if (errors is null || errors.All(error => IsKezeks(error, words)))
             return errors;

@@ -7,11 +7,11 @@ public static class Messages
 {
     /// <summary>The message of <paramref name="code"/> in the reader's language, with its arguments put in; a code
     /// without a message gets the internal error's, so a reader never sees an empty message.</summary>
-    public static string Format(this IWordCatalog words, string code, string language, IReadOnlyDictionary<string, string>? arguments) =>
+    public static string Format(this IWordCatalog words, string code, Language language, IReadOnlyDictionary<string, string>? arguments) =>
         words.Message(code, language, arguments) ?? words.Message(RequestErrorCodes.Internal, language, null) ?? code;
 
     /// <summary>Whether the catalog has a message for <paramref name="code"/>.</summary>
-    public static bool HasMessage(this IWordCatalog words, string code) => words.Find(WordSection.Errors, code, "ru") is not null;
+    public static bool HasMessage(this IWordCatalog words, string code) => words.Find(WordSection.Errors, code, Language.Ru) is not null;
 }
 
 /// <summary>Codes of errors in the request itself rather than in the domain.</summary>

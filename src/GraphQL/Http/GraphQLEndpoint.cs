@@ -143,18 +143,16 @@ public static class GraphQLEndpoint
     }
 
     /// <summary>The reader's language from Accept-Language: kk, ru or en; Russian when none of them is asked for.</summary>
-    public static string LanguageOf(HttpRequest request)
+    public static Language LanguageOf(HttpRequest request)
     {
         var values = request.GetTypedHeaders().AcceptLanguage;
         foreach (var value in values.OrderByDescending(v => v.Quality ?? 1))
         {
-            var tag = value.Value.Value?.ToLowerInvariant() ?? "";
-            var primary = tag.Split('-')[0];
-            if (primary is "kk" or "ru" or "en")
-                return primary;
+            if (Language.TryParse((value.Value.Value ?? "").Split('-')[0], out var language))
+                return language;
         }
 
-        return "ru";
+        return Language.Ru;
     }
 
     private static bool AcceptsGraphQLResponse(HttpRequest request)

@@ -6,7 +6,7 @@ namespace Kezek.GraphQL.Http;
 /// <summary>The request's context for resolvers: who asks, in which language, and the words to answer in.</summary>
 public sealed class KezekContext : Dictionary<string, object?>
 {
-    public KezekContext(Viewer? viewer, string language, IWordCatalog words, string? bearerToken = null)
+    public KezekContext(Viewer? viewer, Language language, IWordCatalog words, string? bearerToken = null)
     {
         Viewer = viewer;
         Language = language;
@@ -19,8 +19,8 @@ public sealed class KezekContext : Dictionary<string, object?>
     /// <summary>The token of the viewer's session (for signing out); null when anonymous.</summary>
     public string? BearerToken { get; }
 
-    /// <summary>"ru", "kk" or "en", from Accept-Language; Russian by default.</summary>
-    public string Language { get; }
+    /// <summary>Ru, Kk or En, from Accept-Language; Russian by default.</summary>
+    public Language Language { get; }
 
     public IWordCatalog Words { get; }
 }

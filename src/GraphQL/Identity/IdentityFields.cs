@@ -1,8 +1,9 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Kezek.Core.Regions;
+using GraphQL;
 using Kezek.Core.Identity;
+using Kezek.Core.Regions;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Loaders;
@@ -51,7 +52,7 @@ public sealed class ViewerGraphType : ObjectGraphType<Viewer>
             .Resolve().WithService<ContactPreferencesLoader>().ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p?.Email));
         Field<NonNullGraphType<Places.LanguageGraphType>>("messageLanguage").Description("The language of the person's messages (Russian until chosen).")
             .Resolve().WithService<ContactPreferencesLoader>()
-            .ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p?.Language ?? "ru"));
+            .ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p?.Language ?? Language.Ru));
         Field<NonNullGraphType<BooleanGraphType>>("needsEmail")
             .Description("True until the person gives an e-mail: the portal asks for it at the first sign-in (seed 001).")
             .Resolve().WithService<ContactPreferencesLoader>().ResolveAsync((c, preferences) => preferences.LoadAsync(c, c.Source.Iin, p => p is null));

@@ -41,6 +41,14 @@ public sealed class KindergartenLoader(ApplicationDetails details) : BatchLoader
         details.KindergartensAsync(keys, cancellationToken);
 }
 
+/// <summary>The region of an application, for its records' times; the application that lists them primes it.</summary>
+public sealed class ApplicationRegionLoader(ApplicationDetails details) : BatchLoader<long, string>
+{
+    protected override Task<IReadOnlyDictionary<long, string>> FetchAsync(IReadOnlyCollection<long> keys, IResolveFieldContext context,
+        CancellationToken cancellationToken) =>
+        details.RegionsOfApplicationsAsync(keys, cancellationToken);
+}
+
 public sealed class RegionLoader(ApplicationDetails details) : BatchLoader<string, Region>
 {
     protected override Task<IReadOnlyDictionary<string, Region>> FetchAsync(IReadOnlyCollection<string> keys, IResolveFieldContext context,

@@ -46,6 +46,27 @@ public abstract class BatchLoader<TKey, TValue>
         return ValueOf(await batch, key);
     }
 
+    /// <summary>
+    /// Gives a key's value that the caller already holds (the region of the application whose list it resolves), so that
+    /// the fields below it load nothing for it.
+    /// </summary>
+    public void Prime(IResolveFieldContext context, TKey key, TValue value)
+    {
+        if (context.Operation.Operation != OperationType.Query)
+        {
+            var mutation = context.Path.First();
+            if (!Equals(mutation, _mutation))
+            {
+                _mutation = mutation;
+                _batches.Clear();
+            }
+        }
+
+        if (_queued.Contains(key))
+            return; // already asked for; its batch will answer it
+        _batches.TryAdd(key, Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(new Dictionary<TKey, TValue> { [key] = value }));
+    }
+
     /// <summary>A part of the value of a key (one field of a loaded object), pending or loaded as <see cref="LoadAsync(IResolveFieldContext, TKey)"/>.</summary>
     public async Task<object?> LoadAsync<TResult>(IResolveFieldContext context, TKey key, Func<TValue, TResult> select)
     {

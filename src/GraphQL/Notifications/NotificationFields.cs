@@ -1,7 +1,8 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using GraphQL;
 using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Regions;
 using Kezek.Workflows.Notifications;
 
 namespace Kezek.GraphQL.Notifications;
@@ -17,8 +18,8 @@ public sealed class CabinetNotificationGraphType : ObjectGraphType<CabinetNotifi
         Field<NonNullGraphType<StringGraphType>>("applicationNumber").Resolve(c => c.Source.ApplicationNumber);
         Field<NonNullGraphType<StringGraphType>>("subject").Resolve(c => c.Source.Text.Subject);
         Field<NonNullGraphType<StringGraphType>>("text").Resolve(c => c.Source.Text.Sms);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => Kezek.Core.Regions.KazakhstanTime.ToLocal(c.Source.Row.CreatedAt));
-        Field<DateTimeOffsetGraphType>("readAt").Resolve(c => c.Source.Row.ReadAt is { } read ? Kezek.Core.Regions.KazakhstanTime.ToLocal(read) : null);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").InApplicationRegion(n => n.Row.ApplicationId, n => n.Row.CreatedAt);
+        Field<DateTimeOffsetGraphType>("readAt").InApplicationRegion(n => n.Row.ApplicationId, n => n.Row.ReadAt);
     }
 }
 

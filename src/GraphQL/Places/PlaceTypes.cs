@@ -1,3 +1,4 @@
+using Kezek.Core.Words;
 using GraphQL.Types;
 using Kezek.Core.Places;
 using Kezek.GraphQL.Regions;
@@ -14,15 +15,15 @@ public sealed class PlaceModeGraphType : EnumerationGraphType<PlaceMode>
     }
 }
 
-/// <summary>Languages of instruction, as GraphQL writes them (KK, RU); stored as "kk", "ru".</summary>
+/// <summary>Languages of instruction and of a person's messages, as GraphQL writes them (KK, RU).</summary>
 public sealed class LanguageGraphType : EnumerationGraphType
 {
     public LanguageGraphType()
     {
         Name = "Language";
         Description = "Language of instruction: KK — қазақ тілі, RU — русский язык.";
-        foreach (var language in Place.Languages)
-            Add(language.ToUpperInvariant(), language);
+        foreach (var language in Language.OfInstruction)
+            Add(language.Code.ToUpperInvariant(), language);
     }
 }
 
@@ -46,7 +47,7 @@ public sealed class PublishPlacesInput
 {
     public string KindergartenId { get; set; } = "";
     public int GroupYear { get; set; }
-    public string Language { get; set; } = "";
+    public Language Language { get; set; }
     public int Count { get; set; }
     public PlaceMode Mode { get; set; }
 }

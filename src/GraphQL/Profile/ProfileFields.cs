@@ -1,3 +1,4 @@
+using Kezek.Core.Words;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -20,7 +21,7 @@ internal static class ProfileFields
             .ResolveAsync(async (c, handler) =>
             {
                 var viewer = c.RequireViewer();
-                (await handler.HandleAsync(new UpdateContactPreferences(viewer, c.GetArgument<string>("email"), c.GetArgument<string>("language")),
+                (await handler.HandleAsync(new UpdateContactPreferences(viewer, c.GetArgument<string>("email"), c.GetArgument<Language>("language")),
                     c.CancellationToken)).OrThrow(c);
                 return viewer;
             });

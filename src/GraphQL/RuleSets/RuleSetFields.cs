@@ -1,12 +1,13 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using GraphQL;
 using Kezek.Core.Identity;
 using Kezek.Core.Regions;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
-using Kezek.Rules;
+using Kezek.GraphQL.Regions;
 using Kezek.Rules.RuleSets;
+using Kezek.Rules;
 using Kezek.Workflows.RuleSets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,7 +68,8 @@ public sealed class RuleSetVersionGraphType : ObjectGraphType<RuleSetVersion>
         Name = "RuleSetVersion";
         Field<NonNullGraphType<StringGraphType>>("name").Description("The region's code, or \"default\".").Resolve(c => c.Source.RegionCode);
         Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("activatedAt").Resolve(c => KazakhstanTime.ToLocal(c.Source.ActivatedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("activatedAt").Description("In the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.ActivatedAt));
         Field<NonNullGraphType<StringGraphType>>("activatedBy").Description("The officer's IIN, or \"system\" for the seeded files.")
             .Resolve(c => c.Source.ActivatedByIin);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);

@@ -5,10 +5,11 @@ using Kezek.Core.Identity;
 using Kezek.Core.Lifecycle;
 using Kezek.Core.Places;
 using Kezek.Core.Regions;
+using Kezek.Core.Words;
 using Kezek.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Kezek.Infrastructure.Persistence;
@@ -85,7 +86,7 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         var claimed = await Database.SqlQuery<Guid>($"""
             UPDATE "Places" SET "TakenByApplicationId" = {claim.ApplicationId}
             WHERE "Id" = (SELECT "Id" FROM "Places"
-                          WHERE "KindergartenId" = {claim.KindergartenId} AND "GroupYear" = {claim.GroupYear} AND "Language" = {claim.Language}
+                          WHERE "KindergartenId" = {claim.KindergartenId} AND "GroupYear" = {claim.GroupYear} AND "Language" = {claim.Language.Code}
                             AND "TakenByApplicationId" IS NULL AND ({claim.MayTakeQueueSeats} OR "Mode" = 'FreeChoice')
                           ORDER BY ("Id" = {claim.PreferredPlaceId}) DESC, ("Mode" = 'Queue') DESC, "PublishedAt"
                           LIMIT 1 FOR UPDATE SKIP LOCKED)

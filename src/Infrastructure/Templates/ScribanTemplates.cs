@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using Kezek.Core.Documents;
 using Kezek.Core.Notifications;
-using Scriban;
+using Kezek.Core.Words;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban;
 
 namespace Kezek.Infrastructure.Templates;
 
@@ -31,7 +32,7 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
     /// <summary>Every template file, relative to the folder (for the tests).</summary>
     public IReadOnlyCollection<string> Names => _parsed.Keys.ToList();
 
-    public RenderedNotification Render(string template, string language, IReadOnlyDictionary<string, string?> values)
+    public RenderedNotification Render(string template, Language language, IReadOnlyDictionary<string, string?> values)
     {
         var plain = Globals(values, html: false);
         Run(Get($"notifications/{template}.{language}.sbn"), plain);
@@ -42,14 +43,14 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
         return new RenderedNotification((plain["subject"]?.ToString() ?? "").Trim(), html, sms);
     }
 
-    public string Render(DocumentKind kind, string language, IReadOnlyDictionary<string, string?> facts) =>
+    public string Render(DocumentKind kind, Language language, IReadOnlyDictionary<string, string?> facts) =>
         Run(Get($"documents/{KebabCase(kind.ToString())}.{language}.sbn-html"), Globals(facts, html: true));
 
     private static string KebabCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     public bool Has(string template) =>
-        Kezek.Core.People.ContactPreferences.Languages.All(language => _parsed.ContainsKey($"notifications/{template}.{language}.sbn")
+        Language.OfMessages.All(language => _parsed.ContainsKey($"notifications/{template}.{language}.sbn")
                                              && _parsed.ContainsKey($"notifications/{template}.{language}.sbn-html"));
 
     private Template Get(string name) => _parsed.GetOrAdd(name, key =>

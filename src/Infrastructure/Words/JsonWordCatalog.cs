@@ -12,16 +12,14 @@ namespace Kezek.Infrastructure.Words;
 public sealed class JsonWordCatalog : IWordCatalog
 {
     /// <summary>The language of a reader whose language the catalog does not have.</summary>
-    public const string FallbackLanguage = "ru";
-
-    public static readonly IReadOnlyList<string> Languages = ["ru", "kk", "en"];
+    public static readonly Language FallbackLanguage = Language.Ru;
 
     private static readonly IReadOnlyDictionary<string, WordSection> Sections = Enum.GetValues<WordSection>()
         .ToDictionary(JsonName, section => section, StringComparer.Ordinal);
 
-    private readonly IReadOnlyDictionary<string, LanguageWords> _byLanguage;
+    private readonly IReadOnlyDictionary<Language, LanguageWords> _byLanguage;
 
-    private JsonWordCatalog(IReadOnlyDictionary<string, LanguageWords> byLanguage) =>
+    private JsonWordCatalog(IReadOnlyDictionary<Language, LanguageWords> byLanguage) =>
         _byLanguage = byLanguage;
 
     /// <summary>Every key of every section (the same in each language).</summary>
@@ -31,7 +29,7 @@ public sealed class JsonWordCatalog : IWordCatalog
     /// <summary>The section's name in the files: <c>errors</c>, <c>statuses</c>, <c>directionStatuses</c>, <c>actions</c>.</summary>
     public static string JsonName(WordSection section) => JsonNamingPolicy.CamelCase.ConvertName(section.ToString());
 
-    public string? Find(WordSection section, string key, string language)
+    public string? Find(WordSection section, string key, Language language)
     {
         var words = _byLanguage.TryGetValue(language, out var found) ? found : _byLanguage[FallbackLanguage];
         return words[section].TryGetValue(key, out var text) ? text : null;
@@ -40,8 +38,8 @@ public sealed class JsonWordCatalog : IWordCatalog
     /// <exception cref="InvalidOperationException">A catalog is missing, not valid JSON, or incomplete.</exception>
     public static JsonWordCatalog Load(string folder)
     {
-        var byLanguage = Languages.ToDictionary(language => language, language => (LanguageWords)Read(Path.Combine(folder, language + ".json")),
-            StringComparer.Ordinal);
+        var byLanguage = Language.OfReaders.ToDictionary(language => language,
+            language => (LanguageWords)Read(Path.Combine(folder, language.Code + ".json")));
         foreach (var (language, words) in byLanguage)
         {
             foreach (var (other, otherWords) in byLanguage.Where(l => l.Key != language))
@@ -52,7 +50,7 @@ public sealed class JsonWordCatalog : IWordCatalog
                     .ToList();
                 if (missing.Count > 0)
                     throw new InvalidOperationException(
-                        $"The word catalog {Path.Combine(folder, language + ".json")} lacks {string.Join(", ", missing)}, which {other}.json has.");
+                        $"The word catalog {Path.Combine(folder, language.Code + ".json")} lacks {string.Join(", ", missing)}, which {other}.json has.");
             }
         }
 

@@ -3,6 +3,7 @@ using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Regions;
+using Kezek.Core.Words;
 using Kezek.Identity.Demo;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Persistence;
@@ -82,7 +83,7 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
         var operatorViewer = new Viewer(DemoPeople.Operator.Iin, DemoPeople.Operator.FullName, null, [new HeldRole(Role.Operator, "almaty", null)]);
         foreach (var (count, mode) in new[] { (3, PlaceMode.Queue), (2, PlaceMode.FreeChoice) })
         {
-            var published = await publish.HandleAsync(new PublishPlaces(Balapan, 2022, "kk", count, mode, operatorViewer), cancellationToken);
+            var published = await publish.HandleAsync(new PublishPlaces(Balapan, 2022, Language.Kk, count, mode, operatorViewer), cancellationToken);
             if (!published.IsSuccess)
                 throw new InvalidOperationException($"Demo seats were not published: {published.Error}");
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kezek.Core.Applications;
 using Kezek.Core.Documents;
 using Kezek.Core.Places;
+using Kezek.Core.Words;
 using Kezek.Rules;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -54,14 +55,14 @@ public static class DocumentIssuer
             facts["kindergartenNameKk"] = kindergarten.NameKk;
             facts["kindergartenAddress"] = kindergarten.Address;
             facts["kindergartenBin"] = kindergarten.Bin;
-            facts["language"] = place.Language;
+            facts["language"] = place.Language.Code;
             facts["placeMode"] = place.Mode == PlaceMode.Queue ? "Queue" : "FreeChoice";
         }
 
         var document = new IssuedDocument(application.Id, kind, direction?.Id, JsonSerializer.Serialize(facts, Readable), now);
         var shown = Shown(facts, policy);
         shown["verificationCode"] = document.VerificationCode;
-        document.SetContent(renderer.Render(kind, "ru", shown), renderer.Render(kind, "kk", shown));
+        document.SetContent(renderer.Render(kind, Language.Ru, shown), renderer.Render(kind, Language.Kk, shown));
         db.Documents.Add(document);
         return document;
     }

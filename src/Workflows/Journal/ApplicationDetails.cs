@@ -41,6 +41,11 @@ public sealed class ApplicationDetails(IKezekDb db)
     public async Task<IReadOnlyDictionary<Guid, Kindergarten>> KindergartensAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await db.Kindergartens.AsNoTracking().Where(k => ids.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken);
 
+    /// <summary>The region of each application (its records' times are shown in that region's zone).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> RegionsOfApplicationsAsync(IReadOnlyCollection<long> applicationIds,
+        CancellationToken cancellationToken) =>
+        await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.RegionCode, cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, Region>> RegionsAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Kezek.Core.Words;
 using Kezek.Core.Applications;
 using Kezek.Core.Audit;
 using Kezek.Core.CivilRegistry;
@@ -90,4 +91,4 @@ public interface IKezekDb
 }
 
 /// <summary>A seat wanted: the preferred one, or another of the same kindergarten, group year and language.</summary>
-public sealed record SeatClaim(long ApplicationId, Guid PreferredPlaceId, Guid KindergartenId, int GroupYear, string Language, bool MayTakeQueueSeats);
+public sealed record SeatClaim(long ApplicationId, Guid PreferredPlaceId, Guid KindergartenId, int GroupYear, Language Language, bool MayTakeQueueSeats);

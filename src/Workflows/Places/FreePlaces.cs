@@ -1,13 +1,14 @@
 using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Places;
 
 /// <summary>Free seats of one kindergarten, group year, language and mode; <see cref="PlaceId"/> is the one to choose.</summary>
-public sealed record FreePlace(Guid PlaceId, Kindergarten Kindergarten, int GroupYear, string Language, PlaceMode Mode, int Count);
+public sealed record FreePlace(Guid PlaceId, Kindergarten Kindergarten, int GroupYear, Language Language, PlaceMode Mode, int Count);
 
 /// <summary>What can be chosen now, public: kindergartens and counts, nothing about who holds the other seats.</summary>
 public sealed class FreePlaces(IKezekDb db)
@@ -28,7 +29,7 @@ public sealed class FreePlaces(IKezekDb db)
         var kindergartens = await db.Kindergartens.AsNoTracking().Where(k => ids.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken);
         return groups
             .Select(g => new FreePlace(Guid.Parse(g.PlaceId!), kindergartens[g.KindergartenId], g.GroupYear, g.Language, g.Mode, g.Count))
-            .OrderBy(p => p.GroupYear).ThenBy(p => p.Kindergarten.NameRu, StringComparer.Ordinal).ThenBy(p => p.Language, StringComparer.Ordinal)
+            .OrderBy(p => p.GroupYear).ThenBy(p => p.Kindergarten.NameRu, StringComparer.Ordinal).ThenBy(p => p.Language.Code, StringComparer.Ordinal)
             .ThenBy(p => p.Mode)
             .ToList();
     }

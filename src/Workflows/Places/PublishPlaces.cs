@@ -5,6 +5,7 @@ using Kezek.Core.Identity;
 using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Access;
 using Kezek.Workflows.Persistence;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kezek.Workflows.Places;
 
 /// <summary>Публикация свободных мест: by the kindergarten's staff, or an operator of its region.</summary>
-public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, string Language, int Count, PlaceMode Mode, Viewer Viewer);
+public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, Language Language, int Count, PlaceMode Mode, Viewer Viewer);
 
 /// <summary>What was published, and the kindergarten's free seats after it.</summary>
 public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified, IReadOnlyList<FreePlace> FreePlaces);
@@ -32,8 +33,8 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
             return Error.Of(ErrorCodes.Forbidden);
         if (command.Count is < 1 or > MaxCount)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "count"));
-        if (!kindergarten.Languages.Split(',', StringSplitOptions.TrimEntries).Contains(command.Language))
-            return Error.Of(ErrorCodes.LanguageNotTaught, ("language", command.Language));
+        if (!kindergarten.Teaches(command.Language))
+            return Error.Of(ErrorCodes.LanguageNotTaught, ("language", command.Language.Code));
         var policy = rules.For(kindergarten.RegionCode).RuleSet.Policy;
         var today = DateOnly.FromDateTime(policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
         if (command.GroupYear > today.Year || command.GroupYear < Child.OldestGroupYear(today, policy.MaxAgeMonths))

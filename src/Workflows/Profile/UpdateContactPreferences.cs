@@ -2,13 +2,14 @@ using Kezek.Core.Applications;
 using Kezek.Core.Identity;
 using Kezek.Core.People;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Profile;
 
 /// <summary>The signed-in person gives their e-mail (asked at the first sign-in) and the language of their messages.</summary>
-public sealed record UpdateContactPreferences(Viewer Viewer, string Email, string Language);
+public sealed record UpdateContactPreferences(Viewer Viewer, string Email, Language Language);
 
 public sealed class UpdateContactPreferencesHandler(IKezekDb db, TimeProvider clock)
 {
@@ -17,7 +18,7 @@ public sealed class UpdateContactPreferencesHandler(IKezekDb db, TimeProvider cl
         var email = command.Email.Trim();
         if (!Applicant.IsEmail(email))
             return Error.Of(ErrorCodes.InvalidEmail);
-        if (!ContactPreferences.Languages.Contains(command.Language))
+        if (!Language.OfMessages.Contains(command.Language))
             return Error.Of(ErrorCodes.InvalidInput, ("field", "language"));
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 0; attempt < 2; attempt++)
@@ -41,10 +42,10 @@ public sealed class UpdateContactPreferencesHandler(IKezekDb db, TimeProvider cl
         return Error.Of(ErrorCodes.ConcurrentChange);
     }
 
-    /// <summary>The language each person asked for; "ru" for those who did not.</summary>
-    public static async Task<Dictionary<string, string>> LanguagesAsync(IKezekDb db, IReadOnlyCollection<string> iins, CancellationToken cancellationToken)
+    /// <summary>The language each person asked for; Russian for those who did not.</summary>
+    public static async Task<Dictionary<string, Language>> LanguagesAsync(IKezekDb db, IReadOnlyCollection<string> iins, CancellationToken cancellationToken)
     {
         var chosen = await db.ContactPreferences.AsNoTracking().Where(p => iins.Contains(p.Iin)).ToDictionaryAsync(p => p.Iin, p => p.Language, cancellationToken);
-        return iins.Distinct().ToDictionary(iin => iin, iin => chosen.GetValueOrDefault(iin, "ru"));
+        return iins.Distinct().ToDictionary(iin => iin, iin => chosen.GetValueOrDefault(iin, Language.Ru));
     }
 }

@@ -5,6 +5,7 @@ using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Documents;
 using Kezek.Workflows.Notifications;
@@ -66,7 +67,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                     await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, cancellationToken);
                 // A parent who did not give an e-mail at sign-in is written to at the one of the application.
                 if (!await db.ContactPreferences.AnyAsync(p => p.Iin == applicant.Iin, cancellationToken))
-                    db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, "ru", now));
+                    db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, Language.Ru, now));
                 await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Kezek.Core.Words;
 using Kezek.Core.Places;
 using Kezek.IntegrationTests.Hosting;
 using Kezek.Workflows.Places;
@@ -20,7 +21,7 @@ public abstract class SeatsTests(KezekFactory kezek) : KezekTest(kezek)
     private async Task<List<Guid>> SeatsAsync(string mode, int count, int groupYear = 2022, Guid? kindergarten = null) =>
         await Kezek.WithDbAsync(async db =>
         {
-            var seats = Enumerable.Range(0, count).Select(i => new Place(Guid.NewGuid(), kindergarten ?? Queues.KindergartenId, "almaty", groupYear, "kk",
+            var seats = Enumerable.Range(0, count).Select(i => new Place(Guid.NewGuid(), kindergarten ?? Queues.KindergartenId, "almaty", groupYear, Language.Kk,
                 Enum.Parse<PlaceMode>(mode), Kezek.Clock.GetUtcNow().UtcDateTime.AddSeconds(i))).ToList();
             db.Places.AddRange(seats);
             await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Kezek.Core.Words;
 using System.Text.Json.Nodes;
 using Kezek.Infrastructure.Templates;
 using Kezek.UnitTests.Rules;
@@ -52,7 +53,7 @@ public sealed class TemplateTests
     [MemberData(nameof(Notified))]
     public void Every_notification_renders_its_subject_e_mail_and_an_SMS_of_at_most_140_characters(string template, string language)
     {
-        var rendered = Templates.Render(template, language, Sample);
+        var rendered = Templates.Render(template, Language.Parse(language), Sample);
         Assert.False(string.IsNullOrWhiteSpace(rendered.Subject));
         Assert.Contains("ALM.2026.000009.1", rendered.Html, StringComparison.Ordinal);
         Assert.InRange(rendered.Sms.Length, 20, ScribanTemplates.MaxSmsLength);
@@ -64,19 +65,19 @@ public sealed class TemplateTests
     public void Values_are_escaped_in_the_e_mail_and_a_missing_value_is_an_error()
     {
         var hostile = new Dictionary<string, string?>(Sample) { ["childName"] = "<script>alert(1)</script>" };
-        var rendered = Templates.Render("turn-came", "ru", hostile);
+        var rendered = Templates.Render("turn-came", Language.Ru, hostile);
         Assert.DoesNotContain("<script>", rendered.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", rendered.Html, StringComparison.Ordinal);
 
         var missing = new Dictionary<string, string?>(Sample);
         missing.Remove("deadlineDay");
-        Assert.ThrowsAny<Exception>(() => Templates.Render("turn-came", "ru", missing));
+        Assert.ThrowsAny<Exception>(() => Templates.Render("turn-came", Language.Ru, missing));
     }
 
     [Fact]
     public void Paths_outside_the_templates_folder_are_refused()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Templates.Render("../../workflows/direction", "ru", Sample));
+        var refused = Assert.Throws<InvalidOperationException>(() => Templates.Render("../../workflows/direction", Language.Ru, Sample));
         Assert.Contains("outside the templates folder", refused.Message, StringComparison.Ordinal);
         Assert.True(Templates.Has("turn-came"));
         Assert.False(Templates.Has("direction-reminder"));
@@ -98,7 +99,7 @@ public sealed class TemplateTests
         };
         foreach (var kind in Enum.GetValues<Kezek.Core.Documents.DocumentKind>())
         {
-            var html = Templates.Render(kind, language, facts);
+            var html = Templates.Render(kind, Language.Parse(language), facts);
             Assert.Contains("ABCDEFGH2345", html, StringComparison.Ordinal);
             Assert.Contains("АХМЕТОВА ӘЛИЯ", html, StringComparison.Ordinal);
             Assert.Contains("@page", html, StringComparison.Ordinal);

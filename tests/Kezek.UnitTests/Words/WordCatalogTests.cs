@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Kezek.Core.Applications;
+using Kezek.Core.Documents;
 using Kezek.Core.Results;
 using Kezek.Core.Words;
 using Kezek.GraphQL.Errors;
@@ -35,6 +36,7 @@ public sealed class WordCatalogTests
             [WordSection.Statuses] = Enum.GetNames<ApplicationStatus>().ToHashSet(),
             [WordSection.DirectionStatuses] = Enum.GetNames<DirectionStatus>().ToHashSet(),
             [WordSection.Actions] = Constants(typeof(HistoryActions)).Concat(triggers).ToHashSet(),
+            [WordSection.Documents] = Enum.GetNames<DocumentKind>().ToHashSet(),
         };
     }
 
@@ -54,7 +56,7 @@ public sealed class WordCatalogTests
     [MemberData(nameof(Keys))]
     public void Every_code_status_and_action_has_a_text_in_Russian_Kazakh_and_English(WordSection section, string key)
     {
-        foreach (var language in JsonWordCatalog.Languages)
+        foreach (var language in Language.OfReaders)
             Assert.False(string.IsNullOrWhiteSpace(Words.Find(section, key, language)), $"No {language} text for {JsonWordCatalog.JsonName(section)}.{key}");
     }
 
@@ -80,10 +82,10 @@ public sealed class WordCatalogTests
     public void Every_error_code_has_a_message_in_Russian_Kazakh_and_English(string code)
     {
         Assert.True(Words.HasMessage(code), $"No messages for {code}");
-        Assert.False(string.IsNullOrWhiteSpace(Words.Find(WordSection.Errors, code, "ru")));
-        Assert.False(string.IsNullOrWhiteSpace(Words.Find(WordSection.Errors, code, "kk")));
-        Assert.False(string.IsNullOrWhiteSpace(Words.Find(WordSection.Errors, code, "en")));
-        Assert.NotEqual(Words.Find(WordSection.Errors, code, "ru"), Words.Find(WordSection.Errors, code, "kk"));
+        Assert.False(string.IsNullOrWhiteSpace(Words.Find(WordSection.Errors, code, Language.Ru)));
+        Assert.False(string.IsNullOrWhiteSpace(Words.Find(WordSection.Errors, code, Language.Kk)));
+        Assert.False(string.IsNullOrWhiteSpace(Words.Find(WordSection.Errors, code, Language.En)));
+        Assert.NotEqual(Words.Find(WordSection.Errors, code, Language.Ru), Words.Find(WordSection.Errors, code, Language.Kk));
     }
 
     [Fact]
@@ -91,9 +93,9 @@ public sealed class WordCatalogTests
     {
         var arguments = new Dictionary<string, string> { ["region"] = "taraz" };
 
-        Assert.Equal("Регион «taraz» не найден.", Words.Format(ErrorCodes.UnknownRegion, "ru", arguments));
-        Assert.Equal("«taraz» өңірі табылмады.", Words.Format(ErrorCodes.UnknownRegion, "kk", arguments));
-        Assert.Equal("Region \"taraz\" was not found.", Words.Format(ErrorCodes.UnknownRegion, "en", arguments));
+        Assert.Equal("Регион «taraz» не найден.", Words.Format(ErrorCodes.UnknownRegion, Language.Ru, arguments));
+        Assert.Equal("«taraz» өңірі табылмады.", Words.Format(ErrorCodes.UnknownRegion, Language.Kk, arguments));
+        Assert.Equal("Region \"taraz\" was not found.", Words.Format(ErrorCodes.UnknownRegion, Language.En, arguments));
     }
 
     [Fact]
@@ -101,17 +103,19 @@ public sealed class WordCatalogTests
     {
         Assert.Equal(Enum.GetNames<ApplicationStatus>().Order(), Words.Keys[WordSection.Statuses].Order());
         var arguments = new Dictionary<string, string> { ["status"] = "DirectionIssued" };
-        Assert.Contains("«Принято решение (Выдано направление)»", Words.Format(ErrorCodes.ActionNotAvailable, "ru", arguments), StringComparison.Ordinal);
-        Assert.Contains("«Шешім қабылданды (Жолдама берілді)»", Words.Format(ErrorCodes.ActionNotAvailable, "kk", arguments), StringComparison.Ordinal);
+        Assert.Contains("«Принято решение (Выдано направление)»", Words.Format(ErrorCodes.ActionNotAvailable, Language.Ru, arguments), StringComparison.Ordinal);
+        Assert.Contains("«Шешім қабылданды (Жолдама берілді)»", Words.Format(ErrorCodes.ActionNotAvailable, Language.Kk, arguments), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_unknown_language_reads_Russian_and_an_unknown_code_reads_as_an_internal_error()
     {
-        Assert.Equal("В очереди", Words.StatusName(ApplicationStatus.Queued, "de"));
-        Assert.Equal("Постановка на очередь", Words.ActionName(HistoryActions.Registered, "de"));
-        Assert.Equal(Words.Format(RequestErrorCodes.Internal, "kk", null), Words.Format("NO_SUCH_CODE", "kk", null));
-        Assert.Equal("SomeNewTrigger", Words.ActionName("SomeNewTrigger", "en"));
+        Assert.False(Language.TryParse("de", out var german));
+        Assert.Equal(Language.Ru, german);
+        Assert.Equal("В очереди", Words.StatusName(ApplicationStatus.Queued, german));
+        Assert.Equal("Постановка на очередь", Words.ActionName(HistoryActions.Registered, german));
+        Assert.Equal(Words.Format(RequestErrorCodes.Internal, Language.Kk, null), Words.Format("NO_SUCH_CODE", Language.Kk, null));
+        Assert.Equal("SomeNewTrigger", Words.ActionName("SomeNewTrigger", Language.En));
     }
 
     [Fact]

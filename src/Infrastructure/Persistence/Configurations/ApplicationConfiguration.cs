@@ -1,5 +1,6 @@
 using Kezek.Core.Applications;
 using Kezek.Core.Notifications;
+using Kezek.Core.Words;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.ActiveChildIin).HasMaxLength(12);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.State).HasMaxLength(64).HasDefaultValue(Application.InitialState);
+        builder.Property(a => a.WaitingForLanguage).HasConversion(LanguageConversion.Code);
         // The turn counts the applications whose turn has come, per queue.
         builder.HasIndex(a => new { a.RegionCode, a.GroupYear, a.Status });
 
@@ -117,7 +119,7 @@ internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Kezek.Core.P
     {
         builder.ToTable("Places");
         builder.Property(p => p.RegionCode).HasMaxLength(32);
-        builder.Property(p => p.Language).HasMaxLength(8);
+        builder.Property(p => p.Language).HasMaxLength(8).HasConversion(LanguageConversion.Code);
         // Free seats of a queue (turns, free places) and of a kindergarten's pool (choosing).
         // Free seats of a queue by mode, oldest first (the turn's seat that moves to free choice when a turn is missed).
         builder.HasIndex(p => new { p.RegionCode, p.GroupYear, p.TakenByApplicationId, p.Mode, p.PublishedAt });
@@ -148,7 +150,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Kezek
         builder.Property(n => n.Template).HasMaxLength(64);
         builder.Property(n => n.Channel).HasMaxLength(16).HasConversion(c => c.Code, code => Channel.Parse(code));
         builder.Property(n => n.Data).HasMaxLength(4000);
-        builder.Property(n => n.Language).HasMaxLength(2);
+        builder.Property(n => n.Language).HasMaxLength(2).HasConversion(LanguageConversion.Code);
         builder.Property(n => n.LastError).HasMaxLength(500);
         // The dispatcher reads pending rows in order.
         builder.HasIndex(n => new { n.Status, n.Id });
@@ -188,6 +190,6 @@ internal sealed class ContactPreferencesConfiguration : IEntityTypeConfiguration
         builder.HasKey(p => p.Iin);
         builder.Property(p => p.Iin).HasMaxLength(12);
         builder.Property(p => p.Email).HasMaxLength(254);
-        builder.Property(p => p.Language).HasMaxLength(2);
+        builder.Property(p => p.Language).HasMaxLength(2).HasConversion(LanguageConversion.Code);
     }
 }
