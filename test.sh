@@ -27,7 +27,9 @@ dotnet build Kezek.slnx -c Release -warnaserror --nologo -v quiet
 log "testing"
 status=0
 for project in tests/Kezek.UnitTests tests/Kezek.IntegrationTests; do
+  started=$SECONDS
   dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=minimal" || status=1
+  log "$(basename "$project"): $((SECONDS - started)) s"
 done
 
 if [ "$status" -ne 0 ]; then log "FAILED"; else log "all suites passed"; fi
