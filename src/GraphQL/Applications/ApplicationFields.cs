@@ -106,7 +106,7 @@ internal static class ApplicationFields
                 var input = c.GetArgument<RegisterApplicationInput>("input");
                 var signedXml = c.GetArgument<string>("signedXml");
                 RegisterApplication Command(Actor signer) => new(input.Region, input.ChildIin, input.BenefitCategory, input.Email,
-                    input.Phone, signer, signedXml);
+                    input.Phone, signer, signedXml, input.BenefitDocumentType, input.BenefitDocumentNumber);
                 var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => EnumName(c, v)),
                     c.RequireViewer(), (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
                 return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
