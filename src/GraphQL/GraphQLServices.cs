@@ -41,6 +41,7 @@ public static class GraphQLServices
         services.AddScoped<KindergartenLoader>();
         services.AddScoped<RegionLoader>();
         services.AddScoped<QueuePositionLoader>();
+        services.AddScoped<PastQueueNumbersLoader>();
         services.AddScoped<AvailableActionsLoader>();
         services.AddScoped<ContactPreferencesLoader>();
         return services;

@@ -55,6 +55,7 @@ public static class UseCaseServices
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<ReadApplicationHandler>();
         services.AddScoped<PublicQueueSearch>();
+        services.AddScoped<PastQueuePositions>();
         services.AddScoped<ListRegionsHandler>();
         services.AddScoped<ListKindergartensHandler>();
         services.AddScoped<ReadRegionWorkflowHandler>();

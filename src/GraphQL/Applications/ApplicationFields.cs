@@ -47,6 +47,11 @@ public sealed class QueuePositionGraphType : ObjectGraphType<PublicQueueEntry>
         Field<IntGraphType>("queueNumber").Description("Null when the application is not waiting in the queue now (a direction was issued, inactive).")
             .Resolve(c => c.Source.Position?.QueueNumber);
         Field<IntGraphType>("benefitQueueNumber").Resolve(c => c.Source.Position?.BenefitQueueNumber);
+        Field<Benefits.QueueAheadGraphType>("ahead").Description("How many stand ahead by category: counts only; null when not waiting in the queue.")
+            .Resolve(c => c.Source.Position?.Ahead);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Benefits.PastQueueNumberGraphType>>>>("pastQueueNumbers")
+            .Description("The queue number 30, 90 and 365 days ago, from the history (docs/decisions/0012).")
+            .Resolve().WithService<Loaders.PastQueueNumbersLoader>().ResolveAsync((c, past) => past.LoadAsync(c, c.Source.Key));
     }
 }
 
