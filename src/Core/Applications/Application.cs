@@ -231,7 +231,8 @@ public sealed class Application
     }
 
     // A benefit is not a lifecycle state: the region's operator confirms or rejects it and it lapses by its own timer,
-    // whatever state the application is in. Each change is a history entry, and the rank follows the benefit (Touch).
+    // whatever state the application is in. Each change returns its history entry, recorded once the change is saved
+    // (RecordBenefitChange, same transaction), and the rank follows the benefit (Touch).
 
     /// <summary>The operator confirmed a benefit from the evidence seen; it orders the queue from now on.</summary>
     internal HistoryEntry ConfirmBenefit(BenefitCategory category, string evidence, DateOnly? validUntil, Actor actor, DateTime now, string reason,
@@ -271,12 +272,21 @@ public sealed class Application
         BenefitConfirmedAt = null;
     }
 
+    /// <summary>
+    /// The change is saved first and its entry recorded after, in the same transaction (<see cref="RecordBenefitChange"/>):
+    /// history is append-only, and the queue number after the change can only be counted on the saved queue.
+    /// </summary>
     private HistoryEntry AddBenefitEntry(string action, Actor actor, DateTime now, string? reason, string? signedXml, string? evidence)
     {
-        var entry = new HistoryEntry(now, actor, action, Status, Status, reason, signedXml) { Benefit = Benefit, Evidence = evidence };
-        _history.Add(entry);
         Touch();
-        return entry;
+        return new HistoryEntry(now, actor, action, Status, Status, reason, signedXml) { Benefit = Benefit, Evidence = evidence };
+    }
+
+    /// <summary>Records a benefit's change (its entry from the change itself) with the queue numbers before and after it.</summary>
+    internal void RecordBenefitChange(HistoryEntry entry, int? queueNumberBefore, int? queueNumberAfter)
+    {
+        entry.RecordQueueNumbers(queueNumberBefore, queueNumberAfter);
+        _history.Add(entry);
     }
 
     private void SyncQueueColumns()

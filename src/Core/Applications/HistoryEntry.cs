@@ -64,7 +64,7 @@ public sealed class HistoryEntry
     /// <summary>The queue number just after the change (null when the application does not stand in the queue).</summary>
     public int? QueueNumberAfter { get; private set; }
 
-    /// <summary>Numbers are counted around the saved change, so they are recorded once it is saved, in the same transaction.</summary>
+    /// <summary>Numbers are counted around the saved change, so they are set before the entry is recorded (history is append-only).</summary>
     internal void RecordQueueNumbers(int? before, int? after)
     {
         QueueNumberBefore = before;

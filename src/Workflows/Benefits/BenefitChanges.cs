@@ -95,7 +95,7 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
 
         await db.SaveChangesAsync(cancellationToken);
         var after = (await positions.OfAsync(application, cancellationToken))?.QueueNumber;
-        entry.RecordQueueNumbers(before, after);
+        application.RecordBenefitChange(entry, before, after);
 
         // The lapse tells which benefit ended and when; a confirmation which one counts and until when.
         var (category, ending) = entry.Action == HistoryActions.BenefitLapsed ? (lapsing, lapsingEndsAt) : (application.Benefit, endsAt);
