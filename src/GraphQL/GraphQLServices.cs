@@ -42,6 +42,7 @@ public static class GraphQLServices
         services.AddScoped<RegionLoader>();
         services.AddScoped<ApplicationRegionLoader>();
         services.AddScoped<QueuePositionLoader>();
+        services.AddScoped<PastQueueNumbersLoader>();
         services.AddScoped<AvailableActionsLoader>();
         services.AddScoped<ContactPreferencesLoader>();
         return services;

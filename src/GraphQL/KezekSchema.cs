@@ -35,6 +35,7 @@ public sealed class KezekMutation : ObjectGraphType
         ApplicationFields.AddMutations(this);
         PlaceFields.AddMutations(this);
         LifecycleFields.AddMutations(this);
+        Benefits.BenefitFields.AddMutations(this);
         NotificationFields.AddMutations(this);
         Profile.ProfileFields.AddMutations(this);
         RuleSetFields.AddMutations(this);

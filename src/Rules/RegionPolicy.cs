@@ -47,6 +47,22 @@ public sealed record QueueOrdering(int PriorityShare, int GeneralShare)
         return outOfTurn + index + Math.Min(priority, ((index / GeneralShare) + 1) * PriorityShare) + 1;
     }
 
+    /// <summary>
+    /// How many of each category stand ahead of the application with the given 0-based index within its category: the
+    /// terms of <see cref="Position"/> (which is one more than their sum), so that a family can see why its number is what
+    /// it is, as counts only.
+    /// </summary>
+    public (int OutOfTurn, int Priority, int General) Ahead(int rank, int index, int outOfTurn, int priority, int general)
+    {
+        if (rank == 0)
+            return (index, 0, 0);
+        if (!Interleaves)
+            return rank == 1 ? (outOfTurn, index, 0) : (outOfTurn, priority, index);
+        if (rank == 1)
+            return (outOfTurn, index, Math.Min(general, index / PriorityShare * GeneralShare));
+        return (outOfTurn, Math.Min(priority, ((index / GeneralShare) + 1) * PriorityShare), index);
+    }
+
     /// <summary>The category and index standing at a queue number; null beyond the end of the queue.</summary>
     public (int Rank, int Index)? At(int queueNumber, int outOfTurn, int priority, int general)
     {

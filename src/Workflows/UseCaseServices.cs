@@ -1,6 +1,7 @@
 using Kezek.Workflows.Access;
 using Kezek.Workflows.Actions;
 using Kezek.Workflows.Attach;
+using Kezek.Workflows.Benefits;
 using Kezek.Workflows.Choose;
 using Kezek.Workflows.CivilRegistry;
 using Kezek.Workflows.Documents;
@@ -41,6 +42,9 @@ public static class UseCaseServices
         services.AddScoped<RefuseVoucherHandler>();
         services.AddScoped<RestoreApplicationHandler>();
         services.AddScoped<EnrollChildHandler>();
+        services.AddScoped<BenefitChanges>();
+        services.AddScoped<ConfirmBenefitHandler>();
+        services.AddScoped<RejectBenefitHandler>();
         services.AddScoped<PublishPlacesHandler>();
         services.AddScoped<FreePlaces>();
         services.AddScoped<UpdateContactPreferencesHandler>();
@@ -51,6 +55,7 @@ public static class UseCaseServices
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<ReadApplicationHandler>();
         services.AddScoped<PublicQueueSearch>();
+        services.AddScoped<PastQueuePositions>();
         services.AddScoped<ListRegionsHandler>();
         services.AddScoped<ListKindergartensHandler>();
         services.AddScoped<ReadRegionWorkflowHandler>();

@@ -14,14 +14,16 @@ public sealed class Application
     private readonly List<Direction> _directions = [];
 
     private Application(string number, string regionCode, int groupYear, Child child, Applicant applicant,
-        BenefitCategory claimedBenefit, DateTime now)
+        BenefitClaim claim, DateTime now)
     {
         Number = number;
         RegionCode = regionCode;
         GroupYear = groupYear;
         Child = child;
         Applicant = applicant;
-        ClaimedBenefit = claimedBenefit;
+        ClaimedBenefit = claim.Category;
+        BenefitDocumentType = claim.DocumentType;
+        BenefitDocumentNumber = claim.DocumentNumber;
         Benefit = BenefitCategory.None;
         Status = ApplicationStatus.Queued;
         State = InitialState;
@@ -52,8 +54,23 @@ public sealed class Application
     /// <summary>The benefit the applicant claimed; it counts only once an operator confirms it.</summary>
     public BenefitCategory ClaimedBenefit { get; private set; }
 
+    /// <summary>The type of the document the claim rests on (e.g. a certificate of disability); null without a claim.</summary>
+    public string? BenefitDocumentType { get; private set; }
+
+    /// <summary>The number of that document; null without a claim.</summary>
+    public string? BenefitDocumentNumber { get; private set; }
+
     /// <summary>The confirmed benefit that decides the place in the queue.</summary>
     public BenefitCategory Benefit { get; private set; }
+
+    /// <summary>What the operator confirmed the benefit from (the document seen); null while no benefit is confirmed.</summary>
+    public string? BenefitEvidence { get; private set; }
+
+    /// <summary>The last day the confirmed benefit counts (region time); null when it does not lapse.</summary>
+    public DateOnly? BenefitValidUntil { get; private set; }
+
+    /// <summary>When the benefit in force was confirmed; null while none is.</summary>
+    public DateTime? BenefitConfirmedAt { get; private set; }
 
     /// <summary>The public status, as the region's workflow maps its <see cref="State"/>.</summary>
     public ApplicationStatus Status { get; private set; }
@@ -106,10 +123,10 @@ public sealed class Application
     public IReadOnlyList<Direction> Directions => _directions;
 
     public static Application Register(ApplicationNumber number, string regionCode, Child child, Applicant applicant,
-        BenefitCategory claimedBenefit, DateTime now, Actor actor, string signedXml)
+        BenefitClaim claim, DateTime now, Actor actor, string signedXml)
     {
         var application = new Application(number.ToString(), regionCode,
-            Applications.GroupYear.ForChildBornOn(child.BirthDate).Year, child, applicant, claimedBenefit, now);
+            Applications.GroupYear.ForChildBornOn(child.BirthDate).Year, child, applicant, claim, now);
         application._history.Add(new HistoryEntry(now, actor, HistoryActions.Registered, null,
             ApplicationStatus.Queued, null, signedXml));
         return application;
@@ -212,6 +229,65 @@ public sealed class Application
     {
         Restored = true;
         Touch();
+    }
+
+    // A benefit is not a lifecycle state: the region's operator confirms or rejects it and it lapses by its own timer,
+    // whatever state the application is in. Each change returns its history entry, recorded once the change is saved
+    // (RecordBenefitChange, same transaction), and the rank follows the benefit (Touch).
+
+    /// <summary>The operator confirmed a benefit from the evidence seen; it orders the queue from now on.</summary>
+    internal HistoryEntry ConfirmBenefit(BenefitCategory category, string evidence, DateOnly? validUntil, Actor actor, DateTime now, string reason,
+        string signedXml)
+    {
+        if (category == BenefitCategory.None)
+            throw new ArgumentOutOfRangeException(nameof(category), "A confirmed benefit has a category.");
+        Benefit = category;
+        BenefitEvidence = evidence;
+        BenefitValidUntil = validUntil;
+        BenefitConfirmedAt = now;
+        return AddBenefitEntry(HistoryActions.BenefitConfirmed, actor, now, reason, signedXml, evidence);
+    }
+
+    /// <summary>The operator rejected the claim: the claim and any benefit confirmed before are cleared.</summary>
+    internal HistoryEntry RejectBenefit(Actor actor, DateTime now, string reason, string signedXml)
+    {
+        ClaimedBenefit = BenefitCategory.None;
+        BenefitDocumentType = null;
+        BenefitDocumentNumber = null;
+        ClearBenefit();
+        return AddBenefitEntry(HistoryActions.BenefitRejected, actor, now, reason, signedXml, null);
+    }
+
+    /// <summary>The benefit's validity ended: back to the general queue, at the original queued-at time.</summary>
+    internal HistoryEntry LapseBenefit(DateTime now)
+    {
+        ClearBenefit();
+        return AddBenefitEntry(HistoryActions.BenefitLapsed, Actor.System, now, null, null, null);
+    }
+
+    private void ClearBenefit()
+    {
+        Benefit = BenefitCategory.None;
+        BenefitEvidence = null;
+        BenefitValidUntil = null;
+        BenefitConfirmedAt = null;
+    }
+
+    /// <summary>
+    /// The change is saved first and its entry recorded after, in the same transaction (<see cref="RecordBenefitChange"/>):
+    /// history is append-only, and the queue number after the change can only be counted on the saved queue.
+    /// </summary>
+    private HistoryEntry AddBenefitEntry(string action, Actor actor, DateTime now, string? reason, string? signedXml, string? evidence)
+    {
+        Touch();
+        return new HistoryEntry(now, actor, action, Status, Status, reason, signedXml) { Benefit = Benefit, Evidence = evidence };
+    }
+
+    /// <summary>Records a benefit's change (its entry from the change itself) with the queue numbers before and after it.</summary>
+    internal void RecordBenefitChange(HistoryEntry entry, int? queueNumberBefore, int? queueNumberAfter)
+    {
+        entry.RecordQueueNumbers(queueNumberBefore, queueNumberAfter);
+        _history.Add(entry);
     }
 
     private void SyncQueueColumns()

@@ -48,6 +48,28 @@ public sealed class HistoryEntry
 
     /// <summary>The XML document the person signed to authorise the change, kept as it came.</summary>
     public string? SignedXml { get; private set; }
+
+    /// <summary>
+    /// On a benefit's entries: the confirmed benefit in force after the change (None when it was rejected or lapsed); null
+    /// on every other entry. The history of a queue's ranks is read from these (past queue positions).
+    /// </summary>
+    public BenefitCategory? Benefit { get; internal init; }
+
+    /// <summary>On a confirmed benefit's entry: what the operator confirmed it from.</summary>
+    public string? Evidence { get; internal init; }
+
+    /// <summary>The queue number just before the change (null when the application did not stand in the queue).</summary>
+    public int? QueueNumberBefore { get; private set; }
+
+    /// <summary>The queue number just after the change (null when the application does not stand in the queue).</summary>
+    public int? QueueNumberAfter { get; private set; }
+
+    /// <summary>Numbers are counted around the saved change, so they are set before the entry is recorded (history is append-only).</summary>
+    internal void RecordQueueNumbers(int? before, int? after)
+    {
+        QueueNumberBefore = before;
+        QueueNumberAfter = after;
+    }
 }
 
 public static class HistoryActions
@@ -55,4 +77,7 @@ public static class HistoryActions
     public const string Registered = "Registered";
     public const string Attached = "Attached";
     public const string Detached = "Detached";
+    public const string BenefitConfirmed = "BenefitConfirmed";
+    public const string BenefitRejected = "BenefitRejected";
+    public const string BenefitLapsed = "BenefitLapsed";
 }

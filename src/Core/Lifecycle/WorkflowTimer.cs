@@ -15,6 +15,19 @@ public enum TimerStatus
     Discarded,
 }
 
+/// <summary>What a timer belongs to.</summary>
+public enum TimerKind
+{
+    /// <summary>A state of the application's workflow: cancelled when the application leaves the state.</summary>
+    State,
+
+    /// <summary>
+    /// The end of a confirmed benefit's validity: not a lifecycle state, so the lifecycle's transitions leave it
+    /// alone; a new confirmation or a rejection of the benefit cancels it.
+    /// </summary>
+    BenefitLapse,
+}
+
 /// <summary>
 /// A durable timer of an application's workflow: when the state it belongs to is still current at
 /// <see cref="DueAt"/>, its trigger fires. Kept in Kezek's own tables so that it survives restarts and fires
@@ -32,6 +45,15 @@ public sealed class WorkflowTimer
         Status = TimerStatus.Pending;
     }
 
+    /// <summary>The state of a benefit timer, written for the readers of the table (the sweep does not compare it).</summary>
+    public const string BenefitState = "Benefit";
+
+    public const string BenefitLapseTrigger = "BenefitLapsed";
+
+    /// <summary>A benefit that lapses at <paramref name="dueAt"/> (the end of its last day in the region's time zone).</summary>
+    public static WorkflowTimer BenefitLapse(long applicationId, DateTime dueAt, DateTime createdAt) =>
+        new(applicationId, BenefitState, BenefitLapseTrigger, dueAt, createdAt) { Kind = TimerKind.BenefitLapse };
+
 #pragma warning disable CS8618 // EF Core materialises through this constructor
     private WorkflowTimer()
     {
@@ -41,6 +63,8 @@ public sealed class WorkflowTimer
     public long Id { get; private set; }
 
     public long ApplicationId { get; private set; }
+
+    public TimerKind Kind { get; private set; }
 
     /// <summary>The workflow state that scheduled it; it fires only while the application is still there.</summary>
     public string State { get; private set; }

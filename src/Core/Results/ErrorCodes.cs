@@ -52,4 +52,7 @@ public static class ErrorCodes
     public const string RevokeWindowPassed = "REVOKE_WINDOW_PASSED";
     public const string ExtensionUsed = "EXTENSION_USED";
     public const string RestoreUsed = "RESTORE_USED";
+    public const string BenefitDocumentRequired = "BENEFIT_DOCUMENT_REQUIRED";
+    public const string BenefitNotClaimed = "BENEFIT_NOT_CLAIMED";
+    public const string BenefitValidUntilPassed = "BENEFIT_VALID_UNTIL_PASSED";
 }

@@ -47,6 +47,11 @@ public sealed class QueuePositionGraphType : ObjectGraphType<PublicQueueEntry>
         Field<IntGraphType>("queueNumber").Description("Null when the application is not waiting in the queue now (a direction was issued, inactive).")
             .Resolve(c => c.Source.Position?.QueueNumber);
         Field<IntGraphType>("benefitQueueNumber").Resolve(c => c.Source.Position?.BenefitQueueNumber);
+        Field<Benefits.QueueAheadGraphType>("ahead").Description("How many stand ahead by category: counts only; null when not waiting in the queue.")
+            .Resolve(c => c.Source.Position?.Ahead);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Benefits.PastQueueNumberGraphType>>>>("pastQueueNumbers")
+            .Description("The queue number 30, 90 and 365 days ago, from the history (docs/decisions/0012).")
+            .Resolve().WithService<Loaders.PastQueueNumbersLoader>().ResolveAsync((c, past) => past.LoadAsync(c, c.Source.Key));
     }
 }
 
@@ -106,7 +111,7 @@ internal static class ApplicationFields
                 var input = c.GetArgument<RegisterApplicationInput>("input");
                 var signedXml = c.GetArgument<string>("signedXml");
                 RegisterApplication Command(Actor signer) => new(input.Region, input.ChildIin, input.BenefitCategory, input.Email,
-                    input.Phone, signer, signedXml);
+                    input.Phone, signer, signedXml, input.BenefitDocumentType, input.BenefitDocumentNumber);
                 var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => EnumName(c, v)),
                     c.RequireViewer(), (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
                 return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);

@@ -13,16 +13,22 @@ public sealed class RegisterApplicationInput
     public BenefitCategory BenefitCategory { get; set; }
     public string Email { get; set; } = "";
     public string Phone { get; set; } = "";
+    public string? BenefitDocumentType { get; set; }
+    public string? BenefitDocumentNumber { get; set; }
 
-    /// <summary>The fields as the signed action document must carry them (GraphQL names and spellings).</summary>
-    public IEnumerable<ActionField> ActionFields(Func<object, string> enumName) =>
-    [
-        new("region", Region),
-        new("childIin", ChildIin),
-        new("benefitCategory", enumName(BenefitCategory)),
-        new("email", Email),
-        new("phone", Phone),
-    ];
+    /// <summary>The fields as the signed action document must carry them (GraphQL names and spellings); the optional ones when given.</summary>
+    public IEnumerable<ActionField> ActionFields(Func<object, string> enumName)
+    {
+        yield return new("region", Region);
+        yield return new("childIin", ChildIin);
+        yield return new("benefitCategory", enumName(BenefitCategory));
+        yield return new("email", Email);
+        yield return new("phone", Phone);
+        if (BenefitDocumentType is not null)
+            yield return new("benefitDocumentType", BenefitDocumentType);
+        if (BenefitDocumentNumber is not null)
+            yield return new("benefitDocumentNumber", BenefitDocumentNumber);
+    }
 }
 
 public sealed class RegisterApplicationInputGraphType : InputObjectGraphType<RegisterApplicationInput>
@@ -36,6 +42,10 @@ public sealed class RegisterApplicationInputGraphType : InputObjectGraphType<Reg
             .Description("The claimed benefit; it counts once an operator confirms it.");
         Field(x => x.Email, type: typeof(NonNullGraphType<StringGraphType>));
         Field(x => x.Phone, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.BenefitDocumentType, type: typeof(StringGraphType))
+            .Description("The type of the document the claimed benefit rests on; required when benefitCategory is not NONE.");
+        Field(x => x.BenefitDocumentNumber, type: typeof(StringGraphType))
+            .Description("The number of that document; required when benefitCategory is not NONE.");
     }
 }
 

@@ -90,6 +90,13 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field<ApplicationStatusGraphType>("toStatus").Resolve(c => c.Source.ToStatus);
         Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
         Field<StringGraphType>("signedXml").Resolve(c => c.Source.SignedXml);
+        Field<IntGraphType>("queueNumberBefore").Description("A benefit's change: the queue number just before it (null when not in the queue).")
+            .Resolve(c => c.Source.QueueNumberBefore);
+        Field<IntGraphType>("queueNumberAfter").Description("A benefit's change: the queue number just after it (null when not in the queue).")
+            .Resolve(c => c.Source.QueueNumberAfter);
+        Field<BenefitCategoryGraphType>("benefitCategory").Description("A benefit's change: the benefit in force after it.")
+            .Resolve(c => c.Source.Benefit);
+        Field<StringGraphType>("evidence").Description("A benefit's confirmation: what the operator confirmed it from.").Resolve(c => c.Source.Evidence);
     }
 }
 
@@ -175,6 +182,19 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
             .Resolve().WithServices<DocumentsLoader, ApplicationRegionLoader>().ResolveAsync((c, documents, regions) => documents.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HistoryEntryGraphType>>>>("history")
             .Resolve().WithServices<HistoryLoader, ApplicationRegionLoader>().ResolveAsync((c, history, regions) => history.LoadAsync(c, InRegion(c, regions)));
+
+        // Benefits and the explained position.
+        Field<Benefits.BenefitClaimGraphType>("benefitClaim").Description("The claimed benefit and its document; null when none is claimed.")
+            .Resolve(c => c.Source.ClaimedBenefit == BenefitCategory.None ? null : c.Source);
+        Field<Benefits.ConfirmedBenefitGraphType>("benefit").Description("The confirmed benefit with its evidence and last day; null when none is in force.")
+            .Resolve(c => c.Source.Benefit == BenefitCategory.None ? null : c.Source);
+        Field<Benefits.QueueAheadGraphType>("queueAhead").Description("How many stand ahead by category (counts only); null when not in the queue.")
+            .Resolve().WithService<QueuePositionLoader>()
+            .ResolveAsync((c, positions) => c.Source.InQueue ? positions.LoadAsync(c, c.Source, p => p?.Ahead) : NotInQueue);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Benefits.PastQueueNumberGraphType>>>>("pastQueueNumbers")
+            .Description("The queue number 30, 90 and 365 days ago, from the history (docs/decisions/0012).")
+            .Resolve().WithService<PastQueueNumbersLoader>()
+            .ResolveAsync((c, past) => past.LoadAsync(c, Kezek.Workflows.Queue.QueueKey.Of(c.Source)));
     }
 
     /// <summary>The application's id, with its region primed for the times of the records listed under it.</summary>

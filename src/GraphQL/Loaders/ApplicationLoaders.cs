@@ -86,3 +86,20 @@ public sealed class ContactPreferencesLoader(ApplicationDetails details) : Batch
 
     protected override ContactPreferences? Missing(string key) => null;
 }
+
+/// <summary>The queue numbers of the past (30, 90, 365 days ago) of a page's applications, in one statement.</summary>
+public sealed class PastQueueNumbersLoader(PastQueuePositions past) : BatchLoader<QueueKey, IReadOnlyList<PastQueueNumber>>
+{
+    protected override Task<IReadOnlyDictionary<QueueKey, IReadOnlyList<PastQueueNumber>>> FetchAsync(IReadOnlyCollection<QueueKey> keys,
+        IResolveFieldContext context, CancellationToken cancellationToken) =>
+        FetchByIdAsync(keys, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<QueueKey, IReadOnlyList<PastQueueNumber>>> FetchByIdAsync(IReadOnlyCollection<QueueKey> keys,
+        CancellationToken cancellationToken)
+    {
+        var byId = await past.OfManyAsync(keys, cancellationToken);
+        return keys.Distinct().ToDictionary(k => k, k => byId.TryGetValue(k.Id, out var numbers) ? numbers : []);
+    }
+
+    protected override IReadOnlyList<PastQueueNumber> Missing(QueueKey key) => [];
+}

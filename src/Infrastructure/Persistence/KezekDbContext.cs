@@ -153,6 +153,7 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         configurationBuilder.Properties<ApplicationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<BenefitCategory>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<DirectionStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<TimerKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Relation>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Role>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<NoncePurpose>().HaveConversion<string>().HaveMaxLength(32);

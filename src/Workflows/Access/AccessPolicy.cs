@@ -29,6 +29,13 @@ public sealed class AccessPolicy(IKezekDb db)
     public static bool IsOperatorOf(Viewer viewer, string regionCode) => viewer.Holds(Role.Operator, regionCode);
 
     /// <summary>
+    /// An operator of the application's region acting on it (a benefit's confirmation or rejection). Anyone else — another
+    /// region's operator, an administrator, a family — is answered as if the application did not exist.
+    /// </summary>
+    public static Result<Actor> AsOperatorOf(Viewer viewer, Application application) =>
+        IsOperatorOf(viewer, application.RegionCode) ? viewer.As(Role.Operator) : Error.Of(ErrorCodes.ApplicationNotFound);
+
+    /// <summary>
     /// The person acting for a kindergarten: its own staff, an operator of its region, or an administrator; null for
     /// anyone else.
     /// </summary>

@@ -83,7 +83,8 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         // Timers first, seats after, on every path (the sweep claims a timer before touching seats): no lock cycle. Always,
         // even from a state that defines no timer now: a later workflow version may have taken a state's timer away while
         // one was pending.
-        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending)
+        // Only the timers of states: a benefit's timer is not the lifecycle's (TimerKind.BenefitLapse).
+        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
         var context = new ActivityContext
         {

@@ -97,7 +97,7 @@ public sealed class WorkflowArtefact(IKezekDb db, WorkflowCatalog catalog, RuleS
         CancellationToken cancellationToken)
     {
         var timers = await db.WorkflowTimers.AsNoTracking()
-            .Where(t => t.Status == TimerStatus.Pending && db.Applications.Any(a => a.Id == t.ApplicationId && regions.Contains(a.RegionCode)))
+            .Where(t => t.Status == TimerStatus.Pending && t.Kind == TimerKind.State && db.Applications.Any(a => a.Id == t.ApplicationId && regions.Contains(a.RegionCode)))
             .Select(t => new { t.State, t.Trigger }).Distinct().ToListAsync(cancellationToken);
         return timers.Where(t => !definition.Transitions.Any(d => d.From == t.State && d.Trigger == t.Trigger))
             .Select(timer => new ArtefactProblem("LIVE_TIMER_STRANDED", $"states.{timer.State}",

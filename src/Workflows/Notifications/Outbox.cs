@@ -19,14 +19,15 @@ public static class Outbox
     private static readonly JsonSerializerOptions DataJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(IKezekDb db, Application application, IReadOnlyCollection<string> templates, RegionPolicy policy,
-        Direction? direction, string? reason, DateTime now, CancellationToken cancellationToken)
+        Direction? direction, string? reason, DateTime now, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         if (templates.Count == 0)
             return;
         string[] family = [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)];
         var languages = await UpdateContactPreferencesHandler.LanguagesAsync(db, family, cancellationToken);
         string? Local(DateTime? utc) => utc is { } value ? policy.ToLocal(value).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture) : null;
-        var data = JsonSerializer.Serialize(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["applicationNumber"] = application.Number,
             ["status"] = application.Status.ToString(),
@@ -36,7 +37,10 @@ public static class Outbox
             ["directionExpiresAt"] = Local(direction?.ExpiresAt),
             ["stopListedUntil"] = Local(application.StopListedUntil),
             ["reason"] = reason,
-        }, DataJson);
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var data = JsonSerializer.Serialize(values, DataJson);
         foreach (var template in templates)
         {
             foreach (var channel in policy.NotificationChannels)

@@ -145,6 +145,9 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
             ["kindergartenName"] = kindergarten?.Name(notification.Language) ?? "",
             ["kindergartenAddress"] = kindergarten?.Address ?? "",
             ["reason"] = data.GetValueOrDefault("reason") ?? "",
+            // A benefit's messages: its category (OutOfTurn, Priority) and the last day it counts.
+            ["benefitCategory"] = data.GetValueOrDefault("benefitCategory") ?? "",
+            ["benefitValidUntilDay"] = LastDay("benefitEndsAt"),
         };
     }
 }

@@ -10,9 +10,10 @@ namespace Kezek.Workflows.Queue;
 
 /// <summary>
 /// What the public may learn about a queued child: numbers and a masked name. Not the benefit category
-/// (it can reveal disability or family circumstances) and not the status.
+/// (it can reveal disability or family circumstances) and not the status. Who stands ahead and the numbers of the past
+/// are counts only. <see cref="Key"/> is for reading the past numbers, never shown.
 /// </summary>
-public sealed record PublicQueueEntry(string ApplicationNumber, string MaskedChildName, int GroupYear, QueuePosition? Position);
+public sealed record PublicQueueEntry(string ApplicationNumber, string MaskedChildName, int GroupYear, QueuePosition? Position, QueueKey Key);
 
 public sealed record QueueCounts(int Total, int OutOfTurn, int Priority, int General);
 
@@ -51,7 +52,7 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
         foreach (var application in found)
         {
             entries.Add(new PublicQueueEntry(application.Number, PersonName.Mask(application.Child.FullName), application.GroupYear,
-                await positions.OfAsync(application, cancellationToken)));
+                await positions.OfAsync(application, cancellationToken), QueueKey.Of(application)));
         }
 
         return entries;

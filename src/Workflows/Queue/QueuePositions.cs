@@ -6,8 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Queue;
 
-/// <summary>An application's place in its queue: overall and within its benefit category.</summary>
-public sealed record QueuePosition(int QueueNumber, int BenefitQueueNumber);
+/// <summary>How many applications stand ahead, by category: counts only, nothing of who they are.</summary>
+public sealed record QueueAhead(int OutOfTurn, int Priority, int General)
+{
+    public int Total => OutOfTurn + Priority + General;
+}
+
+/// <summary>An application's place in its queue: overall and within its benefit category, and who stands ahead by category.</summary>
+public sealed record QueuePosition(int QueueNumber, int BenefitQueueNumber, QueueAhead Ahead);
 
 /// <summary>
 /// Queue numbers by the region's ordering rule, from index range counts over (region, group year, in queue,
@@ -48,13 +54,15 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
         foreach (var a in standing)
         {
             var count = counts.Single(c => c.Id == a.Id);
-            var ahead = count.Before + count.Earlier + count.Tied;
             var sameRankAhead = count.Earlier + count.Tied;
             var order = rules.For(a.RegionCode).RuleSet.Policy.QueueOrder;
-            positions[a.Id] = order.Interleaves && categories.TryGetValue((a.RegionCode, a.GroupYear), out var byCategory)
-                ? new QueuePosition(order.Position(a.QueueRank, sameRankAhead, byCategory.OutOfTurn, byCategory.Priority, byCategory.General),
-                    sameRankAhead + 1)
-                : new QueuePosition(ahead + 1, sameRankAhead + 1);
+            // Strictly ordered, the categories before stand ahead whole (their counts are the index ranges before the rank);
+            // interleaved, the region's blocks decide, from the counts of each category in the queue.
+            var (outOfTurn, priority, general) = order.Interleaves && categories.TryGetValue((a.RegionCode, a.GroupYear), out var byCategory)
+                ? byCategory
+                : (count.BeforeOutOfTurn, count.BeforePriority, 0);
+            var (o, p, g) = order.Ahead(a.QueueRank, sameRankAhead, outOfTurn, priority, general);
+            positions[a.Id] = new QueuePosition(o + p + g + 1, sameRankAhead + 1, new QueueAhead(o, p, g));
         }
 
         return positions;
@@ -64,7 +72,9 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
     {
         public long Id { get; init; }
 
-        public int Before { get; init; }
+        public int BeforeOutOfTurn { get; init; }
+
+        public int BeforePriority { get; init; }
 
         public int Earlier { get; init; }
 
@@ -93,8 +103,8 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
     }
 
     /// <summary>
-    /// How many stand ahead, as one row of three index ranges over (region, group year, in queue, rank, queued-at, id):
-    /// the ranks before, the same rank queued earlier, the same instant with a lower id. Each range ends where the
+    /// How many stand ahead, as one row of index ranges over (region, group year, in queue, rank, queued-at, id): each rank
+    /// before (out-of-turn, priority), the same rank queued earlier, the same instant with a lower id. Each range ends where the
     /// application stands, so only the entries ahead are read; a single condition ORing the three would read the whole
     /// queue of the group year.
     /// </summary>
@@ -102,10 +112,12 @@ public sealed class QueuePositions(IKezekDb db, RuleSetCatalog rules)
     {
         var queue = db.Applications.AsNoTracking().Where(QueueOrder.SameQueue(application.RegionCode, application.GroupYear));
         var (id, rank, queuedAt) = (application.Id, application.QueueRank, application.QueuedAt);
+        var (outOfTurnRank, priorityRank) = (QueueOrder.RankOf(BenefitCategory.OutOfTurn), QueueOrder.RankOf(BenefitCategory.Priority));
         return db.Regions.AsNoTracking().Where(r => r.Code == application.RegionCode).Select(_ => new Ahead
         {
             Id = id,
-            Before = queue.Count(a => a.QueueRank < rank),
+            BeforeOutOfTurn = queue.Count(a => a.QueueRank == outOfTurnRank && a.QueueRank < rank),
+            BeforePriority = queue.Count(a => a.QueueRank == priorityRank && a.QueueRank < rank),
             Earlier = queue.Count(a => a.QueueRank == rank && a.QueuedAt < queuedAt),
             Tied = queue.Count(a => a.QueueRank == rank && a.QueuedAt == queuedAt && a.Id < id),
         });

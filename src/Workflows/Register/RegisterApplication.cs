@@ -22,7 +22,9 @@ public sealed record RegisterApplication(
     string Email,
     string Phone,
     Actor Applicant,
-    string SignedXml);
+    string SignedXml,
+    string? BenefitDocumentType = null,
+    string? BenefitDocumentNumber = null);
 
 public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, IDocumentRenderer documents,
     TimeProvider clock)
@@ -41,7 +43,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         var prepared = await PrepareAsync(command, cancellationToken);
         if (!prepared.IsSuccess)
             return prepared.Error!;
-        var (region, child, applicant) = prepared.Value;
+        var (region, child, applicant, claim) = prepared.Value;
 
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
@@ -60,7 +62,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
                 var number = new ApplicationNumber(policy.NumberPrefix, year, sequence, 1);
                 var application = Application.Register(number, region.Code, child, applicant,
-                    command.BenefitCategory, now, command.Applicant, command.SignedXml);
+                    claim, now, command.Applicant, command.SignedXml);
                 db.Applications.Add(application);
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var kind in DocumentIssuer.AtRegistration)
@@ -87,7 +89,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         return Error.Of(ErrorCodes.ConcurrentChange);
     }
 
-    private sealed record Prepared(Region Region, Child Child, Applicant Applicant);
+    private sealed record Prepared(Region Region, Child Child, Applicant Applicant, BenefitClaim Claim);
 
     private async Task<Result<Prepared>> PrepareAsync(RegisterApplication command, CancellationToken cancellationToken)
     {
@@ -98,6 +100,9 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         var childIin = Iin.Parse(command.ChildIin);
         if (!childIin.IsSuccess)
             return childIin.Error!;
+        var claim = BenefitClaim.Create(command.BenefitCategory, command.BenefitDocumentType, command.BenefitDocumentNumber);
+        if (!claim.IsSuccess)
+            return claim.Error!;
 
         // Kinship first, with one answer for "no such child" and "not your child": a signed-in stranger
         // must not learn from us whether a child exists in the civil registry.
@@ -122,7 +127,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         if (await HasActiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
             return Error.Of(ErrorCodes.DuplicateApplication);
 
-        return new Prepared(region, child.Value, applicant.Value);
+        return new Prepared(region, child.Value, applicant.Value, claim.Value);
     }
 
 

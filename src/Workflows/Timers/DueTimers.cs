@@ -23,7 +23,8 @@ public sealed record SweepPartition(int Index, int Count);
 /// waits for the next sweep. A timer whose transition no longer applies is discarded with the reason; one whose
 /// transition fails is tried again after a growing pause (never dropped: a deadline stays a deadline).
 /// </summary>
-public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, TimeProvider clock, ILogger<DueTimers> logger)
+public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, Benefits.BenefitChanges benefits, TimeProvider clock,
+    ILogger<DueTimers> logger)
 {
     public const int DefaultBatchSize = 500;
 
@@ -122,6 +123,9 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
                 return Error.Of(TakenElsewhere);
             var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.Id == id, token);
             var application = await lifecycle.ForChange.SingleAsync(a => a.Id == timer.ApplicationId, token);
+            // A benefit's timer is not a state's: it lapses the benefit whatever state the application is in.
+            if (timer.Kind == TimerKind.BenefitLapse)
+                return await benefits.LapseAsync(application, token);
             if (application.State != timer.State)
                 return Error.Of("STATE_CHANGED");
             return await lifecycle.FireAsync(application, timer.Trigger, TransitionRequest.BySystem(), token);

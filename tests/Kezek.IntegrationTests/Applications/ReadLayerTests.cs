@@ -197,7 +197,7 @@ public abstract class ReadLayerTests(KezekFactory kezek) : KezekTest(kezek)
                 var applicant = Applicant.Create(Iin.Parse(TestPeople.MotherIin).Value, People.Mother.FullName, "+77011234567", "aigerim@example.kz").Value;
                 var at = start.AddMinutes(-count + i);
                 var application = Application.Register(new ApplicationNumber("ALM", 2026, i + 1, 1), "almaty", child, applicant,
-                    i % 3 == 0 ? BenefitCategory.Priority : BenefitCategory.None, at, mother, "<signed/>");
+                    i % 3 == 0 ? BenefitClaim.Create(BenefitCategory.Priority, "Справка", $"№ {i}").Value : BenefitClaim.None, at, mother, "<signed/>");
                 Shape(application, shape, at, mother, father);
                 applications.Add(application);
             }

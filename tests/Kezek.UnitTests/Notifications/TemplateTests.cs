@@ -24,13 +24,16 @@ public sealed class TemplateTests
         ["kindergartenName"] = "ГККП «Ясли-сад № 145 «Айгөлек» акимата города Алматы»",
         ["kindergartenAddress"] = "г. Алматы, мкр. Самал-2, 58",
         ["reason"] = "Переезд в другой район",
+        ["benefitCategory"] = "OutOfTurn",
+        ["benefitValidUntilDay"] = "31.12.2026",
     };
 
     /// <summary>Every template a workflow's notify names, and those the use cases write themselves, in both languages.</summary>
     public static TheoryData<string, string> Notified()
     {
         var data = new TheoryData<string, string> { { "registered", "ru" }, { "registered", "kk" }, { "attached", "ru" }, { "attached", "kk" },
-            { "direction-expiring", "ru" }, { "direction-expiring", "kk" } };
+            { "direction-expiring", "ru" }, { "direction-expiring", "kk" }, { "benefit-confirmed", "ru" }, { "benefit-confirmed", "kk" },
+            { "benefit-rejected", "ru" }, { "benefit-rejected", "kk" }, { "benefit-lapsed", "ru" }, { "benefit-lapsed", "kk" } };
         foreach (var workflow in new[] { "direction", "voucher" })
         {
             var json = JsonNode.Parse(File.ReadAllText(Path.Combine(WorkflowDefinitionTests.Folder, workflow + ".json")))!;

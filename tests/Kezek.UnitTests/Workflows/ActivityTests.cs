@@ -18,7 +18,7 @@ public sealed class ActivityTests
         var child = Child.Create(Iin.Parse("220315670018").Value, "АХМЕТОВА ӘЛИЯ", new DateOnly(2022, 3, 15)).Value;
         var applicant = Applicant.Create(Iin.Parse("900514410214").Value, "АХМЕТОВА АЙГЕРІМ", "+77011234567", "a@example.kz").Value;
         var application = Application.Register(ApplicationNumber.Parse("ALM.2026.000001.1").Value, "almaty", child, applicant,
-            BenefitCategory.None, Now.AddDays(-30), new Actor("900514410214", "АХМЕТОВА АЙГЕРІМ", Role.Applicant), "<signed/>");
+            BenefitClaim.None, Now.AddDays(-30), new Actor("900514410214", "АХМЕТОВА АЙГЕРІМ", Role.Applicant), "<signed/>");
         var rules = await RuleSetTests.CompileAsync("almaty");
         return new ActivityContext
         {

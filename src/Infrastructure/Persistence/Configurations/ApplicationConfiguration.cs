@@ -19,6 +19,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.State).HasMaxLength(64).HasDefaultValue(Application.InitialState);
         builder.Property(a => a.WaitingForLanguage).HasConversion(LanguageConversion.Code);
+        builder.Property(a => a.BenefitDocumentType).HasMaxLength(BenefitClaim.MaxDocumentTypeLength);
+        builder.Property(a => a.BenefitDocumentNumber).HasMaxLength(BenefitClaim.MaxDocumentNumberLength);
+        builder.Property(a => a.BenefitEvidence).HasMaxLength(1000);
         // The turn counts the applications whose turn has come, per queue.
         builder.HasIndex(a => new { a.RegionCode, a.GroupYear, a.Status });
 
@@ -85,6 +88,7 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.ActorName).HasMaxLength(200);
         builder.Property(h => h.Action).HasMaxLength(64);
         builder.Property(h => h.Reason).HasMaxLength(2000);
+        builder.Property(h => h.Evidence).HasMaxLength(1000);
         builder.HasIndex(h => h.ApplicationId);
     }
 }

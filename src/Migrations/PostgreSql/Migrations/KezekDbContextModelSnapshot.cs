@@ -39,6 +39,24 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("BenefitConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BenefitDocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BenefitDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("BenefitEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("BenefitValidUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("ClaimedBenefit")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -256,9 +274,23 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("QueueNumberAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QueueNumberBefore")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -647,6 +679,11 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)

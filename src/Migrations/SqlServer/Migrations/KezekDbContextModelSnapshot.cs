@@ -39,6 +39,24 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("BenefitConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("BenefitDocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("BenefitDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("BenefitEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("BenefitValidUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("ClaimedBenefit")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -257,9 +275,23 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("QueueNumberAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QueueNumberBefore")
+                        .HasColumnType("int");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -648,6 +680,11 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)

@@ -32,6 +32,24 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BenefitConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitDocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BenefitValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBenefit")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -245,9 +263,23 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueNumberAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueNumberBefore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -628,6 +660,11 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Failures")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
