@@ -53,6 +53,12 @@ public static class UseCaseServices
         services.AddScoped<PublicQueueSearch>();
         services.AddScoped<ListRegionsHandler>();
         services.AddScoped<ListKindergartensHandler>();
+        services.AddScoped<ReadRegionPolicyHandler>();
+        services.AddScoped<KindergartenGroups>();
+        services.AddTransient<ReferenceEditor>();
+        services.AddScoped<EditRegionHandler>();
+        services.AddScoped<EditKindergartenHandler>();
+        services.AddScoped<ImportReferenceHandler>();
         services.AddScoped<ReadRegionWorkflowHandler>();
 
         services.AddScoped<RoleGrants>();
