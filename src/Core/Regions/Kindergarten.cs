@@ -35,6 +35,12 @@ public sealed class Kindergarten
     {
     }
 
+#pragma warning disable CS8618 // EF Core materialises through this constructor
+    private Kindergarten()
+    {
+    }
+#pragma warning restore CS8618
+
     public Guid Id { get; private set; }
 
     public string RegionCode { get; private set; }

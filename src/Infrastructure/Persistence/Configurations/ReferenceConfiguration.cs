@@ -44,7 +44,7 @@ internal sealed class KindergartenConfiguration : IEntityTypeConfiguration<Kinde
         builder.Property(k => k.NameKk).HasMaxLength(300);
         // The Russian address keeps the column it had before Kazakh addresses were kept.
         builder.Property(k => k.AddressRu).HasColumnName("Address").HasMaxLength(300);
-        builder.Property(k => k.AddressKk).HasMaxLength(300).HasDefaultValue("");
+        builder.Property(k => k.AddressKk).HasMaxLength(300);
         builder.Property(k => k.Languages).HasMaxLength(16);
         builder.Ignore(k => k.Location);
         builder.Ignore(k => k.LanguageList);
