@@ -7,7 +7,7 @@ namespace Kezek.GraphQL.Errors;
 
 /// <summary>
 /// An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language; where a file's
-/// line was refused, <c>extensions.data</c> also gives its <c>line</c>, <c>field</c> and <c>problem</c> (an error code).
+/// line was refused, <c>extensions</c> also give its <c>line</c>, <c>field</c> and <c>problem</c> (an error code).
 /// </summary>
 public sealed class KezekError : ExecutionError
 {
@@ -22,7 +22,7 @@ public sealed class KezekError : ExecutionError
             foreach (var name in Located)
             {
                 if (arguments.TryGetValue(name, out var value))
-                    Data[name] = value;
+                    this.AddExtension(name, value);
             }
         }
     }
