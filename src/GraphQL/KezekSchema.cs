@@ -34,6 +34,7 @@ public sealed class KezekMutation : ObjectGraphType
         IdentityFields.AddMutations(this);
         ApplicationFields.AddMutations(this);
         PlaceFields.AddMutations(this);
+        ReferenceFields.AddMutations(this);
         LifecycleFields.AddMutations(this);
         Benefits.BenefitFields.AddMutations(this);
         NotificationFields.AddMutations(this);

@@ -58,6 +58,12 @@ public static class UseCaseServices
         services.AddScoped<PastQueuePositions>();
         services.AddScoped<ListRegionsHandler>();
         services.AddScoped<ListKindergartensHandler>();
+        services.AddScoped<ReadRegionPolicyHandler>();
+        services.AddScoped<KindergartenGroups>();
+        services.AddTransient<ReferenceEditor>();
+        services.AddScoped<EditRegionHandler>();
+        services.AddScoped<EditKindergartenHandler>();
+        services.AddScoped<ImportReferenceHandler>();
         services.AddScoped<ReadRegionWorkflowHandler>();
 
         services.AddScoped<RoleGrants>();

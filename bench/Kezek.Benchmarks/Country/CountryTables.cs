@@ -47,7 +47,7 @@ public static class CountryTables
         new("Bin", (w, k) => w.Text(k.Bin)),
         new("NameRu", (w, k) => w.Text(k.NameRu)),
         new("NameKk", (w, k) => w.Text(k.NameKk)),
-        new("Address", (w, k) => w.Text(k.Address)),
+        new("Address", (w, k) => w.Text(k.AddressRu)),
         new("Languages", (w, k) => w.Text(k.Languages)),
         new("Ownership", (w, k) => w.Text(k.Ownership.ToString())));
 

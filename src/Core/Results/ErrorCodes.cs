@@ -16,6 +16,14 @@ public static class ErrorCodes
     public const string ChildAgeOutOfRange = "CHILD_AGE_OUT_OF_RANGE";
     public const string IndividualCertificateRequired = "INDIVIDUAL_CERTIFICATE_REQUIRED";
     public const string UnknownKindergarten = "UNKNOWN_KINDERGARTEN";
+    public const string InvalidBin = "INVALID_BIN";
+    public const string DuplicateBin = "DUPLICATE_BIN";
+    public const string DuplicateRegion = "DUPLICATE_REGION";
+    public const string CoordinatesOutOfRange = "COORDINATES_OUT_OF_RANGE";
+    public const string UnknownLanguage = "UNKNOWN_LANGUAGE";
+    public const string TimeZoneMismatch = "TIME_ZONE_MISMATCH";
+    public const string FormulaLikeValue = "FORMULA_LIKE_VALUE";
+    public const string ReferenceImportInvalid = "REFERENCE_IMPORT_INVALID";
     public const string NotLegalRepresentative = "NOT_LEGAL_REPRESENTATIVE";
     public const string DuplicateApplication = "DUPLICATE_APPLICATION";
     public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";

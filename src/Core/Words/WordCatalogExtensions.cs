@@ -6,14 +6,20 @@ namespace Kezek.Core.Words;
 public static class WordCatalogExtensions
 {
     /// <summary>The message of an error code with its arguments put in; a <c>status</c> argument that names an
-    /// application status is shown by its name in the same language. Null when the code has no message.</summary>
+    /// application status is shown by its name in the same language, and a <c>problem</c> argument that names an error
+    /// code (an import's bad line) by that error's message. Null when the code has no message.</summary>
     public static string? Message(this IWordCatalog words, string code, Language language, IReadOnlyDictionary<string, string>? arguments)
     {
         if (words.Find(WordSection.Errors, code, language) is not { } text)
             return null;
         foreach (var (name, value) in arguments ?? new Dictionary<string, string>())
         {
-            var shown = name == "status" ? words.Find(WordSection.Statuses, value, language) ?? value : value;
+            var shown = name switch
+            {
+                "status" => words.Find(WordSection.Statuses, value, language) ?? value,
+                "problem" => words.Message(value, language, arguments!.Where(a => a.Key != "problem").ToDictionary(a => a.Key, a => a.Value)) ?? value,
+                _ => value,
+            };
             text = text.Replace("{" + name + "}", shown, StringComparison.Ordinal);
         }
 

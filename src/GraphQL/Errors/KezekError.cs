@@ -5,13 +5,26 @@ using Kezek.GraphQL.Access;
 
 namespace Kezek.GraphQL.Errors;
 
-/// <summary>An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language.</summary>
+/// <summary>
+/// An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language; where a file's
+/// line was refused, <c>extensions</c> also give its <c>line</c>, <c>field</c> and <c>problem</c> (an error code).
+/// </summary>
 public sealed class KezekError : ExecutionError
 {
+    private static readonly string[] Located = ["line", "field", "problem"];
+
     public KezekError(Error error, Language language, IWordCatalog words)
         : base(words.Format(error.Code, language, error.Arguments))
     {
         Code = error.Code;
+        if (error.Arguments is { } arguments && arguments.ContainsKey("line"))
+        {
+            foreach (var name in Located)
+            {
+                if (arguments.TryGetValue(name, out var value))
+                    this.AddExtension(name, value);
+            }
+        }
     }
 
     public static KezekError For(IResolveFieldContext context, Error error) =>

@@ -1,10 +1,13 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using GraphQL;
 using Kezek.Core.Identity;
+using Kezek.Core.Regions;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Regions;
 using Kezek.Workflows.Places;
 
 namespace Kezek.GraphQL.Places;
@@ -13,13 +16,22 @@ internal static class PlaceFields
 {
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FreePlaceGraphType>>>>("freePlaces")
-            .Description("Free seats that can be chosen now: kindergartens, languages and counts (public).")
+            .Description("Free seats that can be chosen now: kindergartens, languages and counts (public). State kindergartens unless "
+                         + "ownership says otherwise; with near, those within radiusKm, nearest first, with distanceKm.")
             .Argument<NonNullGraphType<StringGraphType>>("region")
             .Argument<IntGraphType>("groupYear")
+            .Argument<LanguageGraphType>("language", "Seats taught in this language.")
+            .Argument<ListGraphType<NonNullGraphType<OwnershipGraphType>>>("ownership", "Default [STATE]; [STATE, PRIVATE] for both.")
+            .Argument<NearInputGraphType>("near", "A point and a radius (great-circle distance).")
             .Access(AccessRequirement.Public)
             .Resolve().WithService<FreePlaces>()
-            .ResolveAsync(async (c, freePlaces) => (await freePlaces.ListAsync(c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"),
-                c.CancellationToken)).OrThrow(c));
+            .ResolveAsync(async (c, freePlaces) =>
+            {
+                var near = c.GetArgument<NearInput?>("near");
+                var filter = new FreePlaceFilter(c.GetArgument<int?>("groupYear"), c.GetArgument<Language?>("language"),
+                    c.GetArgument<List<Ownership>?>("ownership"), near is null ? null : new Near(near.Latitude, near.Longitude, near.RadiusKm));
+                return (await freePlaces.ListAsync(c.GetArgument<string>("region"), filter, c.CancellationToken)).OrThrow(c);
+            });
 
     public static void AddMutations(ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<PublishPlacesPayloadGraphType>>("publishPlaces")

@@ -40,6 +40,26 @@ public sealed class FreePlaceGraphType : ObjectGraphType<FreePlace>
         Field<NonNullGraphType<LanguageGraphType>>("language").Resolve(c => c.Source.Language);
         Field<NonNullGraphType<PlaceModeGraphType>>("mode").Resolve(c => c.Source.Mode);
         Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Count);
+        Field<FloatGraphType>("distanceKm").Description("From the point of freePlaces(near:), great-circle, in km; null without one.")
+            .Resolve(c => c.Source.DistanceKm);
+    }
+}
+
+public sealed class NearInput
+{
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public double RadiusKm { get; set; }
+}
+
+public sealed class NearInputGraphType : InputObjectGraphType<NearInput>
+{
+    public NearInputGraphType()
+    {
+        Name = "NearInput";
+        Field(x => x.Latitude, type: typeof(NonNullGraphType<FloatGraphType>));
+        Field(x => x.Longitude, type: typeof(NonNullGraphType<FloatGraphType>));
+        Field(x => x.RadiusKm, type: typeof(NonNullGraphType<FloatGraphType>)).Description("Up to 500 km.");
     }
 }
 

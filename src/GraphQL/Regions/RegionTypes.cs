@@ -4,12 +4,28 @@ using GraphQL.Types;
 using Kezek.Core.Regions;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Loaders;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Regions;
 using Kezek.Workflows.Queue;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Regions;
+
+public sealed class SupportContactsGraphType : ObjectGraphType<SupportContacts>
+{
+    public SupportContactsGraphType()
+    {
+        Name = "SupportContacts";
+        Description = "Where a region's families get help.";
+        Field<StringGraphType>("phone").Description("E.g. Almaty's call-centre 1308.").Resolve(c => c.Source.Phone);
+        Field<StringGraphType>("email").Resolve(c => c.Source.Email);
+        Field<StringGraphType>("hours").Description("In the reader's language (Russian for English readers).")
+            .Resolve(c => c.Source.Hours(c.Kezek().Language));
+        Field<StringGraphType>("hoursRu").Resolve(c => c.Source.HoursRu);
+        Field<StringGraphType>("hoursKk").Resolve(c => c.Source.HoursKk);
+    }
+}
 
 public sealed class RegionGraphType : ObjectGraphType<Region>
 {
@@ -19,8 +35,24 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
         Field<NonNullGraphType<StringGraphType>>("code").Description("As in rules/<code>.json.").Resolve(c => c.Source.Code);
         Field<NonNullGraphType<StringGraphType>>("name").Description("In the reader's language (Accept-Language).")
             .Resolve(c => c.Source.Name(c.Kezek().Language));
-        Field<NonNullGraphType<StringGraphType>>("timeZone").Description("From the region's rule set.")
+        Field<NonNullGraphType<StringGraphType>>("nameRu").Resolve(c => c.Source.NameRu);
+        Field<NonNullGraphType<StringGraphType>>("nameKk").Resolve(c => c.Source.NameKk);
+        Field<NonNullGraphType<StringGraphType>>("nameEn").Resolve(c => c.Source.NameEn);
+        Field<NonNullGraphType<StringGraphType>>("timeZone").Description("From the region's rule set: the one source of its time zone.")
             .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => rules.For(c.Source.Code).RuleSet.Policy.TimeZoneId);
+        Field<NonNullGraphType<SupportContactsGraphType>>("support").Resolve(c => c.Source.Support);
+    }
+}
+
+public sealed class KindergartenGroupGraphType : ObjectGraphType<KindergartenGroup>
+{
+    public KindergartenGroupGraphType()
+    {
+        Name = "KindergartenGroup";
+        Description = "A kindergarten's capacity for one group year and language of instruction.";
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
+        Field<NonNullGraphType<Places.LanguageGraphType>>("language").Resolve(c => c.Source.Language);
+        Field<NonNullGraphType<IntGraphType>>("capacity").Resolve(c => c.Source.Capacity);
     }
 }
 
@@ -33,12 +65,23 @@ public sealed class KindergartenGraphType : ObjectGraphType<Kindergarten>
         Field<NonNullGraphType<StringGraphType>>("bin").Resolve(c => c.Source.Bin);
         Field<NonNullGraphType<StringGraphType>>("name").Description("In the reader's language (Accept-Language).")
             .Resolve(c => c.Source.Name(c.Kezek().Language));
-        Field<NonNullGraphType<StringGraphType>>("address").Resolve(c => c.Source.Address);
+        Field<NonNullGraphType<StringGraphType>>("address").Description("In the reader's language (Kazakh or Russian).")
+            .Resolve(c => c.Source.Address(c.Kezek().Language));
+        Field<NonNullGraphType<StringGraphType>>("nameRu").Resolve(c => c.Source.NameRu);
+        Field<NonNullGraphType<StringGraphType>>("nameKk").Resolve(c => c.Source.NameKk);
+        Field<NonNullGraphType<StringGraphType>>("addressRu").Resolve(c => c.Source.AddressRu);
+        Field<NonNullGraphType<StringGraphType>>("addressKk").Description("Empty where only the Russian address is known.")
+            .Resolve(c => c.Source.AddressKk);
+        Field<FloatGraphType>("latitude").Description("Degrees (WGS 84); null where not known yet.").Resolve(c => c.Source.Latitude);
+        Field<FloatGraphType>("longitude").Resolve(c => c.Source.Longitude);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("languages")
             .Description("Languages of instruction: kk, ru.")
-            .Resolve(c => c.Source.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Field<NonNullGraphType<StringGraphType>>("ownership").Resolve(c => c.Source.Ownership.ToString().ToUpperInvariant());
+            .Resolve(c => c.Source.LanguageList);
+        Field<NonNullGraphType<StringGraphType>>("ownership").Description("STATE or PRIVATE.").Resolve(c => c.Source.Ownership.ToString().ToUpperInvariant());
         Field<NonNullGraphType<StringGraphType>>("region").Resolve(c => c.Source.RegionCode);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenGroupGraphType>>>>("groups")
+            .Description("Capacity per group year and language, newest group year first.")
+            .Resolve().WithService<KindergartenGroupsLoader>().ResolveAsync((c, loader) => loader.LoadAsync(c, c.Source.Id));
     }
 }
 
@@ -69,6 +112,14 @@ internal static class RegionQueries
             .Access(AccessRequirement.Public)
             .Resolve().WithService<ListKindergartensHandler>()
             .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ListKindergartens(c.GetArgument<string>("region")),
+                c.CancellationToken)).OrThrow(c));
+
+        query.Field<NonNullGraphType<RuleSets.RegionPolicyGraphType>>("regionPolicy")
+            .Description("Public: the region's rule values in force that a parent is told, and where to get help.")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Access(AccessRequirement.Public)
+            .Resolve().WithService<ReadRegionPolicyHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ReadRegionPolicy(c.GetArgument<string>("region")),
                 c.CancellationToken)).OrThrow(c));
 
         query.Field<NonNullGraphType<QueueStatisticsGraphType>>("statistics")

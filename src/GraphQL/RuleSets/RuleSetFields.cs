@@ -6,8 +6,9 @@ using Kezek.Core.Regions;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Regions;
-using Kezek.Rules.RuleSets;
 using Kezek.Rules;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Regions;
 using Kezek.Workflows.RuleSets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,30 +35,33 @@ public sealed class RuleSetCheckGraphType : ObjectGraphType<RuleSetCheck>
     }
 }
 
-public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicy>
+public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicyView>
 {
     public RegionPolicyGraphType()
     {
         Name = "RegionPolicy";
-        Description = "The values of the rule set in force (its GlobalParams).";
-        Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZoneId);
-        Field<NonNullGraphType<StringGraphType>>("numberPrefix").Resolve(c => c.Source.NumberPrefix);
-        Field<NonNullGraphType<StringGraphType>>("lifecycle").Resolve(c => c.Source.Lifecycle);
-        Field<NonNullGraphType<IntGraphType>>("minAgeMonths").Resolve(c => c.Source.MinAgeMonths);
-        Field<NonNullGraphType<IntGraphType>>("maxAgeMonths").Resolve(c => c.Source.MaxAgeMonths);
-        Field<NonNullGraphType<IntGraphType>>("daysToChoose").Resolve(c => c.Source.DaysToChoose);
-        Field<NonNullGraphType<IntGraphType>>("daysToAttend").Resolve(c => c.Source.DaysToAttend);
-        Field<NonNullGraphType<IntGraphType>>("stopListDays").Resolve(c => c.Source.StopListDays);
-        Field<NonNullGraphType<IntGraphType>>("expirationsBeforeRemoval").Resolve(c => c.Source.ExpirationsBeforeRemoval);
-        Field<NonNullGraphType<IntGraphType>>("extensionsAllowed").Resolve(c => c.Source.ExtensionsAllowed);
-        Field<NonNullGraphType<IntGraphType>>("extensionMaxDays").Resolve(c => c.Source.ExtensionMaxDays);
-        Field<NonNullGraphType<IntGraphType>>("revokeWindowHours").Resolve(c => c.Source.RevokeWindowHours);
-        Field<NonNullGraphType<IntGraphType>>("reminderHoursBeforeExpiry").Resolve(c => c.Source.ReminderHoursBeforeExpiry);
-        Field<NonNullGraphType<IntGraphType>>("voucherConfirmDays").Resolve(c => c.Source.VoucherConfirmDays);
-        Field<NonNullGraphType<IntGraphType>>("voucherRestoreDays").Resolve(c => c.Source.VoucherRestoreDays);
-        Field<NonNullGraphType<IntGraphType>>("voucherContractDays").Resolve(c => c.Source.VoucherContractDays);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notificationChannels").Resolve(c => c.Source.NotificationChannels.Select(channel => channel.Code));
-        Field<NonNullGraphType<StringGraphType>>("queueOrder").Resolve(c => c.Source.QueueOrder.ToString());
+        Description = "The values of the rule set in force (its GlobalParams), under their rule names; public through regionPolicy.";
+        Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.Policy.TimeZoneId);
+        Field<NonNullGraphType<StringGraphType>>("numberPrefix").Resolve(c => c.Source.Policy.NumberPrefix);
+        Field<NonNullGraphType<StringGraphType>>("lifecycle").Resolve(c => c.Source.Policy.Lifecycle);
+        Field<NonNullGraphType<IntGraphType>>("minAgeMonths").Resolve(c => c.Source.Policy.MinAgeMonths);
+        Field<NonNullGraphType<IntGraphType>>("maxAgeMonths").Resolve(c => c.Source.Policy.MaxAgeMonths);
+        Field<NonNullGraphType<IntGraphType>>("daysToChoose").Resolve(c => c.Source.Policy.DaysToChoose);
+        Field<NonNullGraphType<IntGraphType>>("daysToAttend").Resolve(c => c.Source.Policy.DaysToAttend);
+        Field<NonNullGraphType<IntGraphType>>("stopListDays").Resolve(c => c.Source.Policy.StopListDays);
+        Field<NonNullGraphType<IntGraphType>>("expirationsBeforeRemoval").Resolve(c => c.Source.Policy.ExpirationsBeforeRemoval);
+        Field<NonNullGraphType<IntGraphType>>("extensionsAllowed").Resolve(c => c.Source.Policy.ExtensionsAllowed);
+        Field<NonNullGraphType<IntGraphType>>("extensionMaxDays").Resolve(c => c.Source.Policy.ExtensionMaxDays);
+        Field<NonNullGraphType<IntGraphType>>("revokeWindowHours").Resolve(c => c.Source.Policy.RevokeWindowHours);
+        Field<NonNullGraphType<IntGraphType>>("reminderHoursBeforeExpiry").Resolve(c => c.Source.Policy.ReminderHoursBeforeExpiry);
+        Field<NonNullGraphType<IntGraphType>>("voucherConfirmDays").Resolve(c => c.Source.Policy.VoucherConfirmDays);
+        Field<NonNullGraphType<IntGraphType>>("voucherRestoreDays").Resolve(c => c.Source.Policy.VoucherRestoreDays);
+        Field<NonNullGraphType<IntGraphType>>("voucherContractDays").Resolve(c => c.Source.Policy.VoucherContractDays);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notificationChannels").Resolve(c => c.Source.Policy.NotificationChannels.Select(channel => channel.Code));
+        Field<NonNullGraphType<StringGraphType>>("queueOrder").Resolve(c => c.Source.Policy.QueueOrder.ToString());
+        Field<Regions.SupportContactsGraphType>("support")
+            .Description("The region's support contacts (regionPolicy); null under ruleSet, whose rule set may serve many regions.")
+            .Resolve(c => c.Source.Support);
     }
 }
 
@@ -85,7 +89,7 @@ public sealed class RuleSetGraphType : ObjectGraphType<ActiveRuleSet>
         Description = "The rule set in force for a region: its own, or the default one.";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<IntGraphType>>("version").Resolve(c => c.Source.Version);
-        Field<NonNullGraphType<RegionPolicyGraphType>>("policy").Resolve(c => c.Source.RuleSet.Policy);
+        Field<NonNullGraphType<RegionPolicyGraphType>>("policy").Resolve(c => new RegionPolicyView(c.Source.RuleSet.Policy, null));
         Field<NonNullGraphType<StringGraphType>>("json").Resolve(c => c.Source.RuleSet.Json);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RuleSetVersionGraphType>>>>("history").Description("Newest first, with who, when and why.")
             .Resolve().WithService<RuleSetVersions>().ResolveAsync(async (c, versions) => await versions.HistoryAsync(c.Source.Name, c.CancellationToken));

@@ -28,6 +28,8 @@ public sealed class KezekDbContext : DbContext, IKezekDb
 
     public DbSet<Kindergarten> Kindergartens => Set<Kindergarten>();
 
+    public DbSet<KindergartenGroup> KindergartenGroups => Set<KindergartenGroup>();
+
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<ApplicationParent> ApplicationParents => Set<ApplicationParent>();

@@ -8,6 +8,7 @@ using Kezek.Identity.Demo;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Persistence;
 using Kezek.Workflows.Places;
+using Kezek.Workflows.Regions;
 using Kezek.Workflows.Register;
 using Kezek.Core.Places;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,34 @@ namespace Kezek.Server.Demo;
 /// of other families' applications (registered through the real use case with real signatures) so that
 /// a new child gets a meaningful queue number.
 /// </summary>
-public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register, PublishPlacesHandler publish, TimeProvider clock,
+public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register, PublishPlacesHandler publish, EditRegionHandler editRegion,
+    ImportReferenceHandler import, TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
     private const int QueuedFamilies = 8;
 
-    private static readonly Guid Balapan = Guid.Parse("5f0c1d6e-0001-4a8e-9a51-000000000001");
+    /// <summary>Support contacts of the demo regions (Almaty's call-centre is the real 1308; the rest are examples).</summary>
+    private static readonly RegionDraft[] Regions =
+    [
+        new("almaty", "г. Алматы", "Алматы қ.", "Almaty", "Asia/Almaty", "1308", "kezek@almaty.example.kz",
+            "Пн–Пт 09:00–18:00, обед 13:00–14:00", "Дс–Жм 09:00–18:00, түскі үзіліс 13:00–14:00"),
+        new("astana", "г. Астана", "Астана қ.", "Astana", "Asia/Almaty", "+7 7172 00 00 00", "kezek@astana.example.kz",
+            "Пн–Пт 09:00–18:30", "Дс–Жм 09:00–18:30"),
+    ];
+
+    /// <summary>Kindergartens of Almaty, Astana and Aktobe with their map points, Kazakh and Russian names and addresses, and groups.</summary>
+    private const string KindergartensCsv = """
+        region,bin,nameRu,nameKk,addressRu,addressKk,latitude,longitude,languages,ownership,groups
+        almaty,160140012345,Ясли-сад № 1 «Балапан»,№ 1 «Балапан» бөбекжай-бақшасы,"г. Алматы, мкр. Самал-2, 58","Алматы қ., Самал-2 ш.а., 58",43.2335,76.9540,kk ru,state,2022:kk:25;2022:ru:25;2021:kk:30;2021:ru:25;2020:kk:30
+        almaty,160140023457,Детский сад № 27 «Айгөлек»,№ 27 «Айгөлек» балабақшасы,"г. Алматы, ул. Жандосова, 140","Алматы қ., Жандосов к-сі, 140",43.2203,76.8700,kk,state,2022:kk:25;2021:kk:30;2020:kk:30
+        almaty,160140034564,Детский сад «Солнышко»,«Күнсәуле» балабақшасы,"г. Алматы, пр. Абая, 10","Алматы қ., Абай д-лы, 10",43.2430,76.9555,ru,private,2022:ru:15;2021:ru:15
+        almaty,050840012348,Ясли-сад № 112 «Еркетай»,№ 112 «Еркетай» бөбекжай-бақшасы,"г. Алматы, мкр. Аксай-4, 75","Алматы қ., Ақсай-4 ш.а., 75",43.2260,76.8440,kk ru,state,2022:kk:20;2022:ru:20;2021:kk:25;2021:ru:25
+        almaty,990640022115,Детский сад № 9 «Ақ желкен»,№ 9 «Ақ желкен» балабақшасы,"г. Алматы, ул. Толе би, 189","Алматы қ., Төле би к-сі, 189",43.2530,76.8970,kk,state,2021:kk:25;2020:kk:25
+        astana,170240045674,Ясли-сад № 45 «Ақбота»,№ 45 «Ақбота» бөбекжай-бақшасы,"г. Астана, ул. Кенесары, 52","Астана қ., Кенесары к-сі, 52",51.1680,71.4300,kk ru,state,2022:kk:25;2022:ru:20;2021:kk:25
+        astana,111240056780,Ясли-сад № 77 «Болашақ»,№ 77 «Болашақ» бөбекжай-бақшасы,"г. Астана, пр. Мангилик Ел, 30","Астана қ., Мәңгілік Ел д-лы, 30",51.0900,71.4180,kk ru,state,2022:kk:30;2021:kk:30;2021:ru:25
+        astana,070340043214,Детский сад «Нұрлы бала»,«Нұрлы бала» балабақшасы,"г. Астана, ул. Сыганак, 25","Астана қ., Сығанақ к-сі, 25",51.1250,71.4320,ru,private,2022:ru:15
+        aktobe,180340056784,Ясли-сад № 12 «Құлыншақ»,№ 12 «Құлыншақ» бөбекжай-бақшасы,"г. Актобе, пр. Абилкайыр хана, 44","Ақтөбе қ., Әбілқайыр хан д-лы, 44",50.2839,57.1670,kk ru,state,2022:kk:25;2021:kk:25
+        """;
 
     public async Task SeedAsync(DemoCertificateAuthority authority, CancellationToken cancellationToken)
     {
@@ -32,17 +55,20 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
             return;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Kindergartens.AddRange(
-            new Kindergarten(Balapan, "almaty", "160140012345",
-                "Ясли-сад № 1 «Балапан»", "№ 1 «Балапан» бөбекжай-бақшасы", "г. Алматы, мкр. Самал-2, 58", "kk,ru", Ownership.State),
-            new Kindergarten(Guid.Parse("5f0c1d6e-0001-4a8e-9a51-000000000002"), "almaty", "160140023456",
-                "Детский сад № 27 «Айгөлек»", "№ 27 «Айгөлек» балабақшасы", "г. Алматы, ул. Жандосова, 140", "kk", Ownership.State),
-            new Kindergarten(Guid.Parse("5f0c1d6e-0001-4a8e-9a51-000000000003"), "almaty", "160140034567",
-                "Детский сад «Солнышко»", "«Күнсәуле» балабақшасы", "г. Алматы, пр. Абая, 10", "ru", Ownership.Private),
-            new Kindergarten(Guid.Parse("5f0c1d6e-0002-4a8e-9a51-000000000001"), "astana", "170240045678",
-                "Ясли-сад № 45 «Ақбота»", "№ 45 «Ақбота» бөбекжай-бақшасы", "г. Астана, ул. Кенесары, 52", "kk,ru", Ownership.State),
-            new Kindergarten(Guid.Parse("5f0c1d6e-0003-4a8e-9a51-000000000001"), "aktobe", "180340056789",
-                "Ясли-сад № 12 «Құлыншақ»", "№ 12 «Құлыншақ» бөбекжай-бақшасы", "г. Актобе, пр. Абилкайыр хана, 44", "kk,ru", Ownership.State));
+        // Reference data through the administrators' own use cases (checked and audited like theirs).
+        var administrator = new Viewer(DemoPeople.Administrator.Iin, DemoPeople.Administrator.FullName, null,
+            [new HeldRole(Role.Administrator, null, null)]);
+        foreach (var region in Regions)
+        {
+            var edited = await editRegion.HandleAsync(new EditRegion(region, SaveMode.Update, administrator), cancellationToken);
+            if (!edited.IsSuccess)
+                throw new InvalidOperationException($"Demo region {region.Code} was not edited: {edited.Error}");
+        }
+
+        var imported = await import.HandleAsync(new ImportKindergartens(KindergartensCsv, administrator), cancellationToken);
+        if (!imported.IsSuccess)
+            throw new InvalidOperationException($"Demo kindergartens were not imported: {imported.Error}");
+        var balapan = await db.Kindergartens.Where(k => k.Bin == DemoPeople.Staff.Bin).Select(k => k.Id).SingleAsync(cancellationToken);
 
         foreach (var child in DemoPeople.Children)
         {
@@ -83,12 +109,12 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
         var operatorViewer = new Viewer(DemoPeople.Operator.Iin, DemoPeople.Operator.FullName, null, [new HeldRole(Role.Operator, "almaty", null)]);
         foreach (var (count, mode) in new[] { (3, PlaceMode.Queue), (2, PlaceMode.FreeChoice) })
         {
-            var published = await publish.HandleAsync(new PublishPlaces(Balapan, 2022, Language.Kk, count, mode, operatorViewer), cancellationToken);
+            var published = await publish.HandleAsync(new PublishPlaces(balapan, 2022, Language.Kk, count, mode, operatorViewer), cancellationToken);
             if (!published.IsSuccess)
                 throw new InvalidOperationException($"Demo seats were not published: {published.Error}");
         }
 
-        logger.LogInformation("Seeded the demo: 5 kindergartens, {Families} queued applications and 5 seats in almaty", QueuedFamilies);
+        logger.LogInformation("Seeded the demo: 9 kindergartens, {Families} queued applications and 5 seats in almaty", QueuedFamilies);
     }
 
     private static (DemoPerson Parent, DemoPeople.DemoChild Child) Family(int index)

@@ -46,6 +46,14 @@ public sealed class AccessPolicy(IKezekDb db)
     public static Result<Actor> AsAdministrator(Viewer viewer) =>
         viewer.IsAdministrator ? viewer.As(Role.Administrator) : Error.Of(ErrorCodes.Forbidden);
 
+    /// <summary>A region's reference data (its kindergartens): an administrator, or an operator of that region.</summary>
+    public static Result<Actor> ForRegionReference(Viewer viewer, string regionCode)
+    {
+        if (viewer.IsAdministrator)
+            return viewer.As(Role.Administrator);
+        return IsOperatorOf(viewer, regionCode) ? viewer.As(Role.Operator) : Error.Of(ErrorCodes.Forbidden);
+    }
+
     /// <summary>
     /// A region's policy officer for its own rule set; the default rule set, which other regions fall back on, is
     /// administrators' only.

@@ -5,6 +5,7 @@ using Kezek.Core.Identity;
 using Kezek.Core.Iins;
 using Kezek.Core.Results;
 using Kezek.Workflows.Access;
+using Kezek.Workflows.Csv;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -93,21 +94,14 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
 
     private static Result<List<Row>> Parse(string csv)
     {
-        var lines = csv.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = CsvFile.Read(csv, Header, MaxLines, Invalid);
+        if (!lines.IsSuccess)
+            return lines.Error!;
         var rows = new List<Row>();
-        if (lines.Length == 0 || !SplitLine(lines[0]).Select(h => h.Trim()).SequenceEqual(Header))
-            return Invalid(1, "header");
-        if (lines.Length > MaxLines + 1)
-            return Invalid(MaxLines + 2, "size");
-
-        for (var i = 1; i < lines.Length; i++)
+        foreach (var line in lines.Value)
         {
-            var lineNumber = i + 1;
-            if (string.IsNullOrWhiteSpace(lines[i]))
-                continue;
-            var cells = SplitLine(lines[i]).Select(c => c.Trim()).ToArray();
-            if (cells.Length != Header.Length)
-                return Invalid(lineNumber, "columns");
+            var lineNumber = line.Number;
+            var cells = Header.Select(column => line[column]).ToArray();
 
             var child = Iin.Parse(cells[0]);
             if (!child.IsSuccess)
@@ -135,28 +129,4 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
     private static Error Invalid(int line, string field) =>
         Error.Of(ErrorCodes.CivilRegistryImportInvalid,
             ("line", line.ToString(CultureInfo.InvariantCulture)), ("field", field));
-
-    /// <summary>Splits one CSV line; a field may be quoted, with "" for a quote inside.</summary>
-    private static List<string> SplitLine(string line)
-    {
-        var cells = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else current.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { cells.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
-        }
-
-        cells.Add(current.ToString());
-        return cells;
-    }
 }

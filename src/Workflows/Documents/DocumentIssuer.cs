@@ -53,7 +53,7 @@ public static class DocumentIssuer
             facts["directionExpiresAt"] = Local(direction.ExpiresAt);
             facts["kindergartenNameRu"] = kindergarten.NameRu;
             facts["kindergartenNameKk"] = kindergarten.NameKk;
-            facts["kindergartenAddress"] = kindergarten.Address;
+            facts["kindergartenAddress"] = kindergarten.AddressRu;
             facts["kindergartenBin"] = kindergarten.Bin;
             facts["language"] = place.Language.Code;
             facts["placeMode"] = place.Mode == PlaceMode.Queue ? "Queue" : "FreeChoice";

@@ -143,7 +143,7 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
             ["directionExpiresDay"] = LastDay("directionExpiresAt"),
             ["stopListedUntilDay"] = LastDay("stopListedUntil"),
             ["kindergartenName"] = kindergarten?.Name(notification.Language) ?? "",
-            ["kindergartenAddress"] = kindergarten?.Address ?? "",
+            ["kindergartenAddress"] = kindergarten?.Address(notification.Language) ?? "",
             ["reason"] = data.GetValueOrDefault("reason") ?? "",
             // A benefit's messages: its category (OutOfTurn, Priority) and the last day it counts.
             ["benefitCategory"] = data.GetValueOrDefault("benefitCategory") ?? "",

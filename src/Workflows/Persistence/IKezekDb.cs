@@ -21,6 +21,8 @@ public interface IKezekDb
 
     DbSet<Kindergarten> Kindergartens { get; }
 
+    DbSet<KindergartenGroup> KindergartenGroups { get; }
+
     DbSet<Application> Applications { get; }
 
     DbSet<ApplicationParent> ApplicationParents { get; }

@@ -58,10 +58,10 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         }, cancellationToken);
         if (!published.IsSuccess)
             return published.Error!;
-        var free = await freePlaces.ListAsync(kindergarten.RegionCode, command.GroupYear, cancellationToken);
+        var free = await freePlaces.ListAsync(kindergarten.RegionCode,
+            new FreePlaceFilter(command.GroupYear, Ownerships: FreePlaceFilter.Any, KindergartenId: kindergarten.Id), cancellationToken);
         if (!free.IsSuccess)
             return free.Error!;
-        return new PublishedPlaces(kindergarten, published.Value.Published, published.Value.Notified,
-            [.. free.Value.Where(p => p.Kindergarten.Id == kindergarten.Id)]);
+        return new PublishedPlaces(kindergarten, published.Value.Published, published.Value.Notified, free.Value);
     }
 }

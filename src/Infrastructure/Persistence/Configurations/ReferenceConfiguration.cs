@@ -17,9 +17,17 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         builder.Property(r => r.NameRu).HasMaxLength(200);
         builder.Property(r => r.NameKk).HasMaxLength(200);
         builder.Property(r => r.NameEn).HasMaxLength(200);
-        // The regions whose rule sets ship with Kezek; other settlements are added with their rules.
+        builder.Property(r => r.SupportPhone).HasMaxLength(32);
+        builder.Property(r => r.SupportEmail).HasMaxLength(254);
+        builder.Property(r => r.SupportHoursRu).HasMaxLength(200);
+        builder.Property(r => r.SupportHoursKk).HasMaxLength(200);
+        builder.Ignore(r => r.Support);
+        // The regions whose rule sets ship with Kezek; other settlements are added by administrators (createRegion,
+        // importRegions). Almaty's families call the city's call-centre, 1308.
+        var almaty = new Region("almaty", "г. Алматы", "Алматы қ.", "Almaty");
+        almaty.Describe(new RegionDescription("г. Алматы", "Алматы қ.", "Almaty", new SupportContacts("1308", null, null, null)));
         builder.HasData(
-            new Region("almaty", "г. Алматы", "Алматы қ.", "Almaty"),
+            almaty,
             new Region("astana", "г. Астана", "Астана қ.", "Astana"),
             new Region("aktobe", "г. Актобе", "Ақтөбе қ.", "Aktobe"));
     }
@@ -34,11 +42,26 @@ internal sealed class KindergartenConfiguration : IEntityTypeConfiguration<Kinde
         builder.Property(k => k.Bin).HasMaxLength(12);
         builder.Property(k => k.NameRu).HasMaxLength(300);
         builder.Property(k => k.NameKk).HasMaxLength(300);
-        builder.Property(k => k.Address).HasMaxLength(300);
+        // The Russian address keeps the column it had before Kazakh addresses were kept.
+        builder.Property(k => k.AddressRu).HasColumnName("Address").HasMaxLength(300);
+        builder.Property(k => k.AddressKk).HasMaxLength(300);
         builder.Property(k => k.Languages).HasMaxLength(16);
+        builder.Ignore(k => k.Location);
+        builder.Ignore(k => k.LanguageList);
         builder.HasIndex(k => k.Bin).IsUnique();
         builder.HasIndex(k => k.RegionCode);
         builder.HasOne<Region>().WithMany().HasForeignKey(k => k.RegionCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class KindergartenGroupConfiguration : IEntityTypeConfiguration<KindergartenGroup>
+{
+    public void Configure(EntityTypeBuilder<KindergartenGroup> builder)
+    {
+        builder.ToTable("KindergartenGroups");
+        builder.HasKey(g => new { g.KindergartenId, g.GroupYear, g.Language });
+        builder.Property(g => g.Language).HasMaxLength(2);
+        builder.HasOne<Kindergarten>().WithMany().HasForeignKey(g => g.KindergartenId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

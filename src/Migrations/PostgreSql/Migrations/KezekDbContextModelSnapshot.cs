@@ -819,10 +819,16 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Address")
+                    b.Property<string>("AddressKk")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AddressRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("Address");
 
                     b.Property<string>("Bin")
                         .IsRequired()
@@ -833,6 +839,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -864,6 +876,26 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.ToTable("Kindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KindergartenId", "GroupYear", "Language");
+
+                    b.ToTable("KindergartenGroups", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -885,6 +917,22 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("SupportHoursKk")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupportHoursRu")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupportPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("TurnSequence")
                         .HasColumnType("bigint");
 
@@ -899,6 +947,7 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
                             NameRu = "г. Алматы",
+                            SupportPhone = "1308",
                             TurnSequence = 0L
                         },
                         new
@@ -1080,6 +1129,15 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -820,10 +820,16 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Address")
+                    b.Property<string>("AddressKk")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AddressRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .HasColumnName("Address");
 
                     b.Property<string>("Bin")
                         .IsRequired()
@@ -834,6 +840,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("float");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -865,6 +877,26 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("Kindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.HasKey("KindergartenId", "GroupYear", "Language");
+
+                    b.ToTable("KindergartenGroups", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -886,6 +918,22 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("SupportHoursKk")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SupportHoursRu")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SupportPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<long>("TurnSequence")
                         .HasColumnType("bigint");
 
@@ -900,6 +948,7 @@ namespace Kezek.Migrations.SqlServer.Migrations
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
                             NameRu = "г. Алматы",
+                            SupportPhone = "1308",
                             TurnSequence = 0L
                         },
                         new
@@ -1081,6 +1130,15 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

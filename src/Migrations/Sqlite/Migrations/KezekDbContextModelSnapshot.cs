@@ -800,10 +800,16 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Address")
+                    b.Property<string>("AddressKk")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Address");
 
                     b.Property<string>("Bin")
                         .IsRequired()
@@ -814,6 +820,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -845,6 +857,26 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.ToTable("Kindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KindergartenId", "GroupYear", "Language");
+
+                    b.ToTable("KindergartenGroups", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -866,6 +898,22 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportHoursKk")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportHoursRu")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TurnSequence")
                         .HasColumnType("INTEGER");
 
@@ -880,6 +928,7 @@ namespace Kezek.Migrations.Sqlite.Migrations
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
                             NameRu = "г. Алматы",
+                            SupportPhone = "1308",
                             TurnSequence = 0L
                         },
                         new
@@ -1061,6 +1110,15 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
