@@ -40,6 +40,7 @@ public static class GraphQLServices
         services.AddScoped<HistoryLoader>();
         services.AddScoped<KindergartenLoader>();
         services.AddScoped<RegionLoader>();
+        services.AddScoped<ApplicationRegionLoader>();
         services.AddScoped<KindergartenGroupsLoader>();
         services.AddScoped<QueuePositionLoader>();
         services.AddScoped<PastQueueNumbersLoader>();
