@@ -55,4 +55,5 @@ public static class HistoryActions
     public const string Registered = "Registered";
     public const string Attached = "Attached";
     public const string Detached = "Detached";
+    public const string ContactsUpdated = "ContactsUpdated";
 }

@@ -25,4 +25,7 @@ public enum WordSection
 
     /// <summary>History action names: the workflow triggers and <c>HistoryActions</c>.</summary>
     Actions,
+
+    /// <summary>Success messages a use case answers with (e.g. ATTACHED: «Родство подтвердилось, данные успешно обновлены»).</summary>
+    Messages,
 }

@@ -25,7 +25,20 @@ public static class WordCatalogExtensions
     public static string DirectionStatusName(this IWordCatalog words, DirectionStatus status, string language) =>
         words.Find(WordSection.DirectionStatuses, status.ToString(), language) ?? status.ToString();
 
+    /// <summary>A success message by its key (<see cref="WordSection.Messages"/>); the key itself when the catalog lacks it.</summary>
+    public static string SuccessMessage(this IWordCatalog words, string key, string language) =>
+        words.Find(WordSection.Messages, key, language) ?? key;
+
     /// <summary>A history action's name; an action the catalog does not know (a trigger of a newer workflow) shows as it is.</summary>
     public static string ActionName(this IWordCatalog words, string action, string language) =>
         words.Find(WordSection.Actions, action, language) ?? action;
+}
+
+/// <summary>The keys of <see cref="WordSection.Messages"/>: what a use case answers when it succeeded.</summary>
+public static class SuccessMessages
+{
+    /// <summary>Seed 002: «Родство подтвердилось, данные успешно обновлены».</summary>
+    public const string Attached = "ATTACHED";
+
+    public const string ContactsUpdated = "CONTACTS_UPDATED";
 }

@@ -3,11 +3,13 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Scalars;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Attach;
+using Kezek.Workflows.Contacts;
 using Kezek.Workflows.Journal;
 using Kezek.Workflows.Queue;
 using Kezek.Workflows.Register;
@@ -56,6 +58,39 @@ public sealed class ApplicationPayloadGraphType : ObjectGraphType<Application>
     {
         Name = "ApplicationPayload";
         Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source);
+    }
+}
+
+/// <summary>Attaching answers the application and, in the reader's language, that the kinship was confirmed (seed 002).</summary>
+public sealed class AttachApplicationPayloadGraphType : ObjectGraphType<Application>
+{
+    public AttachApplicationPayloadGraphType()
+    {
+        Name = "AttachApplicationPayload";
+        Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("«Родство подтвердилось, данные успешно обновлены», in the reader's language (Accept-Language).")
+            .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.SuccessMessage(SuccessMessages.Attached, c.Kezek().Language));
+    }
+}
+
+/// <summary>The input of <c>updateApplicantContacts</c>.</summary>
+public sealed class ApplicantContactsInput
+{
+    public string ApplicationNumber { get; set; } = "";
+    public string? Address { get; set; }
+    public string? AdditionalPhone { get; set; }
+    public string? AdditionalEmail { get; set; }
+}
+
+public sealed class ApplicantContactsInputGraphType : InputObjectGraphType<ApplicantContactsInput>
+{
+    public ApplicantContactsInputGraphType()
+    {
+        Name = "ApplicantContactsInput";
+        Field<NonNullGraphType<StringGraphType>>("applicationNumber");
+        Field<StringGraphType>("address").Description("At most 500 characters.");
+        Field<StringGraphType>("additionalPhone").Description("A Kazakhstan mobile number, as at registration.");
+        Field<StringGraphType>("additionalEmail");
     }
 }
 
@@ -112,7 +147,9 @@ internal static class ApplicationFields
                 return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
             });
 
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("attachApplication")
+        AddContactMutations(mutation);
+
+        mutation.Field<NonNullGraphType<AttachApplicationPayloadGraphType>>("attachApplication")
             .Description("Привязка к ИИН родителя: the civil registry must confirm that the caller is the child's legal representative.")
             .Argument<NonNullGraphType<StringGraphType>>("childIin")
             .Access(AccessRequirement.Roles(Role.Applicant))
@@ -120,6 +157,19 @@ internal static class ApplicationFields
             .ResolveAsync(async (c, handler) => (await handler.HandleAsync(
                 new AttachApplication(c.GetArgument<string>("childIin"), c.RequireViewer().AsApplicant()), c.CancellationToken)).OrThrow(c));
     }
+
+    public static void AddContactMutations(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("updateApplicantContacts")
+            .Description("The applicant's address and additional phone and e-mail (seed 000's card): by the applicant or an attached parent. An empty value clears one.")
+            .Argument<NonNullGraphType<ApplicantContactsInputGraphType>>("input")
+            .Access(AccessRequirement.Roles(Role.Applicant))
+            .Resolve().WithService<UpdateApplicantContactsHandler>()
+            .ResolveAsync(async (c, handler) =>
+            {
+                var input = c.GetArgument<ApplicantContactsInput>("input");
+                return (await handler.HandleAsync(new UpdateApplicantContacts(input.ApplicationNumber, input.Address, input.AdditionalPhone,
+                    input.AdditionalEmail, c.RequireViewer().AsApplicant()), c.CancellationToken)).OrThrow(c);
+            });
 
     /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>
     private static string EnumName(IResolveFieldContext context, object value)

@@ -35,6 +35,12 @@ public sealed class AccessPolicy(IKezekDb db)
     public static Actor? ForKindergarten(Viewer viewer, Kindergarten kindergarten) =>
         viewer.StaffRoleFor(kindergarten) is { } role ? viewer.As(role) : null;
 
+    /// <summary>
+    /// Whether a person acting for a kindergarten may read the whole application: its region's operators and administrators
+    /// may; the kindergarten's own staff see only what intake needs (<c>Intake.IntakeDirection</c>).
+    /// </summary>
+    public static bool ReadsWholeApplication(Actor actor) => actor.Role is not Role.KindergartenStaff;
+
     /// <summary>An administrator's acts (roles, the civil registry).</summary>
     public static Result<Actor> AsAdministrator(Viewer viewer) =>
         viewer.IsAdministrator ? viewer.As(Role.Administrator) : Error.Of(ErrorCodes.Forbidden);

@@ -35,6 +35,7 @@ public sealed class WordCatalogTests
             [WordSection.Statuses] = Enum.GetNames<ApplicationStatus>().ToHashSet(),
             [WordSection.DirectionStatuses] = Enum.GetNames<DirectionStatus>().ToHashSet(),
             [WordSection.Actions] = Constants(typeof(HistoryActions)).Concat(triggers).ToHashSet(),
+            [WordSection.Messages] = Constants(typeof(SuccessMessages)).ToHashSet(),
         };
     }
 
