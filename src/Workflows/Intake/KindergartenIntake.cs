@@ -55,7 +55,7 @@ public sealed class KindergartenIntake(IKezekDb db, ApplicationLifecycle lifecyc
         var directions = db.Directions.AsNoTracking().Where(d => d.KindergartenId == kindergartenId);
         if (status is { } wanted)
             directions = directions.Where(d => d.Status == wanted);
-        return await Project(directions).OrderBy(i => i.ExpiresAt).ThenBy(i => i.DirectionId).Take(MaxRows).ToListAsync(cancellationToken);
+        return await Project(directions, ordered: true).Take(MaxRows).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -88,12 +88,17 @@ public sealed class KindergartenIntake(IKezekDb db, ApplicationLifecycle lifecyc
         return new IntakeOutcome(done.Value, intake, AccessPolicy.ReadsWholeApplication(actor));
     }
 
-    private IQueryable<IntakeDirection> Project(IQueryable<Direction> directions) =>
-        from d in directions
-        join a in db.Applications on d.ApplicationId equals a.Id
-        join p in db.Places on d.PlaceId equals p.Id
-        select new IntakeDirection(d.Id, d.KindergartenId, a.RegionCode, d.Status, d.IssuedAt, d.ExpiresAt, d.EndedAt, p.Language,
-            a.Child.FullName, a.Child.BirthDate, a.GroupYear, a.Applicant.FullName, a.Applicant.Phone, a.Applicant.Email);
+    private IQueryable<IntakeDirection> Project(IQueryable<Direction> directions, bool ordered = false)
+    {
+        var rows = from d in directions
+                   join a in db.Applications on d.ApplicationId equals a.Id
+                   join p in db.Places on d.PlaceId equals p.Id
+                   select new { d, a, p.Language };
+        if (ordered)
+            rows = rows.OrderBy(r => r.d.ExpiresAt).ThenBy(r => r.d.Id);
+        return rows.Select(r => new IntakeDirection(r.d.Id, r.d.KindergartenId, r.a.RegionCode, r.d.Status, r.d.IssuedAt, r.d.ExpiresAt, r.d.EndedAt,
+            r.Language, r.a.Child.FullName, r.a.Child.BirthDate, r.a.GroupYear, r.a.Applicant.FullName, r.a.Applicant.Phone, r.a.Applicant.Email));
+    }
 }
 
 /// <summary>Отказ в зачислении: the child did not come or brought no documents; a reason is required.</summary>
