@@ -55,6 +55,7 @@ public static class UseCaseServices
         services.AddScoped<DocumentAccess>();
 
         services.AddScoped<ApplicationJournal>();
+        services.AddScoped<ExportJournalHandler>();
         services.AddScoped<ReadApplicationHandler>();
         services.AddScoped<PublicQueueSearch>();
         services.AddScoped<ListRegionsHandler>();

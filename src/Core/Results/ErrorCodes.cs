@@ -52,4 +52,5 @@ public static class ErrorCodes
     public const string RevokeWindowPassed = "REVOKE_WINDOW_PASSED";
     public const string ExtensionUsed = "EXTENSION_USED";
     public const string RestoreUsed = "RESTORE_USED";
+    public const string ExportTooLarge = "EXPORT_TOO_LARGE";
 }

@@ -99,14 +99,26 @@ internal static class ApplicationFields
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ApplicationConnectionGraphType>>("applications")
-            .Description("Журнал заявлений: applicants see their own and attached applications, operators their region's.")
+            .Description("Журнал заявлений: applicants see their own and attached applications, operators their region's. Sorted by any column (newest first by default), paged by keyset.")
             .Argument<ApplicationFilterGraphType>("filter")
+            .Argument<ApplicationOrderGraphType>("orderBy")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
             .Access(AccessRequirement.SignedInPerson)
             .Resolve().WithService<ApplicationJournal>()
             .ResolveAsync(async (c, journal) => (await journal.ReadAsync(c.RequireViewer(), c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter(),
-                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken)).OrThrow(c));
+                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken,
+                ApplicationOrderInput.Of(c.GetArgument<ApplicationOrderInput?>("orderBy")))).OrThrow(c));
+
+        query.Field<NonNullGraphType<StringGraphType>>("applicationsCsv")
+            .Description("The filtered journal as CSV for Excel (UTF-8 with BOM, ';' between columns, formulas neutralised), at most 50,000 rows; the region's operators and administrators; audited.")
+            .Argument<ApplicationFilterGraphType>("filter")
+            .Argument<ApplicationOrderGraphType>("orderBy")
+            .Access(AccessRequirement.Roles(Role.Operator, Role.Administrator))
+            .OncePerRequest()
+            .Resolve().WithService<ExportJournalHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ExportJournal(c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter(),
+                ApplicationOrderInput.Of(c.GetArgument<ApplicationOrderInput?>("orderBy")), c.Kezek().Language, c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
         query.Field<ApplicationGraphType>("application")
             .Argument<NonNullGraphType<StringGraphType>>("number")
