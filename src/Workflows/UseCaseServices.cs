@@ -58,6 +58,7 @@ public static class UseCaseServices
         services.AddScoped<ExportJournalHandler>();
         services.AddScoped<ReadApplicationHandler>();
         services.AddScoped<PublicQueueSearch>();
+        services.AddScoped<Statistics.ReadQueueActivityHandler>();
         services.AddScoped<ListRegionsHandler>();
         services.AddScoped<ListKindergartensHandler>();
         services.AddScoped<ReadRegionWorkflowHandler>();

@@ -75,6 +75,41 @@ public abstract class PortalFieldsTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal("+77017654321", cleared.GetProperty("additionalPhone").GetString());
     }
 
+    [Fact]
+    public async Task Public_statistics_count_notified_directions_enrolments_in_a_period_and_free_seats_per_kindergarten()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(4);
+        await queue.PublishAsync(2);
+        await queue.PublishAsync(1, mode: "FREE_CHOICE", kindergarten: Queues.OtherKindergartenId);
+        var direction = Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], await queue.FreePlaceIdAsync(mode: "QUEUE")));
+        (await queue.EnrollAsync(direction)).Ok();
+
+        const string Statistics = """
+            query($y: Int, $from: Date, $to: Date) { statistics(region: "almaty", groupYear: $y) { total general
+              activity(from: $from, to: $to) { notified directionsIssued enrolled freeSeats { kindergarten { id } freeSeats } } } }
+            """;
+        var day = (await queue.Api.PostAsync(Statistics, new { y = 2022, from = "2026-09-01", to = "2026-09-01" })).Ok().GetProperty("statistics");
+        Assert.Equal(3, day.GetProperty("total").GetInt32());
+        var activity = day.GetProperty("activity");
+        Assert.Equal(1, activity.GetProperty("notified").GetInt32());
+        Assert.Equal(1, activity.GetProperty("directionsIssued").GetInt32());
+        Assert.Equal(1, activity.GetProperty("enrolled").GetInt32());
+        var seats = activity.GetProperty("freeSeats").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("kindergarten").GetProperty("id").GetString()!, s => s.GetProperty("freeSeats").GetInt32());
+        Assert.Equal(1, seats[Queues.KindergartenId.ToString()]);
+        Assert.Equal(1, seats[Queues.OtherKindergartenId.ToString()]);
+
+        var later = (await queue.Api.PostAsync(Statistics, new { y = (int?)null, from = "2026-09-02", to = "9999-12-31" })).Ok()
+            .GetProperty("statistics").GetProperty("activity");
+        Assert.Equal(0, later.GetProperty("directionsIssued").GetInt32());
+        Assert.Equal(0, later.GetProperty("enrolled").GetInt32());
+        var open = (await queue.Api.PostAsync(Statistics, new { y = 2023 })).Ok().GetProperty("statistics").GetProperty("activity");
+        Assert.Equal(0, open.GetProperty("notified").GetInt32());
+        Assert.Equal(0, open.GetProperty("directionsIssued").GetInt32());
+        Assert.Empty(open.GetProperty("freeSeats").EnumerateArray());
+        Assert.Equal("UNKNOWN_REGION", (await queue.Api.PostAsync("{ statistics(region: \"nowhere\") { activity { notified } } }")).ErrorCode);
+    }
+
     [Theory]
     [InlineData("ru", "Родство подтвердилось, данные успешно обновлены.")]
     [InlineData("kk", "Туыстық расталды, деректер сәтті жаңартылды.")]
