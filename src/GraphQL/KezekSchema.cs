@@ -20,6 +20,7 @@ public sealed class KezekQuery : ObjectGraphType
         ApplicationFields.AddQueries(this);
         PlaceFields.AddQueries(this);
         LifecycleFields.AddQueries(this);
+        Intake.IntakeFields.AddQueries(this);
         NotificationFields.AddQueries(this);
         Documents.DocumentFields.AddQueries(this);
         RuleSetFields.AddQueries(this);
@@ -37,6 +38,7 @@ public sealed class KezekMutation : ObjectGraphType
         ReferenceFields.AddMutations(this);
         LifecycleFields.AddMutations(this);
         Benefits.BenefitFields.AddMutations(this);
+        Intake.IntakeFields.AddMutations(this);
         NotificationFields.AddMutations(this);
         Profile.ProfileFields.AddMutations(this);
         RuleSetFields.AddMutations(this);

@@ -33,6 +33,38 @@ public sealed partial class Applicant
 
     public string Email { get; private set; }
 
+    /// <summary>The address the family gives (seed 000's card); null until given.</summary>
+    public string? Address { get; private set; }
+
+    /// <summary>Another mobile number to reach the family, normalised like <see cref="Phone"/>.</summary>
+    public string? AdditionalPhone { get; private set; }
+
+    public string? AdditionalEmail { get; private set; }
+
+    public const int MaxAddressLength = 500;
+
+    /// <summary>
+    /// Sets the address and the additional contacts (an empty value clears one): a phone as <see cref="Create"/> takes it,
+    /// an e-mail of the usual shape, an address of at most <see cref="MaxAddressLength"/> characters. Nothing changes
+    /// when one is wrong.
+    /// </summary>
+    internal Result<Applicant> ChangeContacts(string? address, string? additionalPhone, string? additionalEmail)
+    {
+        var trimmedAddress = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        if (trimmedAddress is { Length: > MaxAddressLength })
+            return Error.Of(ErrorCodes.InvalidInput, ("field", "address"));
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(additionalPhone) && (phone = NormalizePhone(additionalPhone)) is null)
+            return Error.Of(ErrorCodes.InvalidPhone);
+        var email = string.IsNullOrWhiteSpace(additionalEmail) ? null : additionalEmail.Trim();
+        if (email is not null && !IsEmail(email))
+            return Error.Of(ErrorCodes.InvalidEmail);
+        Address = trimmedAddress;
+        AdditionalPhone = phone;
+        AdditionalEmail = email;
+        return this;
+    }
+
     public static Result<Applicant> Create(Iin iin, string fullName, string phone, string email)
     {
         if (NormalizePhone(phone) is not { } normalizedPhone)

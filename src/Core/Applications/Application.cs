@@ -29,6 +29,7 @@ public sealed class Application
         State = InitialState;
         CreatedAt = now;
         QueuedAt = now;
+        LastChangedAt = now;
         SyncQueueColumns();
         Version = Guid.NewGuid();
     }
@@ -107,6 +108,9 @@ public sealed class Application
     /// <summary>The time the queue orders by; kept when the application returns to the queue.</summary>
     public DateTime QueuedAt { get; private set; }
 
+    /// <summary>When anything of the application last changed (its status, parents, directions, contacts…): set by <see cref="Touch"/>.</summary>
+    public DateTime LastChangedAt { get; private set; }
+
     /// <summary>Derived from <see cref="Status"/>, stored so that queue numbers are an index range count.</summary>
     public bool InQueue { get; private set; }
 
@@ -146,7 +150,7 @@ public sealed class Application
         var link = new ApplicationParent(parent.Iin, parent.FullName, relation, now);
         _parents.Add(link);
         _history.Add(new HistoryEntry(now, parent, HistoryActions.Attached, Status, Status, null, null));
-        Touch();
+        Touch(now);
         return link;
     }
 
@@ -158,8 +162,22 @@ public sealed class Application
             return false;
         _parents.Remove(link);
         _history.Add(new HistoryEntry(now, actor, HistoryActions.Detached, Status, Status, reason, null));
-        Touch();
+        Touch(now);
         return true;
+    }
+
+    /// <summary>
+    /// The applicant's address and additional contacts (seed 000's card), changed by the family; a history entry says who
+    /// and when, not the values (they are on the card).
+    /// </summary>
+    public Result<Applicant> UpdateApplicantContacts(Actor actor, string? address, string? additionalPhone, string? additionalEmail, DateTime now)
+    {
+        var updated = Applicant.ChangeContacts(address, additionalPhone, additionalEmail);
+        if (!updated.IsSuccess)
+            return updated;
+        _history.Add(new HistoryEntry(now, actor, HistoryActions.ContactsUpdated, Status, Status, null, null));
+        Touch(now);
+        return updated;
     }
 
     /// <summary>The direction not yet enrolled, expired or revoked, if any.</summary>
@@ -176,7 +194,7 @@ public sealed class Application
         State = toState;
         Status = toStatus;
         _history.Add(new HistoryEntry(now, actor, trigger, from, toStatus, reason, signedXml));
-        Touch();
+        Touch(now);
     }
 
     /// <summary>The deadline a state's timer gives the family (null clears it).</summary>
@@ -187,7 +205,7 @@ public sealed class Application
     {
         var direction = new Direction(id, Id, kindergartenId, placeId, now, expiresAt, revokeUntil, extendableUntil);
         _directions.Add(direction);
-        Touch();
+        Touch(now);
         return direction;
     }
 
@@ -214,7 +232,7 @@ public sealed class Application
         WaitingForKindergartenId = kindergartenId;
         WaitingForLanguage = language;
         WaitingSince = now;
-        Touch();
+        Touch(now);
     }
 
     internal void LeaveWaitingList()
@@ -297,8 +315,12 @@ public sealed class Application
         QueueRank = QueueOrder.RankOf(Benefit);
     }
 
-    private void Touch()
+    // Every change of the application passes here. The steps of a transition that carry no time of their own (the stop-list,
+    // the expiry count…) run inside Transition, which has set the time already.
+    private void Touch(DateTime? now = null)
     {
+        if (now is { } changedAt)
+            LastChangedAt = changedAt;
         SyncQueueColumns();
         Version = Guid.NewGuid();
     }

@@ -13,6 +13,9 @@ public enum DirectionStatus
 
     /// <summary>Отозван by the applicant.</summary>
     Revoked,
+
+    /// <summary>Отказано в зачислении: the kindergarten refused to enrol (the child did not come or brought no documents).</summary>
+    Refused,
 }
 
 /// <summary>Направление: a seat in a kindergarten given to an application.</summary>
@@ -66,7 +69,7 @@ public sealed class Direction
     /// <summary>When the family was reminded that it is about to expire (once).</summary>
     public DateTime? RemindedAt { get; private set; }
 
-    /// <summary>When it was enrolled, expired or revoked.</summary>
+    /// <summary>When it was enrolled, expired, revoked or refused.</summary>
     public DateTime? EndedAt { get; private set; }
 
     /// <summary>Concurrency token: changed by every state change.</summary>

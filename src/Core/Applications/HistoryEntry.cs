@@ -80,4 +80,5 @@ public static class HistoryActions
     public const string BenefitConfirmed = "BenefitConfirmed";
     public const string BenefitRejected = "BenefitRejected";
     public const string BenefitLapsed = "BenefitLapsed";
+    public const string ContactsUpdated = "ContactsUpdated";
 }

@@ -63,4 +63,5 @@ public static class ErrorCodes
     public const string BenefitDocumentRequired = "BENEFIT_DOCUMENT_REQUIRED";
     public const string BenefitNotClaimed = "BENEFIT_NOT_CLAIMED";
     public const string BenefitValidUntilPassed = "BENEFIT_VALID_UNTIL_PASSED";
+    public const string ExportTooLarge = "EXPORT_TOO_LARGE";
 }

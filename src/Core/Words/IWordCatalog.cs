@@ -28,4 +28,6 @@ public enum WordSection
 
     /// <summary>The documents' names as the portals show them, by <c>DocumentKind</c>.</summary>
     Documents,
+    /// <summary>Success messages a use case answers with (e.g. ATTACHED: «Родство подтвердилось, данные успешно обновлены»).</summary>
+    Messages,
 }

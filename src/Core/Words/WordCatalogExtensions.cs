@@ -34,8 +34,20 @@ public static class WordCatalogExtensions
 
     public static string DocumentTitle(this IWordCatalog words, DocumentKind kind, Language language) =>
         words.Find(WordSection.Documents, kind.ToString(), language) ?? kind.ToString();
+    /// <summary>A success message by its key (<see cref="WordSection.Messages"/>); the key itself when the catalog lacks it.</summary>
+    public static string SuccessMessage(this IWordCatalog words, string key, Language language) =>
+        words.Find(WordSection.Messages, key, language) ?? key;
 
     /// <summary>A history action's name; an action the catalog does not know (a trigger of a newer workflow) shows as it is.</summary>
     public static string ActionName(this IWordCatalog words, string action, Language language) =>
         words.Find(WordSection.Actions, action, language) ?? action;
+}
+
+/// <summary>The keys of <see cref="WordSection.Messages"/>: what a use case answers when it succeeded.</summary>
+public static class SuccessMessages
+{
+    /// <summary>Seed 002: «Родство подтвердилось, данные успешно обновлены».</summary>
+    public const string Attached = "ATTACHED";
+
+    public const string ContactsUpdated = "CONTACTS_UPDATED";
 }

@@ -3,11 +3,13 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Scalars;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Attach;
+using Kezek.Workflows.Contacts;
 using Kezek.Workflows.Journal;
 using Kezek.Workflows.Queue;
 using Kezek.Workflows.Register;
@@ -64,19 +66,64 @@ public sealed class ApplicationPayloadGraphType : ObjectGraphType<Application>
     }
 }
 
+/// <summary>Attaching answers the application and, in the reader's language, that the kinship was confirmed (seed 002).</summary>
+public sealed class AttachApplicationPayloadGraphType : ObjectGraphType<Application>
+{
+    public AttachApplicationPayloadGraphType()
+    {
+        Name = "AttachApplicationPayload";
+        Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source);
+        Field<NonNullGraphType<StringGraphType>>("message").Description("«Родство подтвердилось, данные успешно обновлены», in the reader's language (Accept-Language).")
+            .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.SuccessMessage(SuccessMessages.Attached, c.Kezek().Language));
+    }
+}
+
+/// <summary>The input of <c>updateApplicantContacts</c>.</summary>
+public sealed class ApplicantContactsInput
+{
+    public string ApplicationNumber { get; set; } = "";
+    public string? Address { get; set; }
+    public string? AdditionalPhone { get; set; }
+    public string? AdditionalEmail { get; set; }
+}
+
+public sealed class ApplicantContactsInputGraphType : InputObjectGraphType<ApplicantContactsInput>
+{
+    public ApplicantContactsInputGraphType()
+    {
+        Name = "ApplicantContactsInput";
+        Field<NonNullGraphType<StringGraphType>>("applicationNumber");
+        Field<StringGraphType>("address").Description("At most 500 characters.");
+        Field<StringGraphType>("additionalPhone").Description("A Kazakhstan mobile number, as at registration.");
+        Field<StringGraphType>("additionalEmail");
+    }
+}
+
 internal static class ApplicationFields
 {
     public static void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ApplicationConnectionGraphType>>("applications")
-            .Description("Журнал заявлений: applicants see their own and attached applications, operators their region's.")
+            .Description("Журнал заявлений: applicants see their own and attached applications, operators their region's. Sorted by any column (newest first by default), paged by keyset.")
             .Argument<ApplicationFilterGraphType>("filter")
+            .Argument<ApplicationOrderGraphType>("orderBy")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
             .Access(AccessRequirement.SignedInPerson)
             .Resolve().WithService<ApplicationJournal>()
             .ResolveAsync(async (c, journal) => (await journal.ReadAsync(c.RequireViewer(), c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter(),
-                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken)).OrThrow(c));
+                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken,
+                ApplicationOrderInput.Of(c.GetArgument<ApplicationOrderInput?>("orderBy")))).OrThrow(c));
+
+        query.Field<NonNullGraphType<StringGraphType>>("applicationsCsv")
+            .Description("The filtered journal as CSV for Excel (UTF-8 with BOM, ';' between columns, formulas neutralised), at most 50,000 rows; the region's operators and administrators; audited.")
+            .Argument<ApplicationFilterGraphType>("filter")
+            .Argument<ApplicationOrderGraphType>("orderBy")
+            .Access(AccessRequirement.Roles(Role.Operator, Role.Administrator))
+            .OncePerRequest()
+            .Resolve().WithService<ExportJournalHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ExportJournal(c.GetArgument<JournalFilter?>("filter") ?? new JournalFilter(),
+                ApplicationOrderInput.Of(c.GetArgument<ApplicationOrderInput?>("orderBy")), c.Kezek().Language, c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
         query.Field<ApplicationGraphType>("application")
             .Argument<NonNullGraphType<StringGraphType>>("number")
@@ -117,7 +164,9 @@ internal static class ApplicationFields
                 return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
             });
 
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("attachApplication")
+        AddContactMutations(mutation);
+
+        mutation.Field<NonNullGraphType<AttachApplicationPayloadGraphType>>("attachApplication")
             .Description("Привязка к ИИН родителя: the civil registry must confirm that the caller is the child's legal representative.")
             .Argument<NonNullGraphType<StringGraphType>>("childIin")
             .Access(AccessRequirement.Roles(Role.Applicant))
@@ -125,6 +174,19 @@ internal static class ApplicationFields
             .ResolveAsync(async (c, handler) => (await handler.HandleAsync(
                 new AttachApplication(c.GetArgument<string>("childIin"), c.RequireViewer().AsApplicant()), c.CancellationToken)).OrThrow(c));
     }
+
+    public static void AddContactMutations(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("updateApplicantContacts")
+            .Description("The applicant's address and additional phone and e-mail (seed 000's card): by the applicant or an attached parent. An empty value clears one.")
+            .Argument<NonNullGraphType<ApplicantContactsInputGraphType>>("input")
+            .Access(AccessRequirement.Roles(Role.Applicant))
+            .Resolve().WithService<UpdateApplicantContactsHandler>()
+            .ResolveAsync(async (c, handler) =>
+            {
+                var input = c.GetArgument<ApplicantContactsInput>("input");
+                return (await handler.HandleAsync(new UpdateApplicantContacts(input.ApplicationNumber, input.Address, input.AdditionalPhone,
+                    input.AdditionalEmail, c.RequireViewer().AsApplicant()), c.CancellationToken)).OrThrow(c);
+            });
 
     /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>
     private static string EnumName(IResolveFieldContext context, object value)

@@ -57,6 +57,9 @@ public sealed class ApplicantGraphType : ObjectGraphType<Applicant>
         Field<CalendarDateGraphType>("birthDate").Resolve(c => c.Source.BirthDate);
         Field<NonNullGraphType<StringGraphType>>("phone").Resolve(c => c.Source.Phone);
         Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
+        Field<StringGraphType>("address").Description("The address the family gave (updateApplicantContacts).").Resolve(c => c.Source.Address);
+        Field<StringGraphType>("additionalPhone").Resolve(c => c.Source.AdditionalPhone);
+        Field<StringGraphType>("additionalEmail").Resolve(c => c.Source.AdditionalEmail);
     }
 }
 
@@ -113,6 +116,12 @@ public sealed class DirectionGraphType : ObjectGraphType<Direction>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("expiresAt").Description("The end of the last day to be enrolled.")
             .InApplicationRegion(d => d.ApplicationId, d => d.ExpiresAt);
         Field<NonNullGraphType<IntGraphType>>("extensions").Resolve(c => c.Source.Extensions);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("revokableUntil")
+            .Description("The end of the window to revoke the direction, as given at issue (a later rule change never shortens it).")
+            .InApplicationRegion(d => d.ApplicationId, d => d.RevokeUntil);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("extendableUntil")
+            .Description("The latest expiry an extension may reach (the end of that day), as given at issue.")
+            .InApplicationRegion(d => d.ApplicationId, d => d.ExtendableUntil);
         Field<DateTimeOffsetGraphType>("endedAt").Description("When it was enrolled, expired or revoked.")
             .InApplicationRegion(d => d.ApplicationId, d => d.EndedAt);
         Field<NonNullGraphType<KindergartenGraphType>>("kindergarten")
@@ -137,6 +146,8 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
             .Resolve().WithService<IWordCatalog>().Resolve((c, words) => words.StatusName(c.Source.Status, c.Kezek().Language));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Description("Registration time, in the region's time zone.")
             .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.CreatedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("lastChangedAt").Description("When anything of the application last changed, in the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.LastChangedAt));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("The time the queue orders by, in the region's time zone.")
             .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.QueuedAt));
         Field<NonNullGraphType<RegionGraphType>>("region")

@@ -10,7 +10,6 @@ using Kezek.GraphQL.Errors;
 using Kezek.Identity.Signatures;
 using Kezek.Workflows.Actions;
 using Kezek.Workflows.Choose;
-using Kezek.Workflows.Enroll;
 using Kezek.Workflows.Extend;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Revoke;
@@ -19,14 +18,29 @@ using Kezek.Workflows.Withdraw;
 
 namespace Kezek.GraphQL.Lifecycle;
 
-public sealed class DirectionPayloadGraphType : ObjectGraphType<Transitioned>
+/// <summary>
+/// What a direction's action answers. A family and the region's operators get the application; a kindergarten's staff get
+/// only <see cref="Intake"/> (the application is null for them: they never see its history, signed XML or documents).
+/// </summary>
+public sealed record DirectionPayload(Kezek.Core.Applications.Application? Application, Kezek.Core.Applications.Direction? Direction,
+    Kezek.Workflows.Intake.IntakeDirection? Intake)
+{
+    public static DirectionPayload Of(Transitioned done) => new(done.Application, done.Direction, null);
+}
+
+public sealed class DirectionPayloadGraphType : ObjectGraphType<DirectionPayload>
 {
     public DirectionPayloadGraphType()
     {
         Name = "DirectionPayload";
         Field<DirectionGraphType>("direction").Description("Null when the chosen kindergarten had no free seat and the child was put on its waiting list (voucher regions).")
             .Resolve(c => c.Source.Direction);
-        Field<NonNullGraphType<ApplicationGraphType>>("application").Resolve(c => c.Source.Application);
+        Field<ApplicationGraphType>("application")
+            .Description("The application; null for a kindergarten's staff, who see only `intake`.")
+            .Resolve(c => c.Source.Application);
+        Field<Intake.IntakeDirectionGraphType>("intake")
+            .Description("The direction as intake sees it (enrollChild, refuseEnrollment); null for a family's actions.")
+            .Resolve(c => c.Source.Intake);
     }
 }
 
@@ -163,18 +177,6 @@ internal static class LifecycleFields
         Signed<RestoreApplicationInputGraphType, RestoreApplicationInput, RestoreApplication, RestoreApplicationHandler, ApplicationPayloadGraphType>(
             mutation, "restoreApplication",
             "Voucher regions: restore an inactive application (once, within the region's days). Signed.");
-
-        mutation.Field<NonNullGraphType<DirectionPayloadGraphType>>("enrollChild")
-            .Description("Зачисление: staff of the direction's kindergarten (or an operator of its region) enrol the child.")
-            .Argument<NonNullGraphType<IdGraphType>>("directionId")
-            .Access(AccessRequirement.Roles(Role.KindergartenStaff, Role.Operator, Role.Administrator))
-            .Resolve().WithService<EnrollChildHandler>()
-            .ResolveAsync(async (c, handler) =>
-            {
-                if (!Guid.TryParse(c.GetArgument<string>("directionId"), out var directionId))
-                    throw KezekError.For(c, Error.Of(ErrorCodes.InvalidInput, ("field", "directionId")));
-                return (await handler.HandleAsync(new EnrollChild(directionId, c.RequireViewer()), c.CancellationToken)).OrThrow(c);
-            });
     }
 
     /// <summary>
@@ -201,6 +203,6 @@ internal static class LifecycleFields
                         var command = input.ToCommand(new ActionSignature(signed.Signer, signed.SignedXml, spendNonce));
                         return command.IsSuccess ? await handler.HandleAsync(command.Value, token) : command.Error!;
                     }, c.CancellationToken)).OrThrow(c);
-                return typeof(TPayload) == typeof(ApplicationPayloadGraphType) ? done.Application : done;
+                return typeof(TPayload) == typeof(ApplicationPayloadGraphType) ? done.Application : DirectionPayload.Of(done);
             });
 }

@@ -95,6 +95,36 @@ public sealed class QueueStatisticsGraphType : ObjectGraphType<QueueCounts>
         Field<NonNullGraphType<IntGraphType>>("outOfTurn").Resolve(c => c.Source.OutOfTurn);
         Field<NonNullGraphType<IntGraphType>>("priority").Resolve(c => c.Source.Priority);
         Field<NonNullGraphType<IntGraphType>>("general").Resolve(c => c.Source.General);
+        Field<NonNullGraphType<QueueActivityGraphType>>("activity")
+            .Description("Notified now, directions issued and children enrolled in a period (days in Kazakhstan time, both included; open when omitted), free seats per kindergarten.")
+            .Argument<Scalars.CalendarDateGraphType>("from")
+            .Argument<Scalars.CalendarDateGraphType>("to")
+            .Resolve().WithService<Kezek.Workflows.Statistics.ReadQueueActivityHandler>()
+            .ResolveAsync(async (c, handler) => await handler.HandleAsync(new Kezek.Workflows.Statistics.ReadQueueActivity(c.Source.RegionCode,
+                c.Source.GroupYear, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to")), c.CancellationToken));
+    }
+}
+
+public sealed class KindergartenSeatsGraphType : ObjectGraphType<Kezek.Workflows.Statistics.KindergartenSeats>
+{
+    public KindergartenSeatsGraphType()
+    {
+        Name = "KindergartenSeats";
+        Field<NonNullGraphType<KindergartenGraphType>>("kindergarten").Resolve(c => c.Source.Kindergarten);
+        Field<NonNullGraphType<IntGraphType>>("freeSeats").Resolve(c => c.Source.FreeSeats);
+    }
+}
+
+public sealed class QueueActivityGraphType : ObjectGraphType<Kezek.Workflows.Statistics.QueueActivity>
+{
+    public QueueActivityGraphType()
+    {
+        Name = "QueueActivity";
+        Description = "Counts only, nothing personal.";
+        Field<NonNullGraphType<IntGraphType>>("notified").Description("Applications whose turn came and who are choosing now.").Resolve(c => c.Source.Notified);
+        Field<NonNullGraphType<IntGraphType>>("directionsIssued").Resolve(c => c.Source.DirectionsIssued);
+        Field<NonNullGraphType<IntGraphType>>("enrolled").Resolve(c => c.Source.Enrolled);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenSeatsGraphType>>>>("freeSeats").Resolve(c => c.Source.FreeSeats);
     }
 }
 

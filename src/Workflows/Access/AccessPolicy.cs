@@ -42,6 +42,23 @@ public sealed class AccessPolicy(IKezekDb db)
     public static Actor? ForKindergarten(Viewer viewer, Kindergarten kindergarten) =>
         viewer.StaffRoleFor(kindergarten) is { } role ? viewer.As(role) : null;
 
+    /// <summary>
+    /// Whether a person acting for a kindergarten may read the whole application: its region's operators and administrators
+    /// may; the kindergarten's own staff see only what intake needs (<c>Intake.IntakeDirection</c>).
+    /// </summary>
+    public static bool ReadsWholeApplication(Actor actor) => actor.Role is not Role.KindergartenStaff;
+
+    /// <summary>
+    /// Exporting the journal (CSV) is for the region's operators and administrators; what they export is still only what
+    /// <see cref="VisibleApplications"/> lets them see. A parent, staff of a kindergarten and policy officers may not.
+    /// </summary>
+    public static Result<Actor> ForJournalExport(Viewer viewer)
+    {
+        if (viewer.IsAdministrator)
+            return viewer.As(Role.Administrator);
+        return viewer.OperatorRegions.Count > 0 ? viewer.As(Role.Operator) : Error.Of(ErrorCodes.Forbidden);
+    }
+
     /// <summary>An administrator's acts (roles, the civil registry).</summary>
     public static Result<Actor> AsAdministrator(Viewer viewer) =>
         viewer.IsAdministrator ? viewer.As(Role.Administrator) : Error.Of(ErrorCodes.Forbidden);

@@ -9,6 +9,9 @@ public static class Triggers
     public const string TurnCame = nameof(TurnCame);
     public const string Choose = nameof(Choose);
     public const string Enroll = nameof(Enroll);
+
+    /// <summary>Staff refuse to enrol (the child did not come or brought no documents): the direction ends like an expiry.</summary>
+    public const string RefuseEnrollment = nameof(RefuseEnrollment);
     public const string Extend = nameof(Extend);
     public const string Revoke = nameof(Revoke);
     public const string Withdraw = nameof(Withdraw);
@@ -35,6 +38,6 @@ public static class Triggers
 
     public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
         StringComparer.Ordinal);
 }

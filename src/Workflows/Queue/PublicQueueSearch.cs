@@ -15,7 +15,12 @@ namespace Kezek.Workflows.Queue;
 /// </summary>
 public sealed record PublicQueueEntry(string ApplicationNumber, string MaskedChildName, int GroupYear, QueuePosition? Position, QueueKey Key);
 
-public sealed record QueueCounts(int Total, int OutOfTurn, int Priority, int General);
+/// <summary>The queue's counts by category, and which queue they are of (for the activity of the same queue).</summary>
+public sealed record QueueCounts(int Total, int OutOfTurn, int Priority, int General)
+{
+    public string RegionCode { get; init; } = "";
+    public int? GroupYear { get; init; }
+}
 
 /// <summary>Public search of a queue number (by child IIN, or full name and birth date) and queue statistics.</summary>
 public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
@@ -72,6 +77,6 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
             .ToListAsync(cancellationToken);
         int CountOf(BenefitCategory benefit) => counts.Where(c => c.Rank == QueueOrder.RankOf(benefit)).Sum(c => c.Count);
         return new QueueCounts(counts.Sum(c => c.Count), CountOf(BenefitCategory.OutOfTurn), CountOf(BenefitCategory.Priority),
-            CountOf(BenefitCategory.None));
+            CountOf(BenefitCategory.None)) { RegionCode = regionCode, GroupYear = groupYear };
     }
 }

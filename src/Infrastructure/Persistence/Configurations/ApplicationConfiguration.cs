@@ -45,6 +45,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             applicant.Property(p => p.BirthDate).HasColumnName("ApplicantBirthDate");
             applicant.Property(p => p.Phone).HasColumnName("ApplicantPhone").HasMaxLength(16);
             applicant.Property(p => p.Email).HasColumnName("ApplicantEmail").HasMaxLength(254);
+            applicant.Property(p => p.Address).HasColumnName("ApplicantAddress").HasMaxLength(Applicant.MaxAddressLength);
+            applicant.Property(p => p.AdditionalPhone).HasColumnName("ApplicantAdditionalPhone").HasMaxLength(16);
+            applicant.Property(p => p.AdditionalEmail).HasColumnName("ApplicantAdditionalEmail").HasMaxLength(254);
             applicant.HasIndex(p => p.Iin);
         });
         builder.Navigation(a => a.Applicant).IsRequired();

@@ -77,6 +77,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<bool>("InQueue")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1005,6 +1008,21 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         {
                             b1.Property<long>("ApplicationId")
                                 .HasColumnType("bigint");
+
+                            b1.Property<string>("AdditionalEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("ApplicantAdditionalEmail");
+
+                            b1.Property<string>("AdditionalPhone")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("ApplicantAdditionalPhone");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("ApplicantAddress");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("date")

@@ -77,6 +77,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<bool>("InQueue")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1006,6 +1009,21 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         {
                             b1.Property<long>("ApplicationId")
                                 .HasColumnType("bigint");
+
+                            b1.Property<string>("AdditionalEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)")
+                                .HasColumnName("ApplicantAdditionalEmail");
+
+                            b1.Property<string>("AdditionalPhone")
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("ApplicantAdditionalPhone");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("ApplicantAddress");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("date")

@@ -70,6 +70,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<bool>("InQueue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -986,6 +989,21 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         {
                             b1.Property<long>("ApplicationId")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AdditionalEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantAdditionalEmail");
+
+                            b1.Property<string>("AdditionalPhone")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantAdditionalPhone");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ApplicantAddress");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("TEXT")

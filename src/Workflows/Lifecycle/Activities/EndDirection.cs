@@ -2,14 +2,15 @@ using Kezek.Core.Applications;
 
 namespace Kezek.Workflows.Lifecycle.Activities;
 
-/// <summary><c>endDirection</c> (argument: Enrolled, Expired or Revoked): the direction ends with that status.</summary>
+/// <summary><c>endDirection</c> (argument: Enrolled, Expired, Revoked or Refused): the direction ends with that status.</summary>
 public sealed class EndDirection : IActivity
 {
     public string Name => "endDirection";
 
     public string? CheckArgument(string? argument) =>
         argument is nameof(DirectionStatus.Enrolled) or nameof(DirectionStatus.Expired) or nameof(DirectionStatus.Revoked)
-            ? null : "Enrolled, Expired or Revoked.";
+            or nameof(DirectionStatus.Refused)
+            ? null : "Enrolled, Expired, Revoked or Refused.";
 
     public Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
