@@ -1,9 +1,10 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using GraphQL;
 using Kezek.Core.Identity;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Places;
@@ -57,7 +58,7 @@ public sealed class RegionInputGraphType : InputObjectGraphType<RegionInput>
 public sealed class KindergartenGroupInput
 {
     public int GroupYear { get; set; }
-    public string Language { get; set; } = "";
+    public Language Language { get; set; }
     public int Capacity { get; set; }
 }
 
@@ -80,13 +81,13 @@ public class KindergartenInput
     public string AddressKk { get; set; } = "";
     public double Latitude { get; set; }
     public double Longitude { get; set; }
-    public List<string> Languages { get; set; } = [];
+    public List<Language> Languages { get; set; } = [];
     public Ownership Ownership { get; set; }
     public List<KindergartenGroupInput>? Groups { get; set; }
 
     public KindergartenDraft ToDraft(string region, string bin) =>
-        new(region, bin, NameRu, NameKk, AddressRu, AddressKk, Latitude, Longitude, Languages, Ownership,
-            [.. (Groups ?? []).Select(g => new GroupDraft(g.GroupYear, g.Language, g.Capacity))]);
+        new(region, bin, NameRu, NameKk, AddressRu, AddressKk, Latitude, Longitude, [.. Languages.Select(l => l.Code)], Ownership,
+            [.. (Groups ?? []).Select(g => new GroupDraft(g.GroupYear, g.Language.Code, g.Capacity))]);
 }
 
 public sealed class CreateKindergartenInput : KindergartenInput

@@ -1,13 +1,14 @@
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using GraphQL;
 using Kezek.Core.Regions;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Loaders;
 using Kezek.Rules.RuleSets;
-using Kezek.Workflows.Regions;
 using Kezek.Workflows.Queue;
+using Kezek.Workflows.Regions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.GraphQL.Regions;
@@ -51,7 +52,7 @@ public sealed class KindergartenGroupGraphType : ObjectGraphType<KindergartenGro
         Name = "KindergartenGroup";
         Description = "A kindergarten's capacity for one group year and language of instruction.";
         Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
-        Field<NonNullGraphType<Places.LanguageGraphType>>("language").Resolve(c => c.Source.Language);
+        Field<NonNullGraphType<Places.LanguageGraphType>>("language").Resolve(c => Language.Parse(c.Source.Language));
         Field<NonNullGraphType<IntGraphType>>("capacity").Resolve(c => c.Source.Capacity);
     }
 }
