@@ -48,10 +48,10 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
         TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), policy.TimeZone);
 
     /// <summary>
-    /// The application named by its number, tracked, for an operator of its region; another region's operator (or anyone
-    /// else) is answered exactly like a missing application.
+    /// The application named by its number, tracked, for an operator of its region, with a live benefit claim (or benefit)
+    /// to decide; another region's operator (or anyone else) is answered exactly like a missing application.
     /// </summary>
-    public async Task<Result<(Application Application, Actor Operator)>> FindForOperatorAsync(string applicationNumber, Viewer viewer,
+    public async Task<Result<(Application Application, Actor Operator)>> FindClaimForOperatorAsync(string applicationNumber, Viewer viewer,
         CancellationToken cancellationToken)
     {
         var number = ApplicationNumber.Parse(applicationNumber);
@@ -64,6 +64,10 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
         var actor = AccessPolicy.AsOperatorOf(viewer, application);
         if (!actor.IsSuccess)
             return actor.Error!;
+        if (!application.Status.IsActive())
+            return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
+        if (application.ClaimedBenefit == BenefitCategory.None && application.Benefit == BenefitCategory.None)
+            return Error.Of(ErrorCodes.BenefitNotClaimed, ("number", application.Number));
         return (application, actor.Value);
     }
 

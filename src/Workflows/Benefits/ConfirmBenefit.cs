@@ -27,14 +27,10 @@ public sealed class ConfirmBenefitHandler(BenefitChanges benefits, Transactions 
 
         return await transactions.RunAsync<Application>(async token =>
         {
-            var found = await benefits.FindForOperatorAsync(command.ApplicationNumber, command.Operator, token);
+            var found = await benefits.FindClaimForOperatorAsync(command.ApplicationNumber, command.Operator, token);
             if (!found.IsSuccess)
                 return found.Error!;
             var (application, actor) = found.Value;
-            if (!application.Status.IsActive())
-                return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
-            if (application.ClaimedBenefit == BenefitCategory.None && application.Benefit == BenefitCategory.None)
-                return Error.Of(ErrorCodes.BenefitNotClaimed, ("number", application.Number));
             if (command.ValidUntil is { } until && until < benefits.Today(application.RegionCode))
                 return Error.Of(ErrorCodes.BenefitValidUntilPassed);
 

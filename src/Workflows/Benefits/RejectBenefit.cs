@@ -21,14 +21,10 @@ public sealed class RejectBenefitHandler(BenefitChanges benefits, Transactions t
 
         return await transactions.RunAsync<Application>(async token =>
         {
-            var found = await benefits.FindForOperatorAsync(command.ApplicationNumber, command.Operator, token);
+            var found = await benefits.FindClaimForOperatorAsync(command.ApplicationNumber, command.Operator, token);
             if (!found.IsSuccess)
                 return found.Error!;
             var (application, actor) = found.Value;
-            if (!application.Status.IsActive())
-                return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
-            if (application.ClaimedBenefit == BenefitCategory.None && application.Benefit == BenefitCategory.None)
-                return Error.Of(ErrorCodes.BenefitNotClaimed, ("number", application.Number));
 
             var reason = command.Reason.Trim();
             await benefits.ApplyAsync(application, () => application.RejectBenefit(actor, benefits.Now, reason, command.Signature.SignedXml),
