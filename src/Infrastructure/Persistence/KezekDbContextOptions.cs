@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Kezek.Infrastructure.Persistence;
@@ -15,8 +17,11 @@ public static class KezekDbContextOptions
     public static DbContextOptionsBuilder UseKezekDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider,
         string connectionString) => provider switch
     {
+        // SQLite rebuilds a table to drop a column, outside the migration's transaction (a shipped migration does): EF Core
+        // warns of it on every new database. SQLite is the demo's and the tests' database, not production's: it is noted.
         DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.Sqlite")
-            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))),
         DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.PostgreSql")
             .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)),
         DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly("Kezek.Migrations.SqlServer")
