@@ -6,6 +6,7 @@ public static class ErrorCodes
     public const string InvalidIin = "INVALID_IIN";
     public const string InvalidApplicationNumber = "INVALID_APPLICATION_NUMBER";
     public const string InvalidGroupYear = "INVALID_GROUP_YEAR";
+    public const string GroupNotOffered = "GROUP_NOT_OFFERED";
     public const string InvalidEmail = "INVALID_EMAIL";
     public const string InvalidPhone = "INVALID_PHONE";
     public const string InvalidInput = "INVALID_INPUT";

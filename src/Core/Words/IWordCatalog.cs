@@ -28,6 +28,9 @@ public enum WordSection
 
     /// <summary>The documents' names as the portals show them, by <c>DocumentKind</c>.</summary>
     Documents,
+
+    /// <summary>Benefit categories (льготы), by <c>BenefitCategory</c>.</summary>
+    Benefits,
     /// <summary>Success messages a use case answers with (e.g. ATTACHED: «Родство подтвердилось, данные успешно обновлены»).</summary>
     Messages,
 }

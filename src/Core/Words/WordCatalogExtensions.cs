@@ -32,6 +32,9 @@ public static class WordCatalogExtensions
     public static string DirectionStatusName(this IWordCatalog words, DirectionStatus status, Language language) =>
         words.Find(WordSection.DirectionStatuses, status.ToString(), language) ?? status.ToString();
 
+    public static string BenefitName(this IWordCatalog words, BenefitCategory category, Language language) =>
+        words.Find(WordSection.Benefits, category.ToString(), language) ?? category.ToString();
+
     public static string DocumentTitle(this IWordCatalog words, DocumentKind kind, Language language) =>
         words.Find(WordSection.Documents, kind.ToString(), language) ?? kind.ToString();
     /// <summary>A success message by its key (<see cref="WordSection.Messages"/>); the key itself when the catalog lacks it.</summary>

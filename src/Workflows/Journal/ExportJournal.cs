@@ -60,7 +60,7 @@ public sealed class ExportJournalHandler(ApplicationJournal journal, IKezekDb db
             [
                 row.Number, words.StatusName(row.Status, command.Language), row.RegionCode, row.GroupYear.ToString(CultureInfo.InvariantCulture),
                 Local(row.CreatedAt), Local(row.QueuedAt), row.ChildIin, row.ChildName, row.BirthDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
-                row.Benefit.ToString(), row.ClaimedBenefit.ToString(), row.ApplicantIin, row.ApplicantName, row.Phone, row.Email,
+                words.BenefitName(row.Benefit, command.Language), words.BenefitName(row.ClaimedBenefit, command.Language), row.ApplicantIin, row.ApplicantName, row.Phone, row.Email,
             ]);
         }
 

@@ -39,6 +39,12 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         var today = DateOnly.FromDateTime(policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
         if (command.GroupYear > today.Year || command.GroupYear < Child.OldestGroupYear(today, policy.MaxAgeMonths))
             return Error.Of(ErrorCodes.InvalidGroupYear);
+        // A kindergarten whose groups are known takes seats only for one of them (one entered before groups were kept: any).
+        var groups = await db.KindergartenGroups.AsNoTracking().Where(g => g.KindergartenId == kindergarten.Id)
+            .Select(g => new { g.GroupYear, g.Language }).ToListAsync(cancellationToken);
+        if (groups.Count > 0 && !groups.Any(g => g.GroupYear == command.GroupYear && g.Language == command.Language.Code))
+            return Error.Of(ErrorCodes.GroupNotOffered, ("groupYear", command.GroupYear.ToString(CultureInfo.InvariantCulture)),
+                ("language", command.Language.Code));
 
         // An application in line that changes meanwhile (it chose a free seat, it was withdrawn) makes the count start again.
         var published = await transactions.RunAsync<(int Published, int Notified)>(async token =>

@@ -250,6 +250,25 @@ public abstract class ReferenceDataTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task Seats_are_published_only_for_a_group_the_kindergarten_has()
+    {
+        var (api, _, @operator, _) = await PeopleAsync();
+        var id = (await api.PostAsync(CreateKindergarten, new { input = KindergartenInput() }, @operator)).Ok()
+            .GetProperty("createKindergarten").GetProperty("kindergarten").GetProperty("id").GetString()!;
+        const string Publish = "mutation($input: PublishPlacesInput!) { publishPlaces(input: $input) { published } }";
+
+        // Its groups are 2022 in Kazakh and 2021 in Russian: 2022 in Russian is not one of them.
+        var refused = await api.PostAsync(Publish, new { input = new { kindergartenId = id, groupYear = 2022, language = "RU", count = 1, mode = "QUEUE" } },
+            @operator, "kk");
+        Assert.Equal("GROUP_NOT_OFFERED", refused.ErrorCode);
+        Assert.Contains("2022", refused.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.Places.CountAsync()));
+
+        Assert.Equal(1, (await api.PostAsync(Publish, new { input = new { kindergartenId = id, groupYear = 2021, language = "RU", count = 1, mode = "QUEUE" } },
+            @operator)).Ok().GetProperty("publishPlaces").GetProperty("published").GetInt32());
+    }
+
+    [Fact]
     public async Task Free_places_show_state_kindergartens_unless_asked_and_filter_by_language_and_distance()
     {
         var (api, admin, @operator, _) = await PeopleAsync();

@@ -37,6 +37,7 @@ public sealed class WordCatalogTests
             [WordSection.DirectionStatuses] = Enum.GetNames<DirectionStatus>().ToHashSet(),
             [WordSection.Actions] = Constants(typeof(HistoryActions)).Concat(triggers).ToHashSet(),
             [WordSection.Documents] = Enum.GetNames<DocumentKind>().ToHashSet(),
+            [WordSection.Benefits] = Enum.GetNames<BenefitCategory>().ToHashSet(),
             [WordSection.Messages] = Constants(typeof(SuccessMessages)).ToHashSet(),
         };
     }
