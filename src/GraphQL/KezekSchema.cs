@@ -38,6 +38,7 @@ public sealed class KezekMutation : ObjectGraphType
         ReferenceFields.AddMutations(this);
         LifecycleFields.AddMutations(this);
         Benefits.BenefitFields.AddMutations(this);
+        Corrections.CorrectionFields.AddMutations(this);
         Intake.IntakeFields.AddMutations(this);
         NotificationFields.AddMutations(this);
         Profile.ProfileFields.AddMutations(this);

@@ -2,6 +2,7 @@ using Kezek.Workflows.Access;
 using Kezek.Workflows.Actions;
 using Kezek.Workflows.Attach;
 using Kezek.Workflows.Benefits;
+using Kezek.Workflows.Corrections;
 using Kezek.Workflows.Choose;
 using Kezek.Workflows.CivilRegistry;
 using Kezek.Workflows.Contacts;
@@ -47,6 +48,7 @@ public static class UseCaseServices
         services.AddScoped<BenefitChanges>();
         services.AddScoped<ConfirmBenefitHandler>();
         services.AddScoped<RejectBenefitHandler>();
+        services.AddScoped<OperatorRestoreHandler>();
         services.AddScoped<KindergartenIntake>();
         services.AddScoped<RefuseEnrollmentHandler>();
         services.AddScoped<ListKindergartenDirectionsHandler>();

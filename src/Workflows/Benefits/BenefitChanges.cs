@@ -6,7 +6,7 @@ using Kezek.Core.Lifecycle;
 using Kezek.Core.Results;
 using Kezek.Rules;
 using Kezek.Rules.RuleSets;
-using Kezek.Workflows.Access;
+using Kezek.Workflows.Actions;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Notifications;
 using Kezek.Workflows.Persistence;
@@ -23,7 +23,7 @@ namespace Kezek.Workflows.Benefits;
 /// </summary>
 public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSetCatalog rules, TimeProvider clock)
 {
-    public const int MaxReasonLength = 2000;
+    public const int MaxReasonLength = OperatorActions.MaxReasonLength;
     public const int MaxEvidenceLength = 1000;
 
     /// <summary>Discard codes of a benefit's timer that no longer applies (the sweep records them on the timer).</summary>
@@ -32,13 +32,8 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The reason rules of a staff action: required, of a bounded length; null when they hold.</summary>
-    public static Error? ReasonRefusal(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-            return Error.Of(ErrorCodes.ReasonRequired);
-        return reason.Length > MaxReasonLength ? Error.Of(ErrorCodes.InvalidInput, ("field", "reason")) : null;
-    }
+    /// <summary>The reason rules of a staff action (<see cref="OperatorActions.ReasonRefusal"/>).</summary>
+    public static Error? ReasonRefusal(string? reason) => OperatorActions.ReasonRefusal(reason);
 
     /// <summary>The day in the region's time zone.</summary>
     public DateOnly Today(string regionCode) => DateOnly.FromDateTime(Policy(regionCode).ToLocal(Now).DateTime);
@@ -54,21 +49,15 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
     public async Task<Result<(Application Application, Actor Operator)>> FindClaimForOperatorAsync(string applicationNumber, Viewer viewer,
         CancellationToken cancellationToken)
     {
-        var number = ApplicationNumber.Parse(applicationNumber);
-        if (!number.IsSuccess)
-            return number.Error!;
-        var text = number.Value.ToString();
-        var application = await db.Applications.Include(a => a.Parents).SingleOrDefaultAsync(a => a.Number == text, cancellationToken);
-        if (application is null)
-            return Error.Of(ErrorCodes.ApplicationNotFound);
-        var actor = AccessPolicy.AsOperatorOf(viewer, application);
-        if (!actor.IsSuccess)
-            return actor.Error!;
+        var found = await OperatorActions.FindForOperatorAsync(db.Applications.Include(a => a.Parents), applicationNumber, viewer, cancellationToken);
+        if (!found.IsSuccess)
+            return found.Error!;
+        var (application, actor) = found.Value;
         if (!application.Status.IsActive())
             return Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()));
         if (application.ClaimedBenefit == BenefitCategory.None && application.Benefit == BenefitCategory.None)
             return Error.Of(ErrorCodes.BenefitNotClaimed, ("number", application.Number));
-        return (application, actor.Value);
+        return (application, actor);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public static class Triggers
     public const string RefuseVoucher = nameof(RefuseVoucher);
     public const string Restore = nameof(Restore);
 
+    /// <summary>The region's operator puts a wrongly removed or withdrawn application back in the queue at its original place.</summary>
+    public const string OperatorRestore = nameof(OperatorRestore);
+
     /// <summary>Voucher model: the chosen kindergarten has no free seat; the child goes on its waiting list (fired by the choice).</summary>
     public const string WaitForPlace = nameof(WaitForPlace);
 
@@ -38,6 +41,6 @@ public static class Triggers
 
     public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
         StringComparer.Ordinal);
 }

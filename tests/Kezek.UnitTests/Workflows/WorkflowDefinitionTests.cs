@@ -67,6 +67,21 @@ public sealed class WorkflowDefinitionTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void Only_the_operator_brings_a_removed_or_withdrawn_application_back_to_the_queue(string name)
+    {
+        var workflow = Load(name);
+        foreach (var ended in new[] { "Removed", "Withdrawn" })
+        {
+            var machine = WorkflowMachine.For(workflow, ended, _ => true);
+            Assert.Equal("Queued", machine.Fire("OperatorRestore"));
+            Assert.Equal(["OperatorRestore"], workflow.From(ended).Select(t => t.Trigger).Distinct());
+        }
+
+        Assert.DoesNotContain("OperatorRestore", Kezek.Workflows.Lifecycle.Triggers.FamilyActions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void The_diagram_shows_every_state_and_transition_with_its_guards(string name)
     {
         var definition = Load(name);
