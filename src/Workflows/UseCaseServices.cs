@@ -49,6 +49,7 @@ public static class UseCaseServices
         services.AddScoped<ConfirmBenefitHandler>();
         services.AddScoped<RejectBenefitHandler>();
         services.AddScoped<OperatorRestoreHandler>();
+        services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();
         services.AddScoped<RefuseEnrollmentHandler>();
         services.AddScoped<ListKindergartenDirectionsHandler>();

@@ -154,6 +154,15 @@ public sealed class Application
         return link;
     }
 
+    /// <summary>The region's operator corrected the child's name from the civil registry; the entry keeps the name before.</summary>
+    internal void CorrectChild(Child fromRegistry, Actor actor, DateTime now, string reason, string signedXml)
+    {
+        var before = Child.FullName;
+        Child.Correct(fromRegistry);
+        _history.Add(new HistoryEntry(now, actor, HistoryActions.ChildCorrected, Status, Status, $"{reason} ({before} → {Child.FullName})", signedXml));
+        Touch(now);
+    }
+
     /// <summary>Removes an attached parent (not the applicant); false when that person was not attached.</summary>
     public bool DetachParent(string iin, Actor actor, DateTime now, string reason)
     {

@@ -33,6 +33,15 @@ public sealed class Child
     /// <summary>The oldest group year a region admits on a day: children born that year can still be younger than its oldest age.</summary>
     public static int OldestGroupYear(DateOnly today, int maxAgeMonths) => today.AddMonths(-maxAgeMonths).Year;
 
+    /// <summary>The civil registry's name replaces the one kept (an operator's correction; the IIN, and so the birth date, stay).</summary>
+    internal void Correct(Child fromRegistry)
+    {
+        if (fromRegistry.Iin != Iin)
+            throw new ArgumentException("A correction keeps the child's IIN.", nameof(fromRegistry));
+        FullName = fromRegistry.FullName;
+        NameKey = fromRegistry.NameKey;
+    }
+
     /// <summary>The birth date must agree with the one encoded in the IIN.</summary>
     public static Result<Child> Create(Iin iin, string fullName, DateOnly birthDate)
     {

@@ -81,4 +81,5 @@ public static class HistoryActions
     public const string BenefitRejected = "BenefitRejected";
     public const string BenefitLapsed = "BenefitLapsed";
     public const string ContactsUpdated = "ContactsUpdated";
+    public const string ChildCorrected = "ChildCorrected";
 }

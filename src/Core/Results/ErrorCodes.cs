@@ -14,6 +14,7 @@ public static class ErrorCodes
     public const string BirthDateMismatch = "BIRTH_DATE_MISMATCH";
     public const string UnknownRegion = "UNKNOWN_REGION";
     public const string ChildNotFound = "CHILD_NOT_FOUND";
+    public const string ChildUnchanged = "CHILD_UNCHANGED";
     public const string ChildAgeOutOfRange = "CHILD_AGE_OUT_OF_RANGE";
     public const string IndividualCertificateRequired = "INDIVIDUAL_CERTIFICATE_REQUIRED";
     public const string UnknownKindergarten = "UNKNOWN_KINDERGARTEN";

@@ -30,6 +30,16 @@ public sealed class RestoreToQueueInputGraphType : InputObjectGraphType<Correcti
     }
 }
 
+public sealed class CorrectChildFromRegistryInputGraphType : InputObjectGraphType<CorrectionInput>
+{
+    public CorrectChildFromRegistryInputGraphType()
+    {
+        Name = "CorrectChildFromRegistryInput";
+        Field(x => x.ApplicationNumber, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.Reason, type: typeof(NonNullGraphType<StringGraphType>));
+    }
+}
+
 /// <summary>
 /// The region's operator corrects an application, signed with the operator's SIGN key exactly like a benefit's decision
 /// (<c>confirmBenefit</c>): the signature, the signer, the fields and the nonce are checked, and the change and the nonce
@@ -54,6 +64,23 @@ internal static class CorrectionFields
                     (signed, spendNonce, token) => handler.HandleAsync(new OperatorRestore(input.ApplicationNumber, input.Reason, viewer,
                         new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token),
                     c.CancellationToken)).OrThrow(c).Application;
+            });
+
+        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("correctChildFromRegistry")
+            .Description("Исправление данных ребёнка by an operator of the application's region: the child's name is taken again from the civil "
+                         + "registry (the IIN, the birth date and the place in the queue stay), with a reason. Signed.")
+            .Argument<NonNullGraphType<CorrectChildFromRegistryInputGraphType>>("input")
+            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
+            .Access(AccessRequirement.Roles(Role.Operator))
+            .Resolve().WithServices<SignedActions, CorrectChildFromRegistryHandler>()
+            .ResolveAsync(async (c, signedActions, handler) =>
+            {
+                var input = c.GetArgument<CorrectionInput>("input");
+                var viewer = c.RequireViewer();
+                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "correctChildFromRegistry", input.ActionFields(), viewer,
+                    (signed, spendNonce, token) => handler.HandleAsync(new CorrectChildFromRegistry(input.ApplicationNumber, input.Reason, viewer,
+                        new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token),
+                    c.CancellationToken)).OrThrow(c);
             });
     }
 }

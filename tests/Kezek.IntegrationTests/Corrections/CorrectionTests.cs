@@ -1,3 +1,4 @@
+using Kezek.Core.Iins;
 using Kezek.IntegrationTests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,52 @@ public abstract class CorrectionTests(KezekFactory kezek) : KezekTest(kezek)
     private Task<(int History, int Staff, int Notifications)> WrittenAsync() =>
         Kezek.WithDbAsync(async db => (await db.HistoryEntries.CountAsync(), await db.StaffActions.CountAsync(),
             await db.Notifications.CountAsync()));
+
+    private async Task<GraphQLResponse> CorrectChildAsync(Queues queue, string number, string reason = "Фамилия исправлена в реестре ЗАГС",
+        TestPerson? signer = null, string? token = null)
+    {
+        token ??= queue.Operator;
+        var input = new Dictionary<string, string> { ["applicationNumber"] = number, ["reason"] = reason };
+        var signed = GraphQLClient.Sign(signer ?? People.Operator, "correctChildFromRegistry", await queue.Api.NonceAsync(token), input);
+        return await queue.Api.PostAsync(
+            "mutation($input: CorrectChildFromRegistryInput!, $x: String!) { correctChildFromRegistry(input: $input, signedXml: $x) { application { queueNumber child { iin fullName birthDate } history { action actorRole reason signedXml } } } }",
+            new { input = input.ToDictionary(p => p.Key, p => (object)p.Value), x = signed }, token);
+    }
+
+    [Fact]
+    public async Task The_operator_takes_the_childs_name_again_from_the_civil_registry_and_nothing_else_moves()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(2);
+        var number = queue.Numbers[1];
+        var child = Queues.ChildIins(2, new DateOnly(2022, 1, 1))[1];
+        var before = await queue.ApplicationAsync(number);
+
+        // Nothing changed in the registry yet: nothing to correct, nothing written.
+        var written = await WrittenAsync();
+        Assert.Equal("CHILD_UNCHANGED", (await CorrectChildAsync(queue, number)).ErrorCode);
+        Assert.Equal(written, await WrittenAsync());
+
+        var corrected = "ҚОҢЫРБАЕВА ӘСЕЛ ӨРІК ШАҺАРҒАЛИҚЫЗЫ";
+        await queue.Api.ImportCivilRegistryAsync("childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n"
+            + $"{child},{corrected},{Iin.Parse(child).Value.BirthDate:yyyy-MM-dd},{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ СЕРІКҚЫЗЫ,MOTHER");
+        written = await WrittenAsync();
+        Assert.Equal("FORBIDDEN", (await CorrectChildAsync(queue, number, signer: People.Mother, token: queue.Mother)).ErrorCode);
+        Assert.Equal("REASON_REQUIRED", (await CorrectChildAsync(queue, number, reason: "")).ErrorCode);
+        Assert.Equal(written, await WrittenAsync());
+
+        var application = (await CorrectChildAsync(queue, number)).Ok().GetProperty("correctChildFromRegistry").GetProperty("application");
+        Assert.Equal(corrected, application.GetProperty("child").GetProperty("fullName").GetString());
+        Assert.Equal(child, application.GetProperty("child").GetProperty("iin").GetString());
+        Assert.Equal(before.GetProperty("queueNumber").GetInt32(), application.GetProperty("queueNumber").GetInt32());
+        var entry = application.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("ChildCorrected", entry.GetProperty("action").GetString());
+        Assert.Equal("Operator", entry.GetProperty("actorRole").GetString());
+        Assert.Contains("Фамилия исправлена в реестре ЗАГС", entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(corrected, entry.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("<name>correctChildFromRegistry</name>", entry.GetProperty("signedXml").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await Kezek.WithDbAsync(db => db.StaffActions.CountAsync(a => a.Action == "ChildCorrected")));
+        Assert.Equal("CHILD_UNCHANGED", (await CorrectChildAsync(queue, number)).ErrorCode);
+    }
 
     [Fact]
     public async Task A_withdrawn_application_is_restored_by_the_operator_at_its_original_place_and_refusals_write_nothing()
