@@ -124,7 +124,7 @@ public abstract class BenefitTests(KezekFactory kezek) : KezekTest(kezek)
             .Distinct().ToListAsync());
 
     [Fact]
-    public async Task The_operator_confirms_a_claimed_priority_benefit_signed_and_the_later_child_moves_ahead()
+    public async Task An_operators_day_a_claimed_priority_benefit_confirmed_signed_moves_the_later_child_ahead_to_its_turn_and_enrolment()
     {
         var day = await new Day(Kezek).StartAsync();
         var first = await day.RegisterAsync(0);
@@ -188,6 +188,28 @@ public abstract class BenefitTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal("Жеңілдік расталды", cabinet[0].GetProperty("subject").GetString());
         Assert.Equal(1, await Kezek.WithDbAsync(db => db.StaffActions.CountAsync(a => a.Action == HistoryActions.BenefitConfirmed)));
         Assert.Empty(await BenefitTimersAsync()); // no last day, no timer
+
+        // The rest of the operator's day: a seat of 2024 is published to the queue; the turn comes to the child moved ahead,
+        // the family chooses and signs, the kindergarten's intake list shows the child, and its staff enrol it.
+        await Queues.AddKindergartensAsync(Kezek);
+        (await day.Api.PostAsync("mutation($input: PublishPlacesInput!) { publishPlaces(input: $input) { notified } }",
+            new { input = new { kindergartenId = Queues.KindergartenId, groupYear = 2024, language = "KK", count = 1, mode = "QUEUE" } }, day.Operator)).Ok();
+        Assert.Equal("NOTIFIED", (await day.ApplicationAsync(later)).GetProperty("status").GetString());
+        Assert.Equal("QUEUED", (await day.ApplicationAsync(first)).GetProperty("status").GetString());
+        var place = (await day.Api.PostAsync("{ freePlaces(region: \"almaty\", groupYear: 2024) { placeId } }")).Ok().GetProperty("freePlaces")[0]
+            .GetProperty("placeId").GetString()!;
+        var choice = new Dictionary<string, string> { ["applicationNumber"] = later, ["placeId"] = place };
+        var chosen = (await day.Api.PostAsync("mutation($input: ChooseKindergartenInput!, $x: String!) { chooseKindergarten(input: $input, signedXml: $x) { direction { id status } } }",
+            new { input = choice.ToDictionary(p => p.Key, p => (object)p.Value), x = GraphQLClient.Sign(People.Mother, "chooseKindergarten",
+                await day.Api.NonceAsync(day.Mother), choice) }, day.Mother)).Ok().GetProperty("chooseKindergarten").GetProperty("direction");
+        var staff = await TestStaff.SignInAsync(Kezek, day.Api);
+        var intake = (await day.Api.PostAsync("query($k: ID!) { kindergartenDirections(kindergartenId: $k, status: ISSUED) { id child { fullName } } }",
+            new { k = Queues.KindergartenId }, staff)).Ok().GetProperty("kindergartenDirections");
+        Assert.Equal(chosen.GetProperty("id").GetString(), intake.EnumerateArray().Single().GetProperty("id").GetString());
+        Assert.Equal(Queues.ChildName(1), intake[0].GetProperty("child").GetProperty("fullName").GetString());
+        Assert.Equal("ENROLLED", (await day.Api.PostAsync("mutation($d: ID!) { enrollChild(directionId: $d) { intake { status } } }",
+            new { d = chosen.GetProperty("id").GetString() }, staff)).Ok().GetProperty("enrollChild").GetProperty("intake").GetProperty("status").GetString());
+        Assert.Equal("ENROLLED", (await day.ApplicationAsync(later)).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -46,7 +46,17 @@ public sealed class Queues(KezekFactory kezek)
                 kezek.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        await kezek.WithDbAsync(async db =>
+        await AddKindergartensAsync(kezek, region);
+        var admin = await Api.SignInAsync(kezek.People.Administrator);
+        (await Api.PostAsync("mutation($iin: String!, $region: String!) { grantRole(iin: $iin, role: OPERATOR, region: $region) { id } }",
+            new { iin = TestPeople.OperatorIin, region }, admin)).Ok();
+        Operator = await Api.SignInAsync(kezek.People.Operator);
+        return this;
+    }
+
+    /// <summary>The region's two test kindergartens: «Балапан» (<see cref="KindergartenId"/>, kk and ru) and № 27 (kk).</summary>
+    public static Task AddKindergartensAsync(KezekFactory kezek, string region = "almaty") =>
+        kezek.WithDbAsync(async db =>
         {
             db.Kindergartens.Add(new Kindergarten(KindergartenId, region, KindergartenBin, "Ясли-сад № 1 «Балапан»", "№ 1 «Балапан» бөбекжай-бақшасы",
                 "Самал-2, 58", "kk,ru", Ownership.State));
@@ -54,12 +64,6 @@ public sealed class Queues(KezekFactory kezek)
                 "Жандосова, 140", "kk", Ownership.State));
             return await db.SaveChangesAsync();
         });
-        var admin = await Api.SignInAsync(kezek.People.Administrator);
-        (await Api.PostAsync("mutation($iin: String!, $region: String!) { grantRole(iin: $iin, role: OPERATOR, region: $region) { id } }",
-            new { iin = TestPeople.OperatorIin, region }, admin)).Ok();
-        Operator = await Api.SignInAsync(kezek.People.Operator);
-        return this;
-    }
 
     /// <summary>Moves the clock and signs the mother and the operator in again (sessions last hours, the lifecycle days).</summary>
     public async Task MoveClockAsync(DateTimeOffset to)

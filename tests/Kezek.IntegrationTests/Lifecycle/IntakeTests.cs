@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Kezek.Core.Iins;
-using Kezek.Identity.Demo;
-using Kezek.Identity.Signatures;
 using Kezek.IntegrationTests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,24 +11,14 @@ namespace Kezek.IntegrationTests.Lifecycle;
 /// </summary>
 public abstract class IntakeTests(KezekFactory kezek) : KezekTest(kezek)
 {
-    private static readonly string StaffIin = Iin.Create(new DateOnly(1988, 4, 12), Sex.Female, 4321).Value;
+    private static readonly string StaffIin = TestStaff.Iin;
 
     private const string IntakeSelection = """
         id status statusName issuedAt expiresAt lastDayToEnrol endedAt language
         child { fullName birthDate groupYear } applicant { fullName phone email }
         """;
 
-    /// <summary>An employee of the kindergarten (BIN in the certificate) granted the staff role, signed in.</summary>
-    private async Task<string> StaffAsync(Queues queue, string bin = Queues.KindergartenBin)
-    {
-        var admin = await queue.Api.SignInAsync(People.Administrator);
-        (await queue.Api.PostAsync("mutation($iin: String!, $bin: String!) { grantRole(iin: $iin, role: KINDERGARTEN_STAFF, bin: $bin) { id } }",
-            new { iin = StaffIin, bin }, admin)).Ok();
-        using var key = Kezek.Authority.IssueAuthentication(new DemoPerson(StaffIin, "ТӘЖІБАЕВА", "ҚАРЛЫҒАШ", null, bin, "ЯСЛИ-САД"),
-            Kezek.Clock.GetUtcNow().AddDays(-1), Kezek.Clock.GetUtcNow().AddYears(1));
-        return (await queue.Api.SignInAsync(XmlSigner.Sign(ActionDocument.Login(await queue.Api.NonceAsync()), key))).Ok()
-            .GetProperty("signIn").GetProperty("token").GetString()!;
-    }
+    private Task<string> StaffAsync(Queues queue, string bin = Queues.KindergartenBin) => TestStaff.SignInAsync(Kezek, queue.Api, bin);
 
     private static Task<GraphQLResponse> ListAsync(Queues queue, string? token, Guid kindergarten, string? status = null) =>
         queue.Api.PostAsync($"query($k: ID!, $s: DirectionStatus) {{ kindergartenDirections(kindergartenId: $k, status: $s) {{ {IntakeSelection} }} }}",
