@@ -127,6 +127,12 @@ public sealed record RegionPolicy
     /// <summary>The last local day a deadline covers: "through 04.09" ends at the midnight that opens the 5th.</summary>
     public DateOnly LastDayOf(DateTime utcEnd) => DateOnly.FromDateTime(ToLocal(utcEnd.AddTicks(-1)).DateTime);
 
+    /// <summary>The region's calendar day at a UTC instant.</summary>
+    public DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(ToLocal(utcNow).DateTime);
+
+    /// <summary>The UTC instant a local day ends: the midnight that opens the next one (something valid "through" that day).</summary>
+    public DateTime EndOfDayUtc(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeZone);
+
     /// <summary>A stored UTC instant as the region's local time.</summary>
     public DateTimeOffset ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), TimeZone);

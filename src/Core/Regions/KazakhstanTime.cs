@@ -14,6 +14,14 @@ public static class KazakhstanTime
     public static DateTimeOffset ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone);
 
+    /// <summary>
+    /// The UTC bounds of the local days from <paramref name="from"/> through <paramref name="to"/> (the end is exclusive):
+    /// null for a missing bound, and for the calendar's first and last days, which have no day before or after them.
+    /// </summary>
+    public static (DateTime? Start, DateTime? End) DaysUtc(DateOnly? from, DateOnly? to) =>
+        (from is { } first && first > DateOnly.MinValue.AddDays(1) ? StartOfDayUtc(first) : null,
+         to is { } last && last < DateOnly.MaxValue.AddDays(-1) ? StartOfDayUtc(last.AddDays(1)) : null);
+
     /// <summary>The UTC instant at which a local calendar day starts.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);

@@ -32,15 +32,8 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The reason rules of a staff action (<see cref="OperatorActions.ReasonRefusal"/>).</summary>
-    public static Error? ReasonRefusal(string? reason) => OperatorActions.ReasonRefusal(reason);
-
     /// <summary>The day in the region's time zone.</summary>
-    public DateOnly Today(string regionCode) => DateOnly.FromDateTime(Policy(regionCode).ToLocal(Now).DateTime);
-
-    /// <summary>A benefit counts through its last day: it lapses at the end of that day in the region's time zone.</summary>
-    public static DateTime EndOf(DateOnly lastDay, RegionPolicy policy) =>
-        TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), policy.TimeZone);
+    public DateOnly Today(string regionCode) => Policy(regionCode).Today(Now);
 
     /// <summary>
     /// The application named by its number, tracked, for an operator of its region, with a live benefit claim (or benefit)
@@ -72,12 +65,12 @@ public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSe
         var policy = Policy(application.RegionCode);
         var before = (await positions.OfAsync(application, cancellationToken))?.QueueNumber;
         var lapsing = application.Benefit;
-        var lapsingEndsAt = application.BenefitValidUntil is { } lapsingUntil ? EndOf(lapsingUntil, policy) : (DateTime?)null;
+        var lapsingEndsAt = application.BenefitValidUntil is { } lapsingUntil ? policy.EndOfDayUtc(lapsingUntil) : (DateTime?)null;
         var entry = change();
 
         await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.BenefitLapse)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
-        DateTime? endsAt = application.Benefit != BenefitCategory.None && application.BenefitValidUntil is { } until ? EndOf(until, policy) : null;
+        DateTime? endsAt = application.Benefit != BenefitCategory.None && application.BenefitValidUntil is { } until ? policy.EndOfDayUtc(until) : null;
         if (endsAt is { } due)
             db.WorkflowTimers.Add(WorkflowTimer.BenefitLapse(application.Id, due, now));
         if (staff is not null)

@@ -18,7 +18,7 @@ public sealed class ConfirmBenefitHandler(BenefitChanges benefits, Transactions 
 {
     public async Task<Result<Application>> HandleAsync(ConfirmBenefit command, CancellationToken cancellationToken)
     {
-        if (BenefitChanges.ReasonRefusal(command.Reason) is { } refused)
+        if (OperatorActions.ReasonRefusal(command.Reason) is { } refused)
             return refused;
         if (command.Category == BenefitCategory.None)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "category"));

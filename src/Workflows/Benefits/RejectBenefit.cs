@@ -16,7 +16,7 @@ public sealed class RejectBenefitHandler(BenefitChanges benefits, Transactions t
 {
     public async Task<Result<Application>> HandleAsync(RejectBenefit command, CancellationToken cancellationToken)
     {
-        if (BenefitChanges.ReasonRefusal(command.Reason) is { } refused)
+        if (OperatorActions.ReasonRefusal(command.Reason) is { } refused)
             return refused;
 
         return await transactions.RunAsync<Application>(async token =>

@@ -61,6 +61,9 @@ public static class CsvFile
     /// <summary>Whether a value would be read as a formula by a spreadsheet that opens it (=, +, -, @ first).</summary>
     public static bool LooksLikeFormula(string value) => value.Length > 0 && FormulaStarts.Contains(value[0]);
 
+    /// <summary>A value written out that a spreadsheet would read as a formula starts with an apostrophe instead.</summary>
+    public static string Neutralise(string value) => LooksLikeFormula(value) ? "'" + value : value;
+
     public static string LineNumber(int line) => line.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Splits one CSV line; a field may be quoted, with "" for a quote inside.</summary>

@@ -178,18 +178,11 @@ public sealed class ApplicationJournal(AccessPolicy access, QueuePositions posit
             query = query.Where(a => a.Applicant.NameKey.Contains(key));
         }
 
-        // The first and the last days of the calendar have no day before or after them: such a bound bounds nothing.
-        if (filter.CreatedFrom is { } from && from > DateOnly.MinValue.AddDays(1))
-        {
-            var fromUtc = KazakhstanTime.StartOfDayUtc(from);
+        var (createdFrom, createdUntil) = KazakhstanTime.DaysUtc(filter.CreatedFrom, filter.CreatedTo);
+        if (createdFrom is { } fromUtc)
             query = query.Where(a => a.CreatedAt >= fromUtc);
-        }
-
-        if (filter.CreatedTo is { } to && to < DateOnly.MaxValue.AddDays(-1))
-        {
-            var toUtc = KazakhstanTime.StartOfDayUtc(to.AddDays(1));
+        if (createdUntil is { } toUtc)
             query = query.Where(a => a.CreatedAt < toUtc);
-        }
 
         if (filter.Status is { } status)
             query = query.Where(a => a.Status == status);

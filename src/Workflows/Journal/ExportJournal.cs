@@ -7,6 +7,7 @@ using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Core.Words;
 using Kezek.Workflows.Access;
+using Kezek.Workflows.Csv;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,15 +80,11 @@ public sealed class ExportJournalHandler(ApplicationJournal journal, IKezekDb db
         {
             if (i > 0)
                 csv.Append(Separator);
-            csv.Append('"').Append(Neutralise(values[i]).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            csv.Append('"').Append(CsvFile.Neutralise(values[i]).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
 
         csv.Append("\r\n");
     }
-
-    /// <summary>A value a spreadsheet would read as a formula (CSV injection) starts with an apostrophe instead.</summary>
-    public static string Neutralise(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static IEnumerable<string> FiltersUsed(JournalFilter filter) =>
         typeof(JournalFilter).GetProperties().Where(p => p.GetValue(filter) is not null and not "").Select(p => p.Name);

@@ -36,7 +36,7 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         if (!kindergarten.Teaches(command.Language))
             return Error.Of(ErrorCodes.LanguageNotTaught, ("language", command.Language.Code));
         var policy = rules.For(kindergarten.RegionCode).RuleSet.Policy;
-        var today = DateOnly.FromDateTime(policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        var today = policy.Today(clock.GetUtcNow().UtcDateTime);
         if (command.GroupYear > today.Year || command.GroupYear < Child.OldestGroupYear(today, policy.MaxAgeMonths))
             return Error.Of(ErrorCodes.InvalidGroupYear);
         // A kindergarten whose groups are known takes seats only for one of them (one entered before groups were kept: any).

@@ -113,7 +113,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             return Error.Of(ErrorCodes.ChildNotFound);
 
         var policy = rules.For(region.Code).RuleSet.Policy;
-        var today = DateOnly.FromDateTime(policy.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        var today = policy.Today(clock.GetUtcNow().UtcDateTime);
         var child = Child.Create(childIin.Value, registered.FullName, registered.BirthDate);
         if (!child.IsSuccess)
             return child.Error!;

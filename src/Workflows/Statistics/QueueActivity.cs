@@ -27,9 +27,7 @@ public sealed class ReadQueueActivityHandler(IKezekDb db)
         var notified = await applications.CountAsync(a => a.Status == ApplicationStatus.Notified, cancellationToken);
 
         var directions = db.Directions.AsNoTracking().Where(d => applications.Any(a => a.Id == d.ApplicationId));
-        // The first and the last days of the calendar bound nothing (no day before or after them to convert).
-        var fromUtc = query.From is { } from && from > DateOnly.MinValue.AddDays(1) ? KazakhstanTime.StartOfDayUtc(from) : (DateTime?)null;
-        var toUtc = query.To is { } to && to < DateOnly.MaxValue.AddDays(-1) ? KazakhstanTime.StartOfDayUtc(to.AddDays(1)) : (DateTime?)null;
+        var (fromUtc, toUtc) = KazakhstanTime.DaysUtc(query.From, query.To);
         var issued = directions;
         var enrolled = directions.Where(d => d.Status == DirectionStatus.Enrolled);
         if (fromUtc is { } start)
