@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kezek.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(KezekDbContext))]
-    [Migration("20261201124927_Benefits")]
-    partial class Benefits
+    [Migration("20261201135657_OperatorsHalf")]
+    partial class OperatorsHalf
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -79,6 +79,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("InQueue")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -822,10 +825,16 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Address")
+                    b.Property<string>("AddressKk")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AddressRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("Address");
 
                     b.Property<string>("Bin")
                         .IsRequired()
@@ -836,6 +845,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -867,6 +882,26 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.ToTable("Kindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KindergartenId", "GroupYear", "Language");
+
+                    b.ToTable("KindergartenGroups", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -888,6 +923,22 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("SupportHoursKk")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupportHoursRu")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SupportPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("TurnSequence")
                         .HasColumnType("bigint");
 
@@ -902,6 +953,7 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
                             NameRu = "г. Алматы",
+                            SupportPhone = "1308",
                             TurnSequence = 0L
                         },
                         new
@@ -959,6 +1011,21 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         {
                             b1.Property<long>("ApplicationId")
                                 .HasColumnType("bigint");
+
+                            b1.Property<string>("AdditionalEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("ApplicantAdditionalEmail");
+
+                            b1.Property<string>("AdditionalPhone")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("ApplicantAdditionalPhone");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("ApplicantAddress");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("date")
@@ -1083,6 +1150,15 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

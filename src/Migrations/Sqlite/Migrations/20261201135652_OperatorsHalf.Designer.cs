@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kezek.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KezekDbContext))]
-    [Migration("20261201124710_IntakeContactsLastChanged")]
-    partial class IntakeContactsLastChanged
+    [Migration("20261201135652_OperatorsHalf")]
+    partial class OperatorsHalf
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -33,6 +33,24 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<string>("Benefit")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BenefitConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitDocumentNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitDocumentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BenefitEvidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BenefitValidUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimedBenefit")
@@ -251,9 +269,23 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Benefit")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStatus")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("QueueNumberAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QueueNumberBefore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -635,6 +667,11 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<int>("Failures")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -769,10 +806,16 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Address")
+                    b.Property<string>("AddressKk")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Address");
 
                     b.Property<string>("Bin")
                         .IsRequired()
@@ -783,6 +826,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -814,6 +863,26 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.ToTable("Kindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KindergartenId", "GroupYear", "Language");
+
+                    b.ToTable("KindergartenGroups", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -835,6 +904,22 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportHoursKk")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportHoursRu")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TurnSequence")
                         .HasColumnType("INTEGER");
 
@@ -849,6 +934,7 @@ namespace Kezek.Migrations.Sqlite.Migrations
                             NameEn = "Almaty",
                             NameKk = "Алматы қ.",
                             NameRu = "г. Алматы",
+                            SupportPhone = "1308",
                             TurnSequence = 0L
                         },
                         new
@@ -1045,6 +1131,15 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kezek.Core.Regions.KindergartenGroup", b =>
+                {
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
