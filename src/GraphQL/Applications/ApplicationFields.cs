@@ -159,7 +159,7 @@ internal static class ApplicationFields
                 var signedXml = c.GetArgument<string>("signedXml");
                 RegisterApplication Command(Actor signer) => new(input.Region, input.ChildIin, input.BenefitCategory, input.Email,
                     input.Phone, signer, signedXml, input.BenefitDocumentType, input.BenefitDocumentNumber);
-                var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => EnumName(c, v)),
+                var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => Signing.SignedFields.EnumName(c, v)),
                     c.RequireViewer(), (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
                 return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
             });
@@ -187,12 +187,4 @@ internal static class ApplicationFields
                 return (await handler.HandleAsync(new UpdateApplicantContacts(input.ApplicationNumber, input.Address, input.AdditionalPhone,
                     input.AdditionalEmail, c.RequireViewer().AsApplicant()), c.CancellationToken)).OrThrow(c);
             });
-
-    /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>
-    private static string EnumName(IResolveFieldContext context, object value)
-    {
-        var type = context.Schema.AllTypes.OfType<EnumerationGraphType>()
-            .Single(t => t.Values.Any(v => v.Value?.GetType() == value.GetType()));
-        return type.Values.Single(v => Equals(v.Value, value)).Name;
-    }
 }

@@ -1,15 +1,10 @@
 using System.Globalization;
-using GraphQL;
-using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Kezek.Core.Applications;
-using Kezek.Core.Identity;
-using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Applications;
-using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Scalars;
+using Kezek.GraphQL.Signing;
 using Kezek.Identity.Signatures;
-using Kezek.Workflows.Actions;
 using Kezek.Workflows.Benefits;
 
 namespace Kezek.GraphQL.Benefits;
@@ -74,44 +69,15 @@ internal static class BenefitFields
 {
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("confirmBenefit")
-            .Description("Подтверждение льготы by an operator of the application's region, from the evidence seen, with a reason. Signed.")
-            .Argument<NonNullGraphType<ConfirmBenefitInputGraphType>>("input")
-            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Operator))
-            .Resolve().WithServices<SignedActions, ConfirmBenefitHandler>()
-            .ResolveAsync(async (c, signedActions, handler) =>
-            {
-                var input = c.GetArgument<ConfirmBenefitInput>("input");
-                var viewer = c.RequireViewer();
-                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "confirmBenefit", input.ActionFields(v => EnumName(c, v)),
-                    viewer, (signed, spendNonce, token) => handler.HandleAsync(new ConfirmBenefit(input.ApplicationNumber, input.Category, input.Evidence,
-                        input.ValidUntil, input.Reason, viewer, new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token),
-                    c.CancellationToken)).OrThrow(c);
-            });
-
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("rejectBenefit")
-            .Description("Отказ в льготе by an operator of the application's region, with a reason: the claim is cleared. Signed.")
-            .Argument<NonNullGraphType<RejectBenefitInputGraphType>>("input")
-            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Operator))
-            .Resolve().WithServices<SignedActions, RejectBenefitHandler>()
-            .ResolveAsync(async (c, signedActions, handler) =>
-            {
-                var input = c.GetArgument<RejectBenefitInput>("input");
-                var viewer = c.RequireViewer();
-                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "rejectBenefit", input.ActionFields(), viewer,
-                    (signed, spendNonce, token) => handler.HandleAsync(new RejectBenefit(input.ApplicationNumber, input.Reason, viewer,
-                        new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token),
-                    c.CancellationToken)).OrThrow(c);
-            });
-    }
-
-    /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>
-    private static string EnumName(IResolveFieldContext context, object value)
-    {
-        var type = context.Schema.AllTypes.OfType<EnumerationGraphType>()
-            .Single(t => t.Values.Any(v => v.Value?.GetType() == value.GetType()));
-        return type.Values.Single(v => Equals(v.Value, value)).Name;
+        SignedFields.OperatorAction<ConfirmBenefitInputGraphType, ConfirmBenefitInput, ConfirmBenefitHandler>(mutation, "confirmBenefit",
+            "Подтверждение льготы by an operator of the application's region, from the evidence seen, with a reason. Signed.",
+            (c, input) => input.ActionFields(v => SignedFields.EnumName(c, v)),
+            (handler, input, viewer, signature, token) => handler.HandleAsync(new ConfirmBenefit(input.ApplicationNumber, input.Category,
+                input.Evidence, input.ValidUntil, input.Reason, viewer, signature), token));
+        SignedFields.OperatorAction<RejectBenefitInputGraphType, RejectBenefitInput, RejectBenefitHandler>(mutation, "rejectBenefit",
+            "Отказ в льготе by an operator of the application's region, with a reason: the claim is cleared. Signed.",
+            (_, input) => input.ActionFields(),
+            (handler, input, viewer, signature, token) => handler.HandleAsync(new RejectBenefit(input.ApplicationNumber, input.Reason, viewer, signature),
+                token));
     }
 }

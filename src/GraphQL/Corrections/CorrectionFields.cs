@@ -1,12 +1,7 @@
-using GraphQL;
-using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Kezek.Core.Identity;
-using Kezek.GraphQL.Access;
-using Kezek.GraphQL.Applications;
-using Kezek.GraphQL.Errors;
+using Kezek.Core.Results;
+using Kezek.GraphQL.Signing;
 using Kezek.Identity.Signatures;
-using Kezek.Workflows.Actions;
 using Kezek.Workflows.Corrections;
 
 namespace Kezek.GraphQL.Corrections;
@@ -49,38 +44,21 @@ internal static class CorrectionFields
 {
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("restoreToQueue")
-            .Description("Восстановление в очереди by an operator of the application's region: a wrongly removed or withdrawn application goes back to "
-                         + "the queue at its original place (its queued-at time), with a reason. Signed.")
-            .Argument<NonNullGraphType<RestoreToQueueInputGraphType>>("input")
-            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Operator))
-            .Resolve().WithServices<SignedActions, OperatorRestoreHandler>()
-            .ResolveAsync(async (c, signedActions, handler) =>
+        SignedFields.OperatorAction<RestoreToQueueInputGraphType, CorrectionInput, OperatorRestoreHandler>(mutation, "restoreToQueue",
+            "Восстановление в очереди by an operator of the application's region: a wrongly removed or withdrawn application goes back to "
+            + "the queue at its original place (its queued-at time), with a reason. Signed.",
+            (_, input) => input.ActionFields(),
+            async (handler, input, viewer, signature, token) =>
             {
-                var input = c.GetArgument<CorrectionInput>("input");
-                var viewer = c.RequireViewer();
-                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "restoreToQueue", input.ActionFields(), viewer,
-                    (signed, spendNonce, token) => handler.HandleAsync(new OperatorRestore(input.ApplicationNumber, input.Reason, viewer,
-                        new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token),
-                    c.CancellationToken)).OrThrow(c).Application;
+                var restored = await handler.HandleAsync(new OperatorRestore(input.ApplicationNumber, input.Reason, viewer, signature), token);
+                return restored.IsSuccess ? restored.Value.Application : restored.Error!;
             });
-
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("correctChildFromRegistry")
-            .Description("Исправление данных ребёнка by an operator of the application's region: the child's name is taken again from the civil "
-                         + "registry (the IIN, the birth date and the place in the queue stay), with a reason. Signed.")
-            .Argument<NonNullGraphType<CorrectChildFromRegistryInputGraphType>>("input")
-            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Operator))
-            .Resolve().WithServices<SignedActions, CorrectChildFromRegistryHandler>()
-            .ResolveAsync(async (c, signedActions, handler) =>
-            {
-                var input = c.GetArgument<CorrectionInput>("input");
-                var viewer = c.RequireViewer();
-                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "correctChildFromRegistry", input.ActionFields(), viewer,
-                    (signed, spendNonce, token) => handler.HandleAsync(new CorrectChildFromRegistry(input.ApplicationNumber, input.Reason, viewer,
-                        new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token),
-                    c.CancellationToken)).OrThrow(c);
-            });
+        SignedFields.OperatorAction<CorrectChildFromRegistryInputGraphType, CorrectionInput, CorrectChildFromRegistryHandler>(mutation,
+            "correctChildFromRegistry",
+            "Исправление данных ребёнка by an operator of the application's region: the child's name is taken again from the civil "
+            + "registry (the IIN, the birth date and the place in the queue stay), with a reason. Signed.",
+            (_, input) => input.ActionFields(),
+            (handler, input, viewer, signature, token) =>
+                handler.HandleAsync(new CorrectChildFromRegistry(input.ApplicationNumber, input.Reason, viewer, signature), token));
     }
 }
