@@ -20,6 +20,10 @@ public sealed record BenefitClaim
 
     public static readonly BenefitClaim None = new(BenefitCategory.None, null, null);
 
+    /// <summary>The claim an application holds (checked when it was made), carried to another application.</summary>
+    internal static BenefitClaim Of(Application application) =>
+        new(application.ClaimedBenefit, application.BenefitDocumentType, application.BenefitDocumentNumber);
+
     public BenefitCategory Category { get; }
 
     public string? DocumentType { get; }

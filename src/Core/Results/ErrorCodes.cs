@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string ReferenceImportInvalid = "REFERENCE_IMPORT_INVALID";
     public const string NotLegalRepresentative = "NOT_LEGAL_REPRESENTATIVE";
     public const string DuplicateApplication = "DUPLICATE_APPLICATION";
+    public const string MoveConsentMissing = "MOVE_CONSENT_MISSING";
+    public const string MoveToSameRegion = "MOVE_TO_SAME_REGION";
     public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";
     public const string AlreadyAttached = "ALREADY_ATTACHED";
     public const string SearchCriteriaRequired = "SEARCH_CRITERIA_REQUIRED";

@@ -91,7 +91,7 @@ public static partial class RuleSetSchemaCheck
                 var previous = values.Select(v => new RuleParameter(v.Key, v.Value)).ToArray();
                 var value = parser.Evaluate<object>(parameter.Expression, previous);
                 if (value?.GetType() != type)
-                    problems.Add(new("VALUE_TYPE", where, $"Must be {(type == typeof(int) ? "a whole number" : "a string in quotes")}."));
+                    problems.Add(new("VALUE_TYPE", where, $"Must be {TypeWords(type)}."));
                 else if (!values.TryAdd(parameter.Name, value))
                     problems.Add(new("DUPLICATE", where, "Defined twice."));
             }
@@ -101,10 +101,19 @@ public static partial class RuleSetSchemaCheck
             }
         }
 
+        foreach (var (name, value) in RuleSetSchema.Defaults)
+        {
+            if (problems.All(p => p.Where != $"GlobalParams.{name}"))
+                values.TryAdd(name, value);
+        }
+
         foreach (var missing in RuleSetSchema.Values.Keys.Where(k => !values.ContainsKey(k) && problems.All(p => p.Where != $"GlobalParams.{k}")))
             problems.Add(new("VALUE_MISSING", $"GlobalParams.{missing}", "Every region defines this value."));
         return problems.Count > 0 ? null : values;
     }
+
+    private static string TypeWords(Type type) =>
+        type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "a string in quotes";
 
     /// <summary>Each typed value is one the policy reader can read: a known time zone, lifecycle and channels, numbers in range.</summary>
     private static void CheckValues(Dictionary<string, object> values, List<ArtefactProblem> problems)

@@ -82,7 +82,7 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     private static TransitionRequest Trimmed(TransitionRequest request) => request with { Reason = request.Reason?.Trim() };
 
     /// <summary>The family's application, tracked; another family's is answered exactly like a missing one.</summary>
-    private async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
+    public async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
     {
         var number = ApplicationNumber.Parse(applicationNumber);
         if (!number.IsSuccess)
