@@ -96,6 +96,7 @@ using (var scope = app.Services.CreateScope())
         provider.GetRequiredService<IOptions<Kezek.Infrastructure.Persistence.DatabaseOptions>>().Value.Provider);
 }
 
+app.UseTrustedProxies();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapHealthChecks("/health");

@@ -160,6 +160,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Sms:Url"] = $"http://127.0.0.1:{SmsPort}/sms/",
             ["Kezek:Sms:Token"] = "test-gateway-token",
             ["Kezek:Sms:Timeout"] = "00:00:02",
+            // Tests send many requests from one address on purpose; RateLimitTests runs a host with limits of its own.
+            ["Kezek:RateLimits:Enabled"] = "false",
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",
