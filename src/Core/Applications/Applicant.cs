@@ -61,6 +61,8 @@ public sealed partial class Applicant
         var trimmedAddress = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         if (trimmedAddress is { Length: > MaxAddressLength })
             return Error.Of(ErrorCodes.InvalidInput, ("field", "address"));
+        if (FreeText.Refusal(trimmedAddress, "address") is { } unprintable)
+            return unprintable;
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(additionalPhone) && (phone = NormalizePhone(additionalPhone)) is null)
             return Error.Of(ErrorCodes.InvalidPhone);

@@ -43,6 +43,10 @@ public sealed record BenefitClaim
 
         if (type is null || number is null)
             return Error.Of(ErrorCodes.BenefitDocumentRequired);
+        if (FreeText.Refusal(type, "benefitDocumentType", multiline: false) is { } unprintableType)
+            return unprintableType;
+        if (FreeText.Refusal(number, "benefitDocumentNumber", multiline: false) is { } unprintableNumber)
+            return unprintableNumber;
         if (type.Length > MaxDocumentTypeLength)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "benefitDocumentType"));
         if (number.Length > MaxDocumentNumberLength)

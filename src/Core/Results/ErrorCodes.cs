@@ -53,6 +53,7 @@ public static class ErrorCodes
     public const string LanguageNotTaught = "LANGUAGE_NOT_TAUGHT";
     public const string DirectionNotFound = "DIRECTION_NOT_FOUND";
     public const string ReasonRequired = "REASON_REQUIRED";
+    public const string TextCharactersInvalid = "TEXT_CHARACTERS_INVALID";
     public const string ExtensionTooLong = "EXTENSION_TOO_LONG";
     public const string ExtensionNotLater = "EXTENSION_NOT_LATER";
     public const string ActionNotAvailable = "ACTION_NOT_AVAILABLE";

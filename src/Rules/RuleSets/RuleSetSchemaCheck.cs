@@ -69,7 +69,7 @@ public static partial class RuleSetSchemaCheck
 
         var code = StringLiteral().Replace(expression, "\"\"");
         foreach (Match match in ForbiddenName().Matches(code))
-            yield return new("FORBIDDEN", where, string.Create(CultureInfo.InvariantCulture, $"\"{match.Value}\" is not allowed in rules (no reflection, no system access)."));
+            yield return new("FORBIDDEN", where, string.Create(CultureInfo.InvariantCulture, $"\"{match.Value}\" is not allowed in rules (no reflection, no system access, no building of large strings or sequences)."));
     }
 
     /// <summary>Evaluates each value (GlobalParams) once, in order: a later value may read an earlier one.</summary>
@@ -195,6 +195,6 @@ public static partial class RuleSetSchemaCheck
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"\b(GetType|Assembly|Assemblies|Type|Types|typeof|Reflection|Activator|AppDomain|AppContext|Process|Environment|File|Directory|Path|Stream|Invoke|DynamicInvoke|MethodInfo|PropertyInfo|FieldInfo|MemberInfo|Delegate|Marshal|Unsafe|GC|Thread|Task|Console|Emit|CreateInstance|Module|System|Microsoft|Runtime)\b")]
+    [GeneratedRegex(@"\b(GetType|Assembly|Assemblies|Type|Types|typeof|Reflection|Activator|AppDomain|AppContext|Process|Environment|File|Directory|Path|Stream|Invoke|DynamicInvoke|MethodInfo|PropertyInfo|FieldInfo|MemberInfo|Delegate|Marshal|Unsafe|GC|Thread|Task|Console|Emit|CreateInstance|Module|System|Microsoft|Runtime|PadLeft|PadRight|Repeat|Replicate|Join|Concat|Replace|Insert|Range|Aggregate|Select|SelectMany|Where|ToArray|ToList|StringBuilder|new)\b")]
     private static partial Regex ForbiddenName();
 }

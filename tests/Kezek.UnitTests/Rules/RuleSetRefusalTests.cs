@@ -31,7 +31,10 @@ public sealed class RuleSetRefusalTests
     [InlineData("System.IO.File.Exists(\"/etc/passwd\")")]
     [InlineData("typeof(string) != null")]
     [InlineData("Environment.Exit(1) == null")]
-    public async Task Reflection_and_system_access_are_refused_before_anything_compiles(string expression)
+    [InlineData("\"a\".PadLeft(50000000) != \"\"")]
+    [InlineData("Enumerable.Range(0, 100000000).Count() > 0")]
+    [InlineData("new string('a', 50000000).Length > 0")]
+    public async Task Reflection_system_access_and_unbounded_work_are_refused_before_anything_compiles(string expression)
     {
         var problems = await ProblemsAsync(json => Rule(json, "AgeFitsGroup")["Expression"] = expression);
 
