@@ -10,6 +10,7 @@ using Kezek.Server;
 using Kezek.Rules.Calendar;
 using Kezek.Rules.RuleSets;
 using Kezek.Server.Demo;
+using Kezek.Server.Demo.NcaLayer;
 using Kezek.Server.Hosting;
 using Kezek.Workflows;
 using Kezek.Workflows.RuleSets;
@@ -74,8 +75,11 @@ services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
+services.AddNcaLayerStandIn(); // Its requests' memory; the endpoints are mapped only in Development (below).
 
 var app = builder.Build();
+// Refused outside Development before anything else starts.
+var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configuration, app.Environment);
 
 using (var scope = app.Services.CreateScope())
 {
@@ -96,6 +100,8 @@ using (var scope = app.Services.CreateScope())
         provider.GetRequiredService<IOptions<Kezek.Infrastructure.Persistence.DatabaseOptions>>().Value.Provider);
 }
 
+if (servesNcaLayerStandIn)
+    app.MapNcaLayerStandIn();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapHealthChecks("/health");
