@@ -16,6 +16,10 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Portal:NcaLayerStandIn</c>: serve NCALayer's stand-in at <c>/dev/ncalayer</c> (Development only).</summary>
     public const string NcaLayerStandIn = "Kezek:Portal:NcaLayerStandIn";
 
+    /// <summary><c>Kezek:Portal:PublicBaseUrl</c>: the portal's public address, e.g. <c>https://kezek.almaty.kz</c>; documents print
+    /// <c>{PublicBaseUrl}/verify/CODE</c> and its QR code (the path alone when unset).</summary>
+    public const string PublicBaseUrl = "Kezek:Portal:PublicBaseUrl";
+
     /// <summary><c>Kezek:Rules:Path</c>: the folder of the rule sets that seed version 1, and of the calendar.</summary>
     public const string RulesPath = "Kezek:Rules:Path";
 

@@ -62,6 +62,9 @@ services.AddHostedService<TimerSweeper>();
 services.AddSingleton(provider => new ScribanTemplates(KezekConfiguration.ResolveTemplatesPath(provider)));
 services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
+// Documents in words, with the QR code of their verification address (Kezek:Portal:PublicBaseUrl, else the path alone).
+services.AddSingleton(provider => new Kezek.Workflows.Documents.DocumentWriter(provider.GetRequiredService<Kezek.Core.Documents.IDocumentRenderer>(),
+    provider.GetRequiredService<IWordCatalog>(), provider.GetRequiredService<IConfiguration>()[KezekConfiguration.PublicBaseUrl]));
 // The words people read (messages, status and action names), checked at start: a missing one stops the server.
 services.AddSingleton<IWordCatalog>(provider => JsonWordCatalog.Load(KezekConfiguration.ResolveWordsPath(provider)));
 services.AddScoped<OutboxDispatcher>();
