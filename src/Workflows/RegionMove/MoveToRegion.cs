@@ -1,6 +1,5 @@
 using Kezek.Core.Applications;
 using Kezek.Core.Audit;
-using Kezek.Core.Documents;
 using Kezek.Core.Identity;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
@@ -25,7 +24,7 @@ namespace Kezek.Workflows.RegionMove;
 public sealed record MoveToRegion(string ApplicationNumber, string TargetRegion, string Reason, Viewer Operator, ActionSignature Signature);
 
 public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, QueueEntries entries,
-    RuleSetCatalog rules, IDocumentRenderer documents, TimeProvider clock)
+    RuleSetCatalog rules, DocumentWriter documents, TimeProvider clock)
 {
     /// <summary>How long a family's consent to a move stays good.</summary>
     public static readonly TimeSpan ConsentValidity = TimeSpan.FromDays(30);

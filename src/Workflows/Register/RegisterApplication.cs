@@ -26,7 +26,7 @@ public sealed record RegisterApplication(
     string? BenefitDocumentType = null,
     string? BenefitDocumentNumber = null);
 
-public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, IDocumentRenderer documents,
+public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, Kezek.Workflows.Documents.DocumentWriter documents,
     QueueEntries entries, TimeProvider clock)
 {
     private const int Attempts = 3;
