@@ -40,6 +40,7 @@ services.AddScoped<Viewers>();
 services.AddSingleton<ExpiredCredentials>();
 services.AddHostedService(provider => provider.GetRequiredService<ExpiredCredentials>());
 services.AddScoped<SignIn>();
+services.AddScoped<EndSessions>();
 services.AddScoped<SignedActions>();
 services.AddSingleton(provider => WorkingDayCalendar.Load(Path.Combine(KezekConfiguration.ResolveRulesPath(provider), "calendar")));
 services.AddSingleton<RuleSetCatalog>();
