@@ -26,7 +26,7 @@ using Kezek.Infrastructure.Words;
 using Kezek.Core.Words;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).WithoutServerBanner();
 var services = builder.Services;
 
 services.AddKezekInfrastructure(KezekConfiguration.ResolveDataPath);
@@ -105,6 +105,7 @@ using (var scope = app.Services.CreateScope())
 }
 
 app.UseTrustedProxies();
+app.UseSecurityHeaders();
 if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();
 app.MapKezekGraphQL();
