@@ -122,6 +122,22 @@ public sealed class Application
 
     public IReadOnlyList<HistoryEntry> History => _history;
 
+    /// <summary>The hash of the last history entry (<see cref="HistoryChain"/>): the next entry links to it.</summary>
+    public string? HistoryHead { get; private set; }
+
+    /// <summary>
+    /// Seals the entries about to be saved for the first time, in the order they were written, each linked to the one before;
+    /// the persistence layer calls it on every save.
+    /// </summary>
+    public void SealHistory(IReadOnlyCollection<HistoryEntry> unsaved)
+    {
+        foreach (var entry in _history.Where(unsaved.Contains))
+        {
+            entry.Seal(Number, HistoryHead);
+            HistoryHead = entry.Hash;
+        }
+    }
+
     public IReadOnlyList<ApplicationParent> Parents => _parents;
 
     public IReadOnlyList<Direction> Directions => _directions;

@@ -77,6 +77,21 @@ public sealed class HistoryEntry
         OtherApplicationNumber = otherApplicationNumber;
     }
 
+    /// <summary>This entry's hash (<see cref="HistoryChain"/>), set when it is saved; null on entries written before history was sealed.</summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>The hash of the application's entry before this one (null on its first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>Links the entry to the one before and seals its content; once, as it is first saved.</summary>
+    internal void Seal(string applicationNumber, string? previousHash)
+    {
+        if (Hash is not null)
+            throw new InvalidOperationException("A history entry is sealed once.");
+        PreviousHash = previousHash;
+        Hash = HistoryChain.Hash(this, applicationNumber, previousHash);
+    }
+
     /// <summary>The queue number just before the change (null when the application did not stand in the queue).</summary>
     public int? QueueNumberBefore { get; private set; }
 

@@ -157,6 +157,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             // Tests sweep the timers and send the outbox on purpose, after moving the clock.
             ["Kezek:Timers:SweepInterval"] = "1.00:00:00",
             ["Kezek:Notifications:DispatchInterval"] = "1.00:00:00",
+            ["Kezek:Audit:AnchorInterval"] = "1.00:00:00",
             ["Kezek:Email:Host"] = "127.0.0.1",
             ["Kezek:Email:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kezek:Email:Security"] = "None",
