@@ -107,13 +107,13 @@ public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecy
             return Error.Of(ErrorCodes.ChildAgeOutOfRange);
 
         var fired = await lifecycle.FireAsync(application, Triggers.MoveToRegion,
-            new TransitionRequest(actor, command.Signature.SignedXml, reason), cancellationToken);
+            command.Signature.Request(reason) with { Actor = actor }, cancellationToken);
         if (!fired.IsSuccess)
             return fired.Error!;
 
         var number = await entries.NextNumberAsync(command.TargetRegion, target.NumberPrefix, target.ToLocal(now).Year, cancellationToken);
         var moved = Application.MoveIn(application, number, command.TargetRegion, target.KeepQueuedAtOnMove, now, actor, reason,
-            command.Signature.SignedXml);
+            command.Signature.SignedXml, command.Signature.RevocationEvidence);
         application.RecordMovedTo(command.TargetRegion, moved.Number);
         db.Applications.Add(moved);
         db.StaffActions.Add(new StaffAction(now, actor, Triggers.MoveToRegion, application.Number));
