@@ -4,6 +4,7 @@ using Kezek.GraphQL.Documents;
 using Kezek.Identity;
 using Kezek.Identity.Sessions;
 using Kezek.Identity.Signatures;
+using Kezek.Identity.Certificates.Revocation;
 using Kezek.Infrastructure;
 using Kezek.Infrastructure.Persistence;
 using Kezek.Server;
@@ -35,6 +36,8 @@ services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.Secti
 services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
 services.AddSingleton(KezekConfiguration.LoadTrustedRoots);
 services.AddSingleton<XmlSignatureVerifier>();
+services.AddKezekRevocation(KezekConfiguration.ResolveDataPath);
+services.AddOptions<RevocationOptions>().PostConfigure<IServiceProvider>(KezekConfiguration.AddDemoCrl);
 services.AddScoped<Nonces>();
 services.AddScoped<Viewers>();
 services.AddSingleton<ExpiredCredentials>();
@@ -89,6 +92,7 @@ var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configu
 using (var scope = app.Services.CreateScope())
 {
     var provider = scope.ServiceProvider;
+    KezekConfiguration.CheckRevocationMode(provider, app.Logger);
     await DatabaseStartup.MigrateAsync(provider.GetRequiredService<KezekDbContext>(), app.Lifetime.ApplicationStopping);
     await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
     // Every region's lifecycle is loaded and valid before the first request.

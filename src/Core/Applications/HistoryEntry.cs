@@ -6,7 +6,7 @@ namespace Kezek.Core.Applications;
 public sealed class HistoryEntry
 {
     internal HistoryEntry(DateTime at, Actor actor, string action, ApplicationStatus? fromStatus,
-        ApplicationStatus? toStatus, string? reason, string? signedXml)
+        ApplicationStatus? toStatus, string? reason, string? signedXml, string? revocationEvidence = null)
     {
         At = at;
         ActorIin = actor.Iin;
@@ -17,6 +17,7 @@ public sealed class HistoryEntry
         ToStatus = toStatus;
         Reason = reason;
         SignedXml = signedXml;
+        RevocationEvidence = signedXml is null ? null : revocationEvidence;
     }
 
 #pragma warning disable CS8618 // EF Core materialises through this constructor
@@ -48,6 +49,13 @@ public sealed class HistoryEntry
 
     /// <summary>The XML document the person signed to authorise the change, kept as it came.</summary>
     public string? SignedXml { get; private set; }
+
+    /// <summary>
+    /// What showed, when the document was signed, that the signer's certificate was not revoked: <c>OCSP:</c> and the
+    /// responder's signed answer (base64), or <c>CRL</c> with the issuer and number of the CRL (and delta) that decided; null
+    /// on unsigned entries, on entries written before revocation was checked, and when revocation is off.
+    /// </summary>
+    public string? RevocationEvidence { get; private set; }
 
     /// <summary>
     /// On a benefit's entries: the confirmed benefit in force after the change (None when it was rejected or lapsed); null

@@ -109,12 +109,12 @@ public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecy
         // saved before it names the new application (history is sealed as it is saved).
         var number = await entries.NextNumberAsync(command.TargetRegion, target.NumberPrefix, target.ToLocal(now).Year, cancellationToken);
         var fired = await lifecycle.FireAsync(application, Triggers.MoveToRegion,
-            new TransitionRequest(actor, command.Signature.SignedXml, reason), cancellationToken);
+            command.Signature.Request(reason) with { Actor = actor }, cancellationToken);
         if (!fired.IsSuccess)
             return fired.Error!;
 
         var moved = Application.MoveIn(application, number, command.TargetRegion, target.KeepQueuedAtOnMove, now, actor, reason,
-            command.Signature.SignedXml);
+            command.Signature.SignedXml, command.Signature.RevocationEvidence);
         application.RecordMovedTo(command.TargetRegion, moved.Number);
         db.Applications.Add(moved);
         db.StaffActions.Add(new StaffAction(now, actor, Triggers.MoveToRegion, application.Number));

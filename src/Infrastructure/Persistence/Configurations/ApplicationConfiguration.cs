@@ -93,6 +93,8 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Action).HasMaxLength(64);
         builder.Property(h => h.Reason).HasMaxLength(2000);
         builder.Property(h => h.Evidence).HasMaxLength(1000);
+        // An OCSP answer is a few kilobytes (base64); a CRL's evidence one line.
+        builder.Property(h => h.RevocationEvidence).HasMaxLength(32_000);
         builder.Property(h => h.OtherRegionCode).HasMaxLength(32);
         builder.Property(h => h.OtherApplicationNumber).HasMaxLength(32);
         builder.Property(h => h.Hash).HasMaxLength(64);

@@ -319,6 +319,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
                     b.Property<string>("SignedXml")
                         .HasColumnType("text");
 

@@ -320,6 +320,10 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SignedXml")
                         .HasColumnType("nvarchar(max)");
 

@@ -308,6 +308,10 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SignedXml")
                         .HasColumnType("TEXT");
 
