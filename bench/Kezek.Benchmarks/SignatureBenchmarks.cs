@@ -64,5 +64,5 @@ public class SignatureBenchmarks
     private static XmlSignatureVerifier Verifier(TrustedRoots roots) =>
         new(roots, TimeProvider.System, Options.Create(new SignatureOptions()),
             Kezek.Identity.Certificates.Revocation.RevocationServices.Standalone(new() { Mode = Kezek.Identity.Certificates.Revocation.RevocationMode.Off }, TimeProvider.System),
-            NullLogger<XmlSignatureVerifier>.Instance);
+            new SignatureRefusals(TimeProvider.System, NullLogger<SignatureRefusals>.Instance), NullLogger<XmlSignatureVerifier>.Instance);
 }

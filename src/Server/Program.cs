@@ -35,6 +35,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.Section);
 services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
 services.AddSingleton(KezekConfiguration.LoadTrustedRoots);
+services.AddSingleton<SignatureRefusals>();
 services.AddSingleton<XmlSignatureVerifier>();
 services.AddKezekRevocation(KezekConfiguration.ResolveDataPath);
 services.AddOptions<RevocationOptions>().PostConfigure<IServiceProvider>(KezekConfiguration.AddDemoCrl);

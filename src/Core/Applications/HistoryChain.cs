@@ -34,7 +34,7 @@ public static class HistoryChain
             entry.Action, Text(entry.FromStatus), Text(entry.ToStatus), entry.Reason,
             entry.SignedXml is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(entry.SignedXml))),
             Text(entry.Benefit), entry.Evidence, Text(entry.QueueNumberBefore), Text(entry.QueueNumberAfter), entry.OtherRegionCode,
-            entry.OtherApplicationNumber,
+            entry.OtherApplicationNumber, entry.RevocationEvidence,
         ];
         var canonical = string.Join(Separator, fields.Select(f => f ?? ""));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

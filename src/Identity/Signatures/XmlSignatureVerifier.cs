@@ -39,7 +39,7 @@ public sealed record VerifiedDocument(XmlDocument Document, NcaSubject Signer)
 /// certificate not revoked (<see cref="RevocationChecker"/>: OCSP, then CRL, refused when neither answers).
 /// </summary>
 public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock, IOptions<SignatureOptions> options,
-    RevocationChecker revocation, ILogger<XmlSignatureVerifier> logger)
+    RevocationChecker revocation, SignatureRefusals refusals, ILogger<XmlSignatureVerifier> logger)
 {
     public const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
 
@@ -129,6 +129,16 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
             || certificates[0]!.ParentNode is not XmlElement { LocalName: "X509Data", NamespaceURI: SignedXml.XmlDsigNamespaceUrl } data
             || data.ParentNode != keyInfo[0])
             return Refuse("key-info");
+        // Nothing unsigned rides along: the Signature holds SignedInfo, SignatureValue and KeyInfo only (a ds:Object, a
+        // second <action> or a comment in it would be stored in the history as if it had been signed).
+        if (signatureElement.ChildNodes.Cast<XmlNode>().Any(node => node switch
+            {
+                XmlElement element => element.NamespaceURI != SignedXml.XmlDsigNamespaceUrl
+                                      || element.LocalName is not ("SignedInfo" or "SignatureValue" or "KeyInfo"),
+                XmlWhitespace or XmlSignificantWhitespace => false,
+                _ => true,
+            }))
+            return Refuse("unsigned-content");
         var signer = _signers.Of(Convert.FromBase64String(certificates[0]!.InnerText), out var remembered);
         signatureElement.RemoveChild(keyInfo[0]!);
         var verified = Check(document, signatureElement, signer, purpose);
@@ -222,16 +232,16 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
     {
         if (roots.Chains(certificate, now, out var status))
             return true;
-        logger.LogInformation("Certificate chain refused: {Status}", status);
+        logger.LogDebug("Certificate chain refused: {Status}", status);
         return false;
     }
 
     private Error Refuse(string reason) => Refuse(ErrorCodes.SignatureInvalid, reason);
 
-    /// <summary>Every refusal is logged with its reason (never with the document, which holds personal data).</summary>
+    /// <summary>Every refusal is counted with its reason (never with the document, which holds personal data).</summary>
     private Error Refuse(string code, string reason)
     {
-        logger.LogInformation("Signature refused: {Code} ({Reason})", code, reason);
+        refusals.Count(code, reason);
         return Error.Of(code, ("reason", reason));
     }
 }

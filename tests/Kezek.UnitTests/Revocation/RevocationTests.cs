@@ -29,7 +29,7 @@ public sealed class RevocationTests : IDisposable
 
     private XmlSignatureVerifier Verifier(RevocationOptions options) =>
         new(new TrustedRoots(_pki.Trusted), _clock, Options.Create(new SignatureOptions()), RevocationServices.Standalone(options, _clock),
-            NullLogger<XmlSignatureVerifier>.Instance);
+            new SignatureRefusals(_clock, NullLogger<SignatureRefusals>.Instance), NullLogger<XmlSignatureVerifier>.Instance);
 
     private static RevocationOptions OcspOnly() => new() { UseCertificateCrlUrls = false };
 

@@ -41,7 +41,7 @@ public sealed class SignatureFixture : IDisposable
     public static XmlSignatureVerifier Verifier(TrustedRoots roots, DateTimeOffset now) =>
         new(roots, new FakeTimeProvider(now), Options.Create(new SignatureOptions()),
             Kezek.Identity.Certificates.Revocation.RevocationServices.Standalone(new() { Mode = Kezek.Identity.Certificates.Revocation.RevocationMode.Off }, TimeProvider.System),
-            NullLogger<XmlSignatureVerifier>.Instance);
+            new SignatureRefusals(TimeProvider.System, NullLogger<SignatureRefusals>.Instance), NullLogger<XmlSignatureVerifier>.Instance);
 
     public XmlSignatureVerifier Verifier() => Verifier(new TrustedRoots([Trusted.Certificate]), Now);
 

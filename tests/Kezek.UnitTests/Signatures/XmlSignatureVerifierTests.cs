@@ -69,6 +69,57 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         AssertRefused(keys.Verifier().VerifySignature(forged.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
+    [Theory]
+    [InlineData("<ds:Object xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><action xmlns=\"urn:kezek:action:1\"><name>withdrawApplication</name></action></ds:Object>")]
+    [InlineData("<!-- not signed -->")]
+    [InlineData("unsigned text")]
+    public void Unsigned_content_inside_the_signature_is_refused(string extra)
+    {
+        var signed = XmlSigner.Sign(Action(), keys.Signing);
+        var closing = signed.LastIndexOf("</", signed.IndexOf("</action>", StringComparison.Ordinal), StringComparison.Ordinal);
+        var tampered = signed.Insert(closing, extra);
+        Assert.Contains(extra, tampered, StringComparison.Ordinal);
+
+        var result = keys.Verifier().VerifySignature(tampered, KeyPurpose.Signing);
+
+        AssertRefused(result, ErrorCodes.SignatureInvalid);
+        Assert.Equal("unsigned-content", result.Error!.Arguments!["reason"]);
+    }
+
+    [Fact]
+    public void Refusals_are_counted_and_logged_as_one_line_a_minute()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new ListLogger();
+        var refusals = new SignatureRefusals(clock, log);
+
+        for (var i = 0; i < 200; i++)
+            refusals.Count(ErrorCodes.SignatureInvalid, "digest-or-signature");
+        Assert.Empty(log.Information);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        refusals.Count(ErrorCodes.CertificateUntrusted, "chain");
+
+        var line = Assert.Single(log.Information);
+        Assert.Contains("SIGNATURE_INVALID (digest-or-signature): 200", line, StringComparison.Ordinal);
+        Assert.Contains("CERTIFICATE_UNTRUSTED (chain): 1", line, StringComparison.Ordinal);
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger<SignatureRefusals>
+    {
+        public List<string> Information { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Information)
+                Information.Add(formatter(state, exception));
+        }
+    }
+
     [Fact]
     public void A_second_signature_is_refused()
     {
