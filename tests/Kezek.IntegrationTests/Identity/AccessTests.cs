@@ -180,8 +180,10 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
         (await api.PostAsync("mutation($id: ID!) { revokeRole(grantId: $id) { revokedAt } }", new { id = grantId }, admin)).Ok();
         Assert.Equal(JsonValueKind.Null, (await api.PostAsync(ApplicationQuery, new { n = number }, almatyOperator)).Ok()
             .GetProperty("application").ValueKind);
+        // Changes in order; the operators' reads of the application are recorded too (StaffReads).
         var actions = await Kezek.WithDbAsync(db => db.StaffActions.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["ImportCivilRegistry", "GrantRole", "GrantRole", "RevokeRole"], actions);
+        Assert.Equal(["ImportCivilRegistry", "GrantRole", "GrantRole", "RevokeRole"], actions.Where(a => !a.StartsWith("Read", StringComparison.Ordinal)));
+        Assert.Contains("ReadApplication", actions);
     }
 
     [Fact]
