@@ -25,6 +25,7 @@ public sealed class KezekQuery : ObjectGraphType
         Documents.DocumentFields.AddQueries(this);
         RuleSetFields.AddQueries(this);
         Audit.AuditFields.AddQueries(this);
+        StudioFields.AddQueries(this);
     }
 }
 

@@ -55,6 +55,9 @@ public static class UseCaseServices
         services.AddScoped<VerifyHistoryHandler>();
         services.AddScoped<HistoryAnchors>();
         services.AddScoped<StaffReads>();
+        services.AddScoped<ManageOutbox>();
+        services.AddSingleton<ReadWorkflowPartsHandler>();
+        services.AddScoped<CountApplicationsByStateHandler>();
         services.AddScoped<ConsentToRegionMoveHandler>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();

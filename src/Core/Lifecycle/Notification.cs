@@ -15,6 +15,9 @@ public enum NotificationStatus
 
     /// <summary>Given up after the last attempt; kept with the error for an operator.</summary>
     Dead,
+
+    /// <summary>An operator decided not to send it (audited); kept, never sent.</summary>
+    Discarded,
 }
 
 /// <summary>

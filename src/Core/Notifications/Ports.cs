@@ -12,6 +12,9 @@ public interface INotificationRenderer
 
     /// <summary>Whether the event has its templates in Russian and Kazakh (checked when a workflow is loaded).</summary>
     bool Has(string template);
+
+    /// <summary>Every event with its templates in Russian and Kazakh: what a workflow's <c>notify</c> may name.</summary>
+    IReadOnlyList<string> Events { get; }
 }
 
 /// <summary>One e-mail; <see cref="Id"/> is unique per notification, so that a receiver can tell a resend from a new message.</summary>

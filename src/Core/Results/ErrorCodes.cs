@@ -13,6 +13,8 @@ public static class ErrorCodes
     public const string InvalidCursor = "INVALID_CURSOR";
     public const string BirthDateMismatch = "BIRTH_DATE_MISMATCH";
     public const string UnknownRegion = "UNKNOWN_REGION";
+    public const string UnknownLifecycle = "UNKNOWN_LIFECYCLE";
+    public const string NotificationNotFound = "NOTIFICATION_NOT_FOUND";
     public const string ChildNotFound = "CHILD_NOT_FOUND";
     public const string ChildUnchanged = "CHILD_UNCHANGED";
     public const string ChildAgeOutOfRange = "CHILD_AGE_OUT_OF_RANGE";

@@ -37,6 +37,9 @@ public enum WordSection
     /// <summary>Languages by ISO 639-1 code (<c>kk</c>, <c>ru</c>): the language a kindergarten teaches in, as documents name it.</summary>
     Languages,
 
+    /// <summary>A region's rule values (<c>RuleSetSchema.Values</c>) explained for the policy officers who change them.</summary>
+    RuleValues,
+
     /// <summary>The Development NCALayer stand-in's picker page, and who the demo key holders are (<c>StandInWords</c>).</summary>
     StandIn,
 }

@@ -49,6 +49,10 @@ public sealed class ScribanTemplates : INotificationRenderer, IDocumentRenderer,
     private static string KebabCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
+    public IReadOnlyList<string> Events =>
+        [.. _parsed.Keys.Where(k => k.StartsWith("notifications/", StringComparison.Ordinal) && k.EndsWith(".sbn", StringComparison.Ordinal))
+            .Select(k => k["notifications/".Length..].Split('.')[0]).Distinct().Where(Has).Order(StringComparer.Ordinal)];
+
     public bool Has(string template) =>
         Language.OfMessages.All(language => _parsed.ContainsKey($"notifications/{template}.{language}.sbn")
                                              && _parsed.ContainsKey($"notifications/{template}.{language}.sbn-html"));

@@ -40,6 +40,7 @@ public sealed class WordCatalogTests
             [WordSection.Benefits] = Enum.GetNames<BenefitCategory>().ToHashSet(),
             [WordSection.Messages] = Constants(typeof(SuccessMessages)).ToHashSet(),
             [WordSection.Languages] = Language.OfInstruction.Select(language => language.Code).ToHashSet(),
+            [WordSection.RuleValues] = Kezek.Rules.RuleSets.RuleSetSchema.Values.Keys.ToHashSet(),
             [WordSection.StandIn] = Constants(typeof(Kezek.Identity.Demo.StandInWords))
                 .Concat(Kezek.Identity.Demo.StandInWords.KeyFiles.Select(Kezek.Identity.Demo.StandInWords.Who)).ToHashSet(),
         };
