@@ -74,6 +74,7 @@ services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
+services.AddKezekPortal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -96,11 +97,12 @@ using (var scope = app.Services.CreateScope())
         provider.GetRequiredService<IOptions<Kezek.Infrastructure.Persistence.DatabaseOptions>>().Value.Provider);
 }
 
+app.UseKezekPortalCors();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapHealthChecks("/health");
-app.MapGet("/", () => Results.Text(
-    "Kezek — kindergarten queue. GraphQL: POST or GET /graphql (see README.md and schema.graphql).\n", "text/plain; charset=utf-8"));
+// The family portal at / (web/dist), after everything the server answers itself.
+app.MapKezekPortal();
 
 await app.RunAsync();
 

@@ -1,0 +1,63 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import en from './en.json';
+import kk from './kk.json';
+import ru from './ru.json';
+import { currentLanguage, storeLanguage, type Lang } from './language';
+
+export type MessageKey = keyof typeof ru;
+const catalogs: Record<Lang, Record<string, string>> = { kk, ru, en };
+
+/** A message with {name} placeholders filled in; Russian when a catalog lacks it (a test keeps them equal). */
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = catalogs[lang][key] ?? catalogs.ru[key] ?? key;
+  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+}
+
+interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** Region time for display: dates and times in Asia/Almaty whatever the browser's zone. */
+  formatDate: (iso: string | null | undefined) => string;
+  formatDateTime: (iso: string | null | undefined) => string;
+}
+
+const Context = createContext<I18n | null>(null);
+export const regionTimeZone = 'Asia/Almaty';
+const locales: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(currentLanguage);
+  const setLang = useCallback((next: Lang) => {
+    storeLanguage(next);
+    setLangState(next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo<I18n>(() => {
+    const dateFormat = new Intl.DateTimeFormat(locales[lang], { timeZone: regionTimeZone, day: 'numeric', month: 'long', year: 'numeric' });
+    const dateTimeFormat = new Intl.DateTimeFormat(locales[lang], {
+      timeZone: regionTimeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    });
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      formatDate: (iso) => {
+        if (!iso) return '';
+        // A bare date is a calendar day: shown as that day, not moved by a time zone.
+        const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00+05:00`) : new Date(iso);
+        return dateFormat.format(date);
+      },
+      formatDateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : ''),
+    };
+  }, [lang, setLang]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(Context);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
