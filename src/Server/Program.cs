@@ -74,7 +74,7 @@ services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
-services.AddKezekPortal(builder.Configuration);
+services.AddKezekPortal();
 
 var app = builder.Build();
 
@@ -97,7 +97,7 @@ using (var scope = app.Services.CreateScope())
         provider.GetRequiredService<IOptions<Kezek.Infrastructure.Persistence.DatabaseOptions>>().Value.Provider);
 }
 
-app.UseKezekPortalCors();
+app.UseKezekPortal();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapHealthChecks("/health");

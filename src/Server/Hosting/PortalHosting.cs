@@ -1,5 +1,7 @@
 using Kezek.Workflows.Portal;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -20,12 +22,13 @@ public static class PortalHosting
     /// <summary>Paths the server answers itself: never the portal's index.html.</summary>
     private static readonly string[] ServerPaths = ["/graphql", "/documents", "/dev", "/health", "/assets"];
 
-    public static IServiceCollection AddKezekPortal(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKezekPortal(this IServiceCollection services)
     {
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
-        var origins = configuration.GetSection($"{PortalOptions.Section}:AllowedOrigins").Get<string[]>() ?? [];
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins(origins.Where(o => o.Length > 0).Select(o => o.TrimEnd('/')).ToArray())
+        services.AddCors();
+        // Read from the options when the first request comes, so that every configuration source has been applied.
+        services.AddOptions<CorsOptions>().Configure<IOptions<PortalOptions>>((cors, portal) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. portal.Value.AllowedOrigins.Where(o => o.Length > 0).Select(o => o.TrimEnd('/'))])
             .WithMethods("GET", "POST")
             .WithHeaders("Authorization", "Content-Type", "Accept", "Accept-Language")
             .WithExposedHeaders("X-Content-SHA256", "Content-Disposition")));
@@ -36,10 +39,31 @@ public static class PortalHosting
         Path.GetFullPath(app.Configuration[WebRoot] is { Length: > 0 } configured ? configured : Path.Combine("..", "..", "web", "dist"),
             app.Environment.ContentRootPath);
 
-    /// <summary>Before the API's endpoints: CORS for them.</summary>
-    public static void UseKezekPortalCors(this WebApplication app) => app.UseCors(CorsPolicy);
+    /// <summary>
+    /// First in the pipeline: the built files (before routing, so the fallback never hides an asset), then routing and
+    /// CORS for the API's endpoints.
+    /// </summary>
+    public static void UseKezekPortal(this WebApplication app)
+    {
+        var root = ResolveWebRoot(app);
+        if (File.Exists(Path.Combine(root, "index.html")))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(root),
+                ContentTypeProvider = FileTypes,
+                OnPrepareResponse = static context => context.Context.Response.Headers[HeaderNames.CacheControl] =
+                    context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
+                        ? "public, max-age=31536000, immutable"
+                        : "no-cache",
+            });
+        }
 
-    /// <summary>After the API's endpoints: the built files and the SPA fallback (or a page saying the portal was not built).</summary>
+        app.UseRouting();
+        app.UseCors(CorsPolicy);
+    }
+
+    /// <summary>After the API's endpoints: the SPA fallback to index.html (or a page saying the portal was not built).</summary>
     public static void MapKezekPortal(this WebApplication app)
     {
         var root = ResolveWebRoot(app);
@@ -48,23 +72,13 @@ public static class PortalHosting
         {
             app.Logger.LogWarning("The web portal is not built ({WebRoot} has no index.html): the API runs, the portal shows a notice. "
                 + "Install Node.js 20 or newer and run `dotnet build src/Server` (or `npm ci && npm run build` in web/).", root);
-            app.MapFallback(context => IsPortalRequest(context.Request)
+            app.MapFallback("{*path}", context => IsPortalRequest(context.Request)
                 ? Results.Content(NotBuiltPage, "text/html; charset=utf-8").ExecuteAsync(context)
                 : NotFound(context));
             return;
         }
 
-        var files = new PhysicalFileProvider(root);
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            OnPrepareResponse = static context => context.Context.Response.Headers[HeaderNames.CacheControl] =
-                context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
-                    ? "public, max-age=31536000, immutable"
-                    : "no-cache",
-        });
-        app.MapFallback(async context =>
+        app.MapFallback("{*path}", async context =>
         {
             if (!IsPortalRequest(context.Request))
             {
@@ -78,11 +92,16 @@ public static class PortalHosting
         });
     }
 
-    /// <summary>A page of the portal: a GET or HEAD of a path that is not the server's own and names no file.</summary>
+    private static readonly FileExtensionContentTypeProvider FileTypes = new();
+
+    /// <summary>
+    /// A page of the portal: a GET or HEAD of a path that is not the server's own and names no file of a known type
+    /// (an application number such as ALM.2026.000009.1 is a page; favicon.ico is a file).
+    /// </summary>
     private static bool IsPortalRequest(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && !ServerPaths.Any(path => request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
-        && !Path.HasExtension(request.Path.Value);
+        && !FileTypes.TryGetContentType(request.Path.Value ?? "", out _);
 
     private static Task NotFound(HttpContext context)
     {
