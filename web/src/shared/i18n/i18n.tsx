@@ -24,7 +24,6 @@ interface I18n {
 
 const Context = createContext<I18n | null>(null);
 export const regionTimeZone = 'Asia/Almaty';
-const locales: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLanguage);
@@ -36,10 +35,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang;
   }, [lang]);
   const value = useMemo<I18n>(() => {
-    const dateFormat = new Intl.DateTimeFormat(locales[lang], { timeZone: regionTimeZone, day: 'numeric', month: 'long', year: 'numeric' });
-    const dateTimeFormat = new Intl.DateTimeFormat(locales[lang], {
-      timeZone: regionTimeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
-    });
+    // dd.MM.yyyy and HH:mm, as the seeds' portals write them: the same in every language, and no locale data needed
+    // (browsers' Kazakh month names are often missing).
+    const parts = (date: Date) => {
+      const p = new Intl.DateTimeFormat('en-GB', {
+        timeZone: regionTimeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      }).formatToParts(date);
+      const get = (type: string) => p.find((x) => x.type === type)?.value ?? '';
+      return { date: `${get('day')}.${get('month')}.${get('year')}`, time: `${get('hour')}:${get('minute')}` };
+    };
     return {
       lang,
       setLang,
@@ -47,10 +51,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDate: (iso) => {
         if (!iso) return '';
         // A bare date is a calendar day: shown as that day, not moved by a time zone.
-        const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00+05:00`) : new Date(iso);
-        return dateFormat.format(date);
+        const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+        return day ? `${day[3]}.${day[2]}.${day[1]}` : parts(new Date(iso)).date;
       },
-      formatDateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : ''),
+      formatDateTime: (iso) => {
+        if (!iso) return '';
+        const p = parts(new Date(iso));
+        return `${p.date} ${p.time}`;
+      },
     };
   }, [lang, setLang]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
