@@ -55,7 +55,7 @@ function spec(mutation: string, a: Card, answers: Answers): { fields: string[]; 
 }
 
 function Action({ number, route }: { number: string; route: string }) {
-  const { t, formatDateTime, formatDate } = useI18n();
+  const { t, formatDeadline, formatDate } = useI18n();
   const { settings } = usePortal();
   const mutation = routeActions[route];
   const { data, error, loading } = useApplication(number);
@@ -118,7 +118,7 @@ function Action({ number, route }: { number: string; route: string }) {
     ...(direction && mutation !== 'withdrawApplication'
       ? [
           { key: t('places.kindergarten'), value: direction.kindergarten.name },
-          { key: t('direction.expiresAt'), value: formatDateTime(direction.expiresAt) },
+          { key: t('direction.expiresAt'), value: formatDeadline(direction.expiresAt) },
         ]
       : []),
   ];
@@ -144,7 +144,7 @@ function Action({ number, route }: { number: string; route: string }) {
   return (
     <Page title={title} back={back}>
       <SummaryList rows={context} />
-      {mutation === 'revokeDirection' && direction && <p>{t('revoke.window', { until: formatDateTime(direction.revokableUntil) })}</p>}
+      {mutation === 'revokeDirection' && direction && <p>{t('revoke.window', { until: formatDeadline(direction.revokableUntil) })}</p>}
       <ErrorSummary errors={errors} />
       <form onSubmit={check} noValidate>
         {s.fields.includes('until') && direction && (

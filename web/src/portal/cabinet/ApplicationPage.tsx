@@ -27,7 +27,7 @@ export function useApplication(number: string) {
 }
 
 function ApplicationCard({ number }: { number: string }) {
-  const { t, lang, formatDate, formatDateTime } = useI18n();
+  const { t, lang, formatDate, formatDateTime, formatDeadline } = useI18n();
   const done = useQueryParam('done');
   const { data, error, loading } = useApplication(number);
   const [downloadProblem, setDownloadProblem] = useState<unknown>(null);
@@ -52,12 +52,12 @@ function ApplicationCard({ number }: { number: string }) {
       </p>
       {a.status === 'NOTIFIED' && a.deadline && (
         <Notice kind="warning" title={t('turn.title')}>
-          <p>{t('turn.body', { deadline: formatDateTime(a.deadline) })}</p>
+          <p>{t('turn.body', { deadline: formatDeadline(a.deadline) })}</p>
         </Notice>
       )}
       {direction && a.status === 'DIRECTION_ISSUED' && (
         <Notice kind="info" title={t('direction.title', { name: direction.kindergarten.name })}>
-          <p>{t('direction.body', { deadline: formatDateTime(direction.expiresAt) })}</p>
+          <p>{t('direction.body', { deadline: formatDeadline(direction.expiresAt) })}</p>
           <p className="hint">{direction.kindergarten.address}</p>
         </Notice>
       )}
@@ -116,8 +116,8 @@ function ApplicationCard({ number }: { number: string }) {
                 rows={[
                   { key: t('direction.status'), value: d.statusName },
                   { key: t('direction.issuedAt'), value: formatDateTime(d.issuedAt) },
-                  { key: t('direction.expiresAt'), value: formatDateTime(d.expiresAt) },
-                  ...(d.status === 'ISSUED' ? [{ key: t('direction.revokableUntil'), value: formatDateTime(d.revokableUntil) }] : []),
+                  { key: t('direction.expiresAt'), value: formatDeadline(d.expiresAt) },
+                  ...(d.status === 'ISSUED' ? [{ key: t('direction.revokableUntil'), value: formatDeadline(d.revokableUntil) }] : []),
                   { key: t('direction.address'), value: d.kindergarten.address },
                 ]}
               />

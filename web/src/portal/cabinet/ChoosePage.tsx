@@ -23,7 +23,7 @@ export default function ChoosePage({ number }: { number: string }) {
 
 /** When the turn comes: the free places of the child's group year, one chosen, checked, signed; the direction follows. */
 function Choose({ number }: { number: string }) {
-  const { t, lang, formatDateTime } = useI18n();
+  const { t, lang, formatDeadline } = useI18n();
   const { settings } = usePortal();
   const application = useApplication(number);
   const a = application.data?.application;
@@ -99,7 +99,7 @@ function Choose({ number }: { number: string }) {
   const list = places.data?.freePlaces ?? [];
   return (
     <Page title={t('choose.title')} caption={a.child.fullName} back={back}>
-      {a.deadline && <Notice kind="warning" title={t('turn.body', { deadline: formatDateTime(a.deadline) })} />}
+      {a.deadline && <Notice kind="warning" title={t('turn.body', { deadline: formatDeadline(a.deadline) })} />}
       {problem !== null && <ProblemMessage error={problem} />}
       <p className="lead">{t('choose.lead', { year: a.groupYear })}</p>
       {places.loading && !places.data && <Loading />}

@@ -20,6 +20,8 @@ interface I18n {
   /** Region time for display: dates and times in Asia/Almaty whatever the browser's zone. */
   formatDate: (iso: string | null | undefined) => string;
   formatDateTime: (iso: string | null | undefined) => string;
+  /** A deadline that ends a day (midnight) is shown as that day's 23:59, not as the next day's 00:00. */
+  formatDeadline: (iso: string | null | undefined) => string;
 }
 
 const Context = createContext<I18n | null>(null);
@@ -57,6 +59,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDateTime: (iso) => {
         if (!iso) return '';
         const p = parts(new Date(iso));
+        return `${p.date} ${p.time}`;
+      },
+      formatDeadline: (iso) => {
+        if (!iso) return '';
+        let date = new Date(iso);
+        if (parts(date).time === '00:00') date = new Date(date.getTime() - 60_000);
+        const p = parts(date);
         return `${p.date} ${p.time}`;
       },
     };
