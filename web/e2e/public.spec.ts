@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chooseLanguage, step } from './kezek';
 
 // The public pages, without signing in: search, statistics, free places, the rules, help and document verification.
@@ -59,4 +62,13 @@ test('the search page loads only its own code', async ({ page }) => {
   expect(scripts.some((s) => s.includes('PlacesMap'))).toBe(false);
   expect(scripts.some((s) => s.includes('Studio'))).toBe(false);
   expect(scripts.some((s) => s.includes('JournalPage'))).toBe(false);
+
+  // The budget: at most 200 KB of compressed JavaScript for the public search page (gzip -9 of each file it loads).
+  const files = [...new Set(scripts.map((url) => new URL(url).pathname))];
+  const sizes = files.map((path) => ({ path, gzip: gzipSync(readFileSync(join(import.meta.dirname, '../dist', path)), { level: 9 }).length }));
+  const total = sizes.reduce((sum, f) => sum + f.gzip, 0);
+  mkdirSync(join(import.meta.dirname, 'artifacts'), { recursive: true });
+  writeFileSync(join(import.meta.dirname, 'artifacts/search-page-javascript.txt'),
+    `${sizes.map((f) => `${f.gzip}\t${f.path}`).join('\n')}\n${total}\ttotal (gzip -9 bytes)\n`);
+  expect(total).toBeLessThanOrEqual(200 * 1024);
 });
