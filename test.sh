@@ -52,10 +52,14 @@ done
 
 # End to end: Playwright drives Debian's Chromium against a real Kezek (Development, SQLite in a temporary folder, a free port).
 started=$SECONDS
-KEZEK_E2E_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+export KEZEK_E2E_PORT KEZEK_E2E_STANDIN_PORT KEZEK_E2E_DATA KEZEK_E2E_STANDIN_DATA
+KEZEK_E2E_PORT=$(free_port)
+KEZEK_E2E_STANDIN_PORT=$(free_port)
 KEZEK_E2E_DATA=$(mktemp -d /tmp/kezek-e2e-XXXXXX)
-(cd web && KEZEK_E2E_PORT=$KEZEK_E2E_PORT KEZEK_E2E_DATA=$KEZEK_E2E_DATA npx playwright test) || status=1
-rm -rf "$KEZEK_E2E_DATA"
+KEZEK_E2E_STANDIN_DATA=$(mktemp -d /tmp/kezek-e2e-standin-XXXXXX)
+(cd web && npx playwright test) || status=1
+rm -rf "$KEZEK_E2E_DATA" "$KEZEK_E2E_STANDIN_DATA"
 log "web playwright: $((SECONDS - started)) s (screenshots in web/e2e/artifacts/screenshots)"
 
 if [ "$status" -ne 0 ]; then log "FAILED"; else log "all suites passed"; fi

@@ -7,6 +7,10 @@ import { join, resolve } from 'node:path';
 // port; the values are put in the environment so that the workers, which read this file again, see the same ones.
 process.env.KEZEK_E2E_PORT ??= String(15080 + (process.pid % 2000));
 process.env.KEZEK_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'kezek-e2e-'));
+// A second Kezek as `dotnet run` has it: NCALayer is the Development stand-in at /dev/ncalayer, with its picker popup.
+process.env.KEZEK_E2E_STANDIN_PORT ??= String(Number(process.env.KEZEK_E2E_PORT) + 1);
+process.env.KEZEK_E2E_STANDIN_DATA ??= mkdtempSync(join(tmpdir(), 'kezek-e2e-standin-'));
+const standInPort = process.env.KEZEK_E2E_STANDIN_PORT;
 const port = process.env.KEZEK_E2E_PORT;
 const repository = resolve(import.meta.dirname, '..');
 
@@ -29,7 +33,7 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'off',
   },
-  webServer: {
+  webServer: [{
     command: `dotnet ${join(repository, 'src/Server/bin/Release/net10.0/Kezek.Server.dll')}`,
     cwd: join(repository, 'src/Server'),
     url: `http://127.0.0.1:${port}/health`,
@@ -48,5 +52,19 @@ export default defineConfig({
       Kezek__Timers__SweepInterval: '00:00:01',
       Kezek__Notifications__DispatchInterval: '00:00:01',
     },
-  },
+  }, {
+    command: `dotnet ${join(repository, 'src/Server/bin/Release/net10.0/Kezek.Server.dll')}`,
+    cwd: join(repository, 'src/Server'),
+    url: `http://127.0.0.1:${standInPort}/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      Urls: `http://127.0.0.1:${standInPort}`,
+      Kezek__DataPath: process.env.KEZEK_E2E_STANDIN_DATA,
+      Kezek__Portal__WebRoot: join(repository, 'web/dist'),
+    },
+  }],
 });

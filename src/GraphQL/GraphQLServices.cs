@@ -24,6 +24,8 @@ public static class GraphQLServices
             .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
             .AddValidationRule<AccessRule>()
             .AddValidationRule<OncePerRequestRule>()
+            .AddValidationRule<RequestShapeRule>()
+            .AddValidationRule<RateLimitRule>()
             .AddComplexityAnalyzer(options =>
             {
                 options.MaxDepth = MaxDepth;
@@ -31,6 +33,10 @@ public static class GraphQLServices
             })
             // Resolvers share the request's DbContext, which is not thread-safe: run fields one by one.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+
+        services.AddOptions<Http.RequestLimits>().BindConfiguration(Http.RequestLimits.Section);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<RateLimits>();
 
         // The read layer: per request, the loaders batch what the object types read, through the read services.
         services.AddScoped<ApplicationDetails>();

@@ -40,6 +40,7 @@ public sealed class KezekMutation : ObjectGraphType
         LifecycleFields.AddMutations(this);
         Benefits.BenefitFields.AddMutations(this);
         Corrections.CorrectionFields.AddMutations(this);
+        Corrections.RegionMoveFields.AddMutations(this);
         Intake.IntakeFields.AddMutations(this);
         NotificationFields.AddMutations(this);
         Profile.ProfileFields.AddMutations(this);

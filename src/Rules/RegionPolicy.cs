@@ -122,6 +122,12 @@ public sealed record RegionPolicy
     public required IReadOnlyList<Channel> NotificationChannels { get; init; }
     public required QueueOrdering QueueOrder { get; init; }
 
+    /// <summary>
+    /// Whether an application moved here from another region, with the family's consent, keeps its queued-at time (its
+    /// place by seniority); otherwise it queues from the day of the move.
+    /// </summary>
+    public required bool KeepQueuedAtOnMove { get; init; }
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>The last local day a deadline covers: "through 04.09" ends at the midnight that opens the 5th.</summary>

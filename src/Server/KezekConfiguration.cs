@@ -13,6 +13,13 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Demo:Seed</c>: fill an empty database with demo data and trust the demo CA (Development).</summary>
     public const string DemoSeed = "Kezek:Demo:Seed";
 
+    /// <summary><c>Kezek:Portal:NcaLayerStandIn</c>: serve NCALayer's stand-in at <c>/dev/ncalayer</c> (Development only).</summary>
+    public const string NcaLayerStandIn = "Kezek:Portal:NcaLayerStandIn";
+
+    /// <summary><c>Kezek:Portal:PublicBaseUrl</c>: the portal's public address, e.g. <c>https://kezek.almaty.kz</c>; documents print
+    /// <c>{PublicBaseUrl}/verify/CODE</c> and its QR code (the path alone when unset).</summary>
+    public const string PublicBaseUrl = "Kezek:Portal:PublicBaseUrl";
+
     /// <summary><c>Kezek:Rules:Path</c>: the folder of the rule sets that seed version 1, and of the calendar.</summary>
     public const string RulesPath = "Kezek:Rules:Path";
 
@@ -70,6 +77,20 @@ public static class KezekConfiguration
         return services.GetRequiredService<IHostEnvironment>().IsDevelopment()
             ? true
             : throw new InvalidOperationException($"{DemoSeed} is for the Development environment only: the demo CA must never be trusted elsewhere.");
+    }
+
+    /// <summary>
+    /// Whether to serve the NCALayer stand-in. Only in Development: it signs as any demo person for whoever asks, so
+    /// a server asked for it elsewhere refuses to start.
+    /// </summary>
+    public static bool ServesNcaLayerStandIn(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!configuration.GetValue<bool>(NcaLayerStandIn))
+            return false;
+        return environment.IsDevelopment()
+            ? true
+            : throw new InvalidOperationException(
+                $"{NcaLayerStandIn} is for the Development environment only: the NCALayer stand-in signs with the demo keys for anyone who asks. Remove the setting (the environment is {environment.EnvironmentName}).");
     }
 
     /// <summary>Production trusts only the configured folder; a seeded demo also trusts the CA of its demo keys.</summary>

@@ -10,6 +10,7 @@ using Kezek.Server;
 using Kezek.Rules.Calendar;
 using Kezek.Rules.RuleSets;
 using Kezek.Server.Demo;
+using Kezek.Server.Demo.NcaLayer;
 using Kezek.Server.Hosting;
 using Kezek.Workflows;
 using Kezek.Workflows.RuleSets;
@@ -61,6 +62,9 @@ services.AddHostedService<TimerSweeper>();
 services.AddSingleton(provider => new ScribanTemplates(KezekConfiguration.ResolveTemplatesPath(provider)));
 services.AddSingleton<INotificationRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
 services.AddSingleton<Kezek.Core.Documents.IDocumentRenderer>(provider => provider.GetRequiredService<ScribanTemplates>());
+// Documents in words, with the QR code of their verification address (Kezek:Portal:PublicBaseUrl, else the path alone).
+services.AddSingleton(provider => new Kezek.Workflows.Documents.DocumentWriter(provider.GetRequiredService<Kezek.Core.Documents.IDocumentRenderer>(),
+    provider.GetRequiredService<IWordCatalog>(), provider.GetRequiredService<IConfiguration>()[KezekConfiguration.PublicBaseUrl]));
 // The words people read (messages, status and action names), checked at start: a missing one stops the server.
 services.AddSingleton<IWordCatalog>(provider => JsonWordCatalog.Load(KezekConfiguration.ResolveWordsPath(provider)));
 services.AddScoped<OutboxDispatcher>();
@@ -75,8 +79,11 @@ services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
 services.AddKezekPortal();
+services.AddNcaLayerStandIn(); // Its requests' memory; the endpoints are mapped only in Development (below).
 
 var app = builder.Build();
+// Refused outside Development before anything else starts.
+var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configuration, app.Environment);
 
 using (var scope = app.Services.CreateScope())
 {
@@ -97,7 +104,10 @@ using (var scope = app.Services.CreateScope())
         provider.GetRequiredService<IOptions<Kezek.Infrastructure.Persistence.DatabaseOptions>>().Value.Provider);
 }
 
+app.UseTrustedProxies();
 app.UseKezekPortal();
+if (servesNcaLayerStandIn)
+    app.MapNcaLayerStandIn();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapHealthChecks("/health");

@@ -17,6 +17,7 @@ using Kezek.Workflows.Places;
 using Kezek.Workflows.Profile;
 using Kezek.Workflows.Queue;
 using Kezek.Workflows.Regions;
+using Kezek.Workflows.RegionMove;
 using Kezek.Workflows.Register;
 using Kezek.Workflows.Revoke;
 using Kezek.Workflows.Roles;
@@ -37,6 +38,7 @@ public static class UseCaseServices
         services.AddScoped<FamilyActions>();
 
         services.AddScoped<RegisterApplicationHandler>();
+        services.AddScoped<QueueEntries>();
         services.AddScoped<AttachApplicationHandler>();
         services.AddScoped<ChooseKindergartenHandler>();
         services.AddScoped<ExtendDirectionHandler>();
@@ -50,6 +52,8 @@ public static class UseCaseServices
         services.AddScoped<ConfirmBenefitHandler>();
         services.AddScoped<RejectBenefitHandler>();
         services.AddScoped<OperatorRestoreHandler>();
+        services.AddScoped<ConsentToRegionMoveHandler>();
+        services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();
         services.AddScoped<RefuseEnrollmentHandler>();

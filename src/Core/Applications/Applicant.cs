@@ -43,6 +43,14 @@ public sealed partial class Applicant
 
     public const int MaxAddressLength = 500;
 
+    /// <summary>The same applicant, as a value of its own for another application (a move to another region).</summary>
+    internal Applicant Copy() => new(Iin, FullName, BirthDate, Phone, Email)
+    {
+        Address = Address,
+        AdditionalPhone = AdditionalPhone,
+        AdditionalEmail = AdditionalEmail,
+    };
+
     /// <summary>
     /// Sets the address and the additional contacts (an empty value clears one): a phone as <see cref="Create"/> takes it,
     /// an e-mail of the usual shape, an address of at most <see cref="MaxAddressLength"/> characters. Nothing changes
@@ -53,6 +61,8 @@ public sealed partial class Applicant
         var trimmedAddress = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         if (trimmedAddress is { Length: > MaxAddressLength })
             return Error.Of(ErrorCodes.InvalidInput, ("field", "address"));
+        if (FreeText.Refusal(trimmedAddress, "address") is { } unprintable)
+            return unprintable;
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(additionalPhone) && (phone = NormalizePhone(additionalPhone)) is null)
             return Error.Of(ErrorCodes.InvalidPhone);

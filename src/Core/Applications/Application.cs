@@ -136,6 +136,44 @@ public sealed class Application
         return application;
     }
 
+    /// <summary>
+    /// Перевод в другой регион: the application the region's operator creates in the target region from a live one the
+    /// family consented to move. The child, the applicant, the parents and the claimed benefit come along (a confirmed
+    /// benefit does not: the target region's operator confirms its own); the queued-at time is kept only where the target
+    /// region's rules allow it. The first entry names the region and the number moved from.
+    /// </summary>
+    internal static Application MoveIn(Application from, ApplicationNumber number, string regionCode, bool keepQueuedAt, DateTime now,
+        Actor actor, string reason, string signedXml)
+    {
+        var application = new Application(number.ToString(), regionCode, from.GroupYear, from.Child.Copy(), from.Applicant.Copy(),
+            BenefitClaim.Of(from), now);
+        if (keepQueuedAt)
+            application.QueuedAt = from.QueuedAt;
+        foreach (var parent in from._parents)
+            application._parents.Add(new ApplicationParent(parent.Iin, parent.FullName, parent.Relation, now));
+        var entry = new HistoryEntry(now, actor, HistoryActions.MovedFromRegion, null, ApplicationStatus.Queued, reason, signedXml);
+        entry.RecordMove(from.RegionCode, from.Number);
+        application._history.Add(entry);
+        return application;
+    }
+
+    /// <summary>The family consented, signed, to a move to another region; the region's operator then moves it.</summary>
+    internal void ConsentToMove(string targetRegionCode, Actor actor, DateTime now, string signedXml)
+    {
+        var entry = new HistoryEntry(now, actor, HistoryActions.RegionMoveConsented, Status, Status, null, signedXml);
+        entry.RecordMove(targetRegionCode, null);
+        _history.Add(entry);
+        Touch(now);
+    }
+
+    /// <summary>Names, on the move's own entry (the transition's, not yet saved), the application it goes on as.</summary>
+    internal void RecordMovedTo(string regionCode, string applicationNumber)
+    {
+        if (_history.LastOrDefault() is not { Id: 0 } entry)
+            throw new InvalidOperationException("A move is recorded on the entry of its transition, before it is saved.");
+        entry.RecordMove(regionCode, applicationNumber);
+    }
+
     /// <summary>Whether this person may see and act on the application: the applicant or an attached parent.</summary>
     public bool IsFamilyMember(string iin) => Applicant.Iin == iin || _parents.Any(p => p.Iin == iin);
 

@@ -20,6 +20,10 @@ public sealed record BenefitClaim
 
     public static readonly BenefitClaim None = new(BenefitCategory.None, null, null);
 
+    /// <summary>The claim an application holds (checked when it was made), carried to another application.</summary>
+    internal static BenefitClaim Of(Application application) =>
+        new(application.ClaimedBenefit, application.BenefitDocumentType, application.BenefitDocumentNumber);
+
     public BenefitCategory Category { get; }
 
     public string? DocumentType { get; }
@@ -39,6 +43,10 @@ public sealed record BenefitClaim
 
         if (type is null || number is null)
             return Error.Of(ErrorCodes.BenefitDocumentRequired);
+        if (FreeText.Refusal(type, "benefitDocumentType", multiline: false) is { } unprintableType)
+            return unprintableType;
+        if (FreeText.Refusal(number, "benefitDocumentNumber", multiline: false) is { } unprintableNumber)
+            return unprintableNumber;
         if (type.Length > MaxDocumentTypeLength)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "benefitDocumentType"));
         if (number.Length > MaxDocumentNumberLength)

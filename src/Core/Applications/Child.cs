@@ -42,6 +42,9 @@ public sealed class Child
         NameKey = fromRegistry.NameKey;
     }
 
+    /// <summary>The same child, as a value of its own for another application (a move to another region).</summary>
+    internal Child Copy() => new(Iin, FullName, BirthDate);
+
     /// <summary>The birth date must agree with the one encoded in the IIN.</summary>
     public static Result<Child> Create(Iin iin, string fullName, DateOnly birthDate)
     {

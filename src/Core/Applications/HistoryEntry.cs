@@ -58,6 +58,25 @@ public sealed class HistoryEntry
     /// <summary>On a confirmed benefit's entry: what the operator confirmed it from.</summary>
     public string? Evidence { get; internal init; }
 
+    /// <summary>
+    /// On the entries of a move between regions: the other region (the one consented to, moved to, or moved from); null on
+    /// every other entry.
+    /// </summary>
+    public string? OtherRegionCode { get; private set; }
+
+    /// <summary>On the entries of a move between regions: the other application (the new one, or the one moved from).</summary>
+    public string? OtherApplicationNumber { get; private set; }
+
+    /// <summary>
+    /// The other side of a move, set before the entry is saved: the move-out entry is written by the transition, before the
+    /// new application has its number (history is append-only once saved).
+    /// </summary>
+    internal void RecordMove(string otherRegionCode, string? otherApplicationNumber)
+    {
+        OtherRegionCode = otherRegionCode;
+        OtherApplicationNumber = otherApplicationNumber;
+    }
+
     /// <summary>The queue number just before the change (null when the application did not stand in the queue).</summary>
     public int? QueueNumberBefore { get; private set; }
 
@@ -82,4 +101,10 @@ public static class HistoryActions
     public const string BenefitLapsed = "BenefitLapsed";
     public const string ContactsUpdated = "ContactsUpdated";
     public const string ChildCorrected = "ChildCorrected";
+
+    /// <summary>The family consented, signed, to moving the application to another region (<see cref="HistoryEntry.OtherRegionCode"/>).</summary>
+    public const string RegionMoveConsented = "RegionMoveConsented";
+
+    /// <summary>The first entry of an application moved here from another region by its operator.</summary>
+    public const string MovedFromRegion = "MovedFromRegion";
 }

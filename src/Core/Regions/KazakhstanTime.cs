@@ -14,6 +14,9 @@ public static class KazakhstanTime
     public static DateTimeOffset ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone);
 
+    /// <summary>Kazakhstan's calendar day at a UTC instant.</summary>
+    public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
+
     /// <summary>
     /// The UTC bounds of the local days from <paramref name="from"/> through <paramref name="to"/> (the end is exclusive):
     /// null for a missing bound, and for the calendar's first and last days, which have no day before or after them.

@@ -28,6 +28,8 @@ public static class ErrorCodes
     public const string ReferenceImportInvalid = "REFERENCE_IMPORT_INVALID";
     public const string NotLegalRepresentative = "NOT_LEGAL_REPRESENTATIVE";
     public const string DuplicateApplication = "DUPLICATE_APPLICATION";
+    public const string MoveConsentMissing = "MOVE_CONSENT_MISSING";
+    public const string MoveToSameRegion = "MOVE_TO_SAME_REGION";
     public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";
     public const string AlreadyAttached = "ALREADY_ATTACHED";
     public const string SearchCriteriaRequired = "SEARCH_CRITERIA_REQUIRED";
@@ -51,6 +53,7 @@ public static class ErrorCodes
     public const string LanguageNotTaught = "LANGUAGE_NOT_TAUGHT";
     public const string DirectionNotFound = "DIRECTION_NOT_FOUND";
     public const string ReasonRequired = "REASON_REQUIRED";
+    public const string TextCharactersInvalid = "TEXT_CHARACTERS_INVALID";
     public const string ExtensionTooLong = "EXTENSION_TOO_LONG";
     public const string ExtensionNotLater = "EXTENSION_NOT_LATER";
     public const string ActionNotAvailable = "ACTION_NOT_AVAILABLE";

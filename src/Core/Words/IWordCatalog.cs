@@ -33,4 +33,10 @@ public enum WordSection
     Benefits,
     /// <summary>Success messages a use case answers with (e.g. ATTACHED: «Родство подтвердилось, данные успешно обновлены»).</summary>
     Messages,
+
+    /// <summary>Languages by ISO 639-1 code (<c>kk</c>, <c>ru</c>): the language a kindergarten teaches in, as documents name it.</summary>
+    Languages,
+
+    /// <summary>The Development NCALayer stand-in's picker page, and who the demo key holders are (<c>StandInWords</c>).</summary>
+    StandIn,
 }

@@ -140,6 +140,7 @@ internal static class ApplicationFields
             .Argument<CalendarDateGraphType>("childBirthDate")
             .Access(AccessRequirement.Public)
             .OncePerRequest()
+            .RateLimited(RatePolicy.PublicLookup)
             .Resolve().WithService<PublicQueueSearch>()
             .ResolveAsync(async (c, search) => (await search.FindAsync(c.GetArgument<string>("region"), c.GetArgument<string?>("childIin"),
                 c.GetArgument<string?>("childFullName"), c.GetArgument<DateOnly?>("childBirthDate"), c.CancellationToken)).OrThrow(c));

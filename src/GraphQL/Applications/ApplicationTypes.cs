@@ -100,6 +100,10 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field<BenefitCategoryGraphType>("benefitCategory").Description("A benefit's change: the benefit in force after it.")
             .Resolve(c => c.Source.Benefit);
         Field<StringGraphType>("evidence").Description("A benefit's confirmation: what the operator confirmed it from.").Resolve(c => c.Source.Evidence);
+        Field<StringGraphType>("otherRegion").Description("A move between regions: the region consented to, moved to, or moved from.")
+            .Resolve(c => c.Source.OtherRegionCode);
+        Field<StringGraphType>("otherApplicationNumber").Description("A move between regions: the new application, or the one moved from.")
+            .Resolve(c => c.Source.OtherApplicationNumber);
     }
 }
 

@@ -58,6 +58,7 @@ internal static class DocumentFields
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .Access(AccessRequirement.Public)
             .OncePerRequest()
+            .RateLimited(RatePolicy.PublicLookup)
             .Resolve().WithService<DocumentAccess>()
             .ResolveAsync(async (c, documents) => await documents.VerifyAsync(c.GetArgument<string>("code"), c.CancellationToken));
 }

@@ -23,5 +23,7 @@ public static class RequestErrorCodes
     public const string OncePerRequest = "ONCE_PER_REQUEST";
     public const string InvalidValue = "INVALID_VALUE";
     public const string TooComplex = "COMPLEXITY";
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+    public const string RateLimited = "RATE_LIMITED";
     public const string Internal = "INTERNAL";
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -13,6 +14,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using AccessPolicy = Kezek.Workflows.Access.AccessPolicy;
 
 namespace Kezek.GraphQL.Http;
 
@@ -35,23 +38,34 @@ public static class GraphQLEndpoint
 
     /// <summary>What the endpoint needs from the container, injected per request.</summary>
     private sealed record EndpointServices(IGraphQLTextSerializer Serializer, IWordCatalog Words, Viewers Viewers,
-        IDocumentExecuter<ISchema> Executer, ILoggerFactory Loggers);
+        IDocumentExecuter<ISchema> Executer, ILoggerFactory Loggers, IOptions<RequestLimits> Limits);
 
     private static async Task HandleAsync(HttpContext http, EndpointServices services, bool isGet)
     {
-        var (serializer, words, viewers, executer, loggers) = services;
+        var (serializer, words, viewers, executer, loggers, limits) = services;
         var language = LanguageOf(http.Request);
         var token = BearerToken(http.Request);
         var viewer = token is not null ? await viewers.ForTokenAsync(token, http.RequestAborted) : null;
         var useGraphQLMediaType = AcceptsGraphQLResponse(http.Request);
 
+        // Anonymous callers and families send small requests; only those who import CSV files may send large ones. The body is
+        // never read past its limit, so that a flood of large bodies cannot take the server's memory.
+        var bodyLimit = AccessPolicy.ImportsFiles(viewer) ? limits.Value.FileImportBodyBytes : limits.Value.BodyBytes;
         GraphQLRequest? request;
         try
         {
-            request = isGet ? FromQueryString(http.Request, serializer) : await FromBodyAsync(http.Request, serializer);
+            request = isGet ? FromQueryString(http.Request, serializer) : await FromBodyAsync(http.Request, serializer, bodyLimit);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        catch (BodyTooLargeException)
         {
+            await WriteRequestErrorAsync(http, serializer, words.Format(RequestErrorCodes.DocumentTooLarge, language, null),
+                RequestErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, useGraphQLMediaType);
+            return;
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or ArgumentException
+                                              or NotSupportedException or DecoderFallbackException)
+        {
+            // Malformed JSON, duplicate keys in variables or extensions, values of no JSON type: a bad request, never a 500.
             request = null;
         }
 
@@ -70,6 +84,7 @@ public static class GraphQLEndpoint
         }
 
         var logger = loggers.CreateLogger(typeof(GraphQLEndpoint));
+        var context = new KezekContext(viewer, language, words, token, http.Connection.RemoteIpAddress?.ToString());
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = query;
@@ -77,7 +92,7 @@ public static class GraphQLEndpoint
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
             options.RequestServices = http.RequestServices;
-            options.UserContext = new KezekContext(viewer, language, words, token);
+            options.UserContext = context;
             options.CancellationToken = http.RequestAborted;
             options.ValidationRules = isGet
                 ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule(words)]
@@ -96,7 +111,12 @@ public static class GraphQLEndpoint
 
         result.Errors = LibraryErrors.Localize(result.Errors, language, words);
         var status = StatusCodes.Status200OK;
-        if (isGet && result.Errors?.Any(e => e.Code == RequestErrorCodes.MutationOverGet) == true)
+        if (context.RetryAfterSeconds is { } retryAfter)
+        {
+            status = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (isGet && result.Errors?.Any(e => e.Code == RequestErrorCodes.MutationOverGet) == true)
         {
             status = StatusCodes.Status405MethodNotAllowed;
             http.Response.Headers.Allow = "POST";
@@ -109,15 +129,37 @@ public static class GraphQLEndpoint
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private static async Task<GraphQLRequest?> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer)
+    private static async Task<GraphQLRequest?> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, int limit)
     {
         if (request.ContentType is null || !MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || type.MediaType != "application/json")
             return null;
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (request.ContentLength > limit)
+            throw new BodyTooLargeException();
+        var buffer = new byte[Math.Min(limit + 1, (int?)request.ContentLength + 1 ?? 16 * 1024)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > limit)
+                    throw new BodyTooLargeException();
+                Array.Resize(ref buffer, Math.Min(limit + 1, buffer.Length * 2));
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted);
+            if (read == 0)
+                break;
+            length += read;
+        }
+
+        if (length > limit)
+            throw new BodyTooLargeException();
+        var body = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
         return serializer.Deserialize<GraphQLRequest>(body);
     }
+
+    private sealed class BodyTooLargeException : Exception;
 
     private static GraphQLRequest FromQueryString(HttpRequest request, IGraphQLTextSerializer serializer) => new()
     {

@@ -6,13 +6,20 @@ namespace Kezek.GraphQL.Http;
 /// <summary>The request's context for resolvers: who asks, in which language, and the words to answer in.</summary>
 public sealed class KezekContext : Dictionary<string, object?>
 {
-    public KezekContext(Viewer? viewer, Language language, IWordCatalog words, string? bearerToken = null)
+    public KezekContext(Viewer? viewer, Language language, IWordCatalog words, string? bearerToken = null, string? clientAddress = null)
     {
         Viewer = viewer;
         Language = language;
         Words = words;
         BearerToken = viewer is null ? null : bearerToken;
+        ClientAddress = clientAddress;
     }
+
+    /// <summary>The client's address (behind trusted proxies, the one they forward), for rate limits; never logged.</summary>
+    public string? ClientAddress { get; }
+
+    /// <summary>Set when a rate limit refused the request: how long to wait (the endpoint answers 429 with Retry-After).</summary>
+    public int? RetryAfterSeconds { get; set; }
 
     public Viewer? Viewer { get; }
 

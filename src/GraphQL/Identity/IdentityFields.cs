@@ -121,6 +121,7 @@ internal static class IdentityFields
     {
         mutation.Field<NonNullGraphType<NonceGraphType>>("requestNonce")
             .Access(AccessRequirement.Public)
+            .RateLimited(RatePolicy.Nonce)
             .Resolve().WithService<Nonces>()
             .ResolveAsync(async (c, nonces) => await nonces.IssueAsync(c.Viewer(), c.CancellationToken));
 
@@ -128,6 +129,7 @@ internal static class IdentityFields
             .Description("Login: <login xmlns=\"urn:kezek:action:1\"><nonce>…</nonce></login> signed with the AUTH key.")
             .Argument<NonNullGraphType<StringGraphType>>("signedXml")
             .Access(AccessRequirement.Public)
+            .RateLimited(RatePolicy.SignIn)
             .Resolve().WithService<SignIn>()
             .ResolveAsync(async (c, signIn) => (await signIn.HandleAsync(c.GetArgument<string>("signedXml"), c.CancellationToken)).OrThrow(c));
 

@@ -59,6 +59,9 @@ public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicyView>
         Field<NonNullGraphType<IntGraphType>>("voucherContractDays").Resolve(c => c.Source.Policy.VoucherContractDays);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("notificationChannels").Resolve(c => c.Source.Policy.NotificationChannels.Select(channel => channel.Code));
         Field<NonNullGraphType<StringGraphType>>("queueOrder").Resolve(c => c.Source.Policy.QueueOrder.ToString());
+        Field<NonNullGraphType<BooleanGraphType>>("keepQueuedAtOnMove")
+            .Description("An application moved here from another region (with the family's consent) keeps its queued-at time; else it queues from the move.")
+            .Resolve(c => c.Source.Policy.KeepQueuedAtOnMove);
         Field<Regions.SupportContactsGraphType>("support")
             .Description("The region's support contacts (regionPolicy); null under ruleSet, whose rule set may serve many regions.")
             .Resolve(c => c.Source.Support);

@@ -7,22 +7,26 @@ using Microsoft.Extensions.Logging;
 namespace Kezek.Identity.Sessions;
 
 /// <summary>
-/// Deletes nonces and sessions a day after they expired, so that anonymous nonce requests cannot grow the
-/// database without end. Idempotent deletes: every instance may run it.
+/// Deletes nonces as soon as they expired and sessions a day after, every <see cref="Interval"/>, so that anonymous
+/// nonce requests cannot grow the database without end (they are rate-limited too). Idempotent deletes: every instance
+/// may run it.
 /// </summary>
 public sealed class ExpiredCredentials(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExpiredCredentials> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
-    public static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(2);
+
+    /// <summary>A session is kept a day after it ended (who was signed in when); an expired nonce is of no use to anyone.</summary>
+    public static readonly TimeSpan SessionsKeptAfterExpiry = TimeSpan.FromDays(1);
 
     public async Task<int> DeleteAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IKezekDb>();
-        var before = clock.GetUtcNow().UtcDateTime - KeptAfterExpiry;
-        var nonces = await db.Nonces.Where(n => n.ExpiresAt < before).ExecuteDeleteAsync(cancellationToken);
-        var sessions = await db.Sessions.Where(s => s.ExpiresAt < before).ExecuteDeleteAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var nonces = await db.Nonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var sessionsBefore = now - SessionsKeptAfterExpiry;
+        var sessions = await db.Sessions.Where(s => s.ExpiresAt < sessionsBefore).ExecuteDeleteAsync(cancellationToken);
         return nonces + sessions;
     }
 

@@ -33,6 +33,7 @@ public static class RegionPolicyReader
                 ?? throw new InvalidOperationException($"{region}: the channels were not checked before they were read."),
             QueueOrder = QueueOrdering.Parse(Text("queueOrder"))
                 ?? throw new InvalidOperationException($"{region}: the queue order was not checked before it was read."),
+            KeepQueuedAtOnMove = (bool)values["keepQueuedAtOnMove"],
         };
     }
 

@@ -28,6 +28,17 @@ public static class RuleSetSchema
         ["voucherContractDays"] = typeof(int),
         ["notificationChannels"] = typeof(string),
         ["queueOrder"] = typeof(string),
+        ["keepQueuedAtOnMove"] = typeof(bool),
+    };
+
+    /// <summary>
+    /// Values added after rule sets were already in force: a rule set without one (a version activated before) takes its
+    /// default, so that every stored version stays valid. New values are added here, never as required.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, object> Defaults = new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        // An application moved here from another region keeps its queued-at time only where this region says so.
+        ["keepQueuedAtOnMove"] = false,
     };
 
     /// <summary>The whole numbers' ranges, in the order they are checked: ages in months, the family's days, counts and days, hours, the voucher's days.</summary>

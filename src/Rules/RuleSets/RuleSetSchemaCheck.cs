@@ -69,7 +69,7 @@ public static partial class RuleSetSchemaCheck
 
         var code = StringLiteral().Replace(expression, "\"\"");
         foreach (Match match in ForbiddenName().Matches(code))
-            yield return new("FORBIDDEN", where, string.Create(CultureInfo.InvariantCulture, $"\"{match.Value}\" is not allowed in rules (no reflection, no system access)."));
+            yield return new("FORBIDDEN", where, string.Create(CultureInfo.InvariantCulture, $"\"{match.Value}\" is not allowed in rules (no reflection, no system access, no building of large strings or sequences)."));
     }
 
     /// <summary>Evaluates each value (GlobalParams) once, in order: a later value may read an earlier one.</summary>
@@ -91,7 +91,7 @@ public static partial class RuleSetSchemaCheck
                 var previous = values.Select(v => new RuleParameter(v.Key, v.Value)).ToArray();
                 var value = parser.Evaluate<object>(parameter.Expression, previous);
                 if (value?.GetType() != type)
-                    problems.Add(new("VALUE_TYPE", where, $"Must be {(type == typeof(int) ? "a whole number" : "a string in quotes")}."));
+                    problems.Add(new("VALUE_TYPE", where, $"Must be {TypeWords(type)}."));
                 else if (!values.TryAdd(parameter.Name, value))
                     problems.Add(new("DUPLICATE", where, "Defined twice."));
             }
@@ -101,10 +101,19 @@ public static partial class RuleSetSchemaCheck
             }
         }
 
+        foreach (var (name, value) in RuleSetSchema.Defaults)
+        {
+            if (problems.All(p => p.Where != $"GlobalParams.{name}"))
+                values.TryAdd(name, value);
+        }
+
         foreach (var missing in RuleSetSchema.Values.Keys.Where(k => !values.ContainsKey(k) && problems.All(p => p.Where != $"GlobalParams.{k}")))
             problems.Add(new("VALUE_MISSING", $"GlobalParams.{missing}", "Every region defines this value."));
         return problems.Count > 0 ? null : values;
     }
+
+    private static string TypeWords(Type type) =>
+        type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "a string in quotes";
 
     /// <summary>Each typed value is one the policy reader can read: a known time zone, lifecycle and channels, numbers in range.</summary>
     private static void CheckValues(Dictionary<string, object> values, List<ArtefactProblem> problems)
@@ -186,6 +195,6 @@ public static partial class RuleSetSchemaCheck
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"")]
     private static partial Regex StringLiteral();
 
-    [GeneratedRegex(@"\b(GetType|Assembly|Assemblies|Type|Types|typeof|Reflection|Activator|AppDomain|AppContext|Process|Environment|File|Directory|Path|Stream|Invoke|DynamicInvoke|MethodInfo|PropertyInfo|FieldInfo|MemberInfo|Delegate|Marshal|Unsafe|GC|Thread|Task|Console|Emit|CreateInstance|Module|System|Microsoft|Runtime)\b")]
+    [GeneratedRegex(@"\b(GetType|Assembly|Assemblies|Type|Types|typeof|Reflection|Activator|AppDomain|AppContext|Process|Environment|File|Directory|Path|Stream|Invoke|DynamicInvoke|MethodInfo|PropertyInfo|FieldInfo|MemberInfo|Delegate|Marshal|Unsafe|GC|Thread|Task|Console|Emit|CreateInstance|Module|System|Microsoft|Runtime|PadLeft|PadRight|Repeat|Replicate|Join|Concat|Replace|Insert|Range|Aggregate|Select|SelectMany|Where|ToArray|ToList|StringBuilder|new)\b")]
     private static partial Regex ForbiddenName();
 }

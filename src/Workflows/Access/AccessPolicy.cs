@@ -23,6 +23,9 @@ public sealed class AccessPolicy(IKezekDb db)
     public static bool HoldsAny(Viewer viewer, IReadOnlyCollection<Role> roles) => roles.Any(role => viewer.Holds(role));
 
     /// <summary>The applicant, or a parent attached to the application (by the civil registry).</summary>
+    /// <summary>Who may send large requests: administrators and operators, who import CSV files (registry, reference data).</summary>
+    public static bool ImportsFiles(Viewer? viewer) => viewer is not null && (viewer.IsAdministrator || viewer.Holds(Role.Operator));
+
     public static bool IsFamilyMember(Application application, string iin) => application.IsFamilyMember(iin);
 
     /// <summary>An operator of this region.</summary>

@@ -15,8 +15,6 @@ namespace Kezek.Workflows.Actions;
 /// </summary>
 public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner)
 {
-    public const int MaxReasonLength = 2000;
-
     /// <summary>Fires the trigger on the family's application named by its number.</summary>
     public Task<Result<Transitioned>> OnApplicationAsync(string trigger, string applicationNumber, ActionSignature signature,
         CancellationToken cancellationToken) =>
@@ -62,12 +60,8 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     }
 
     /// <summary>The reason rules: an action that takes a reason needs one, of a bounded length; null when it holds.</summary>
-    private static Task<Result<Transitioned>>? ReasonRefusal(string reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-            return Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.ReasonRequired));
-        return reason.Length > MaxReasonLength ? Task.FromResult<Result<Transitioned>>(Error.Of(ErrorCodes.InvalidInput, ("field", "reason"))) : null;
-    }
+    private static Task<Result<Transitioned>>? ReasonRefusal(string reason) =>
+        Reason.Refusal(reason) is { } refused ? Task.FromResult<Result<Transitioned>>(refused) : null;
 
     private Task<Result<Transitioned>> FireAsync(string trigger, Func<CancellationToken, Task<Result<Application>>> find, TransitionRequest request,
         ActionSignature signature, CancellationToken cancellationToken) =>
@@ -82,7 +76,7 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     private static TransitionRequest Trimmed(TransitionRequest request) => request with { Reason = request.Reason?.Trim() };
 
     /// <summary>The family's application, tracked; another family's is answered exactly like a missing one.</summary>
-    private async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
+    public async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
     {
         var number = ApplicationNumber.Parse(applicationNumber);
         if (!number.IsSuccess)

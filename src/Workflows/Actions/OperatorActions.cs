@@ -12,15 +12,8 @@ namespace Kezek.Workflows.Actions;
 /// </summary>
 public static class OperatorActions
 {
-    public const int MaxReasonLength = 2000;
-
-    /// <summary>The reason rules of a staff action: required, of a bounded length; null when they hold.</summary>
-    public static Error? ReasonRefusal(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-            return Error.Of(ErrorCodes.ReasonRequired);
-        return reason.Length > MaxReasonLength ? Error.Of(ErrorCodes.InvalidInput, ("field", "reason")) : null;
-    }
+    /// <summary>The reason rules of a staff action (<see cref="Reason"/>); null when they hold.</summary>
+    public static Error? ReasonRefusal(string? reason) => Reason.Refusal(reason);
 
     /// <summary>
     /// The application named by its number, tracked (from <paramref name="applications"/>), for an operator of its region;

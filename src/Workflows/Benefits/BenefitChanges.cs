@@ -23,7 +23,6 @@ namespace Kezek.Workflows.Benefits;
 /// </summary>
 public sealed class BenefitChanges(IKezekDb db, QueuePositions positions, RuleSetCatalog rules, TimeProvider clock)
 {
-    public const int MaxReasonLength = OperatorActions.MaxReasonLength;
     public const int MaxEvidenceLength = 1000;
 
     /// <summary>Discard codes of a benefit's timer that no longer applies (the sweep records them on the timer).</summary>

@@ -24,6 +24,8 @@ public sealed class ConfirmBenefitHandler(BenefitChanges benefits, Transactions 
             return Error.Of(ErrorCodes.InvalidInput, ("field", "category"));
         if (string.IsNullOrWhiteSpace(command.Evidence) || command.Evidence.Length > BenefitChanges.MaxEvidenceLength)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "evidence"));
+        if (FreeText.Refusal(command.Evidence, "evidence") is { } unprintable)
+            return unprintable;
 
         return await transactions.RunAsync<Application>(async token =>
         {

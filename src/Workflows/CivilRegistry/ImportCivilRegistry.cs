@@ -3,6 +3,7 @@ using Kezek.Core.Audit;
 using Kezek.Core.CivilRegistry;
 using Kezek.Core.Identity;
 using Kezek.Core.Iins;
+using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Workflows.Access;
 using Kezek.Workflows.Csv;
@@ -32,7 +33,7 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
         var administrator = AccessPolicy.AsAdministrator(command.Viewer);
         if (!administrator.IsSuccess)
             return administrator.Error!;
-        var parsed = Parse(command.Csv);
+        var parsed = Parse(command.Csv, KazakhstanTime.Today(clock.GetUtcNow().UtcDateTime));
         if (!parsed.IsSuccess)
             return parsed.Error!;
 
@@ -92,7 +93,7 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
     private sealed record Row(string ChildIin, string ChildFullName, DateOnly ChildBirthDate, string ParentIin,
         string ParentFullName, Relation Relation);
 
-    private static Result<List<Row>> Parse(string csv)
+    private static Result<List<Row>> Parse(string csv, DateOnly today)
     {
         var lines = CsvFile.Read(csv, Header, MaxLines, Invalid);
         if (!lines.IsSuccess)
@@ -106,15 +107,16 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
             var child = Iin.Parse(cells[0]);
             if (!child.IsSuccess)
                 return Invalid(lineNumber, "childIin");
+            // A birth date after today (Kazakhstan's calendar day) is a typo or a forgery: no child is registered before birth.
             if (!DateOnly.TryParseExact(cells[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birthDate)
-                || child.Value.BirthDate != birthDate)
+                || child.Value.BirthDate != birthDate || birthDate > today)
                 return Invalid(lineNumber, "childBirthDate");
             var parent = Iin.Parse(cells[3]);
-            if (!parent.IsSuccess)
+            if (!parent.IsSuccess || parent.Value.Value == child.Value.Value)
                 return Invalid(lineNumber, "parentIin");
-            if (cells[1].Length is 0 or > 200)
+            if (NameRefusal(cells[1]))
                 return Invalid(lineNumber, "childFullName");
-            if (cells[4].Length is 0 or > 200)
+            if (NameRefusal(cells[4]))
                 return Invalid(lineNumber, "parentFullName");
             var relationName = Enum.GetNames<Relation>().FirstOrDefault(n => n.Equals(cells[5], StringComparison.OrdinalIgnoreCase));
             if (relationName is null)
@@ -125,6 +127,10 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
 
         return rows;
     }
+
+    /// <summary>A person's name: 1 to 200 printable characters on one line, not a spreadsheet formula.</summary>
+    private static bool NameRefusal(string name) =>
+        name.Length is 0 or > 200 || FreeText.Refusal(name, "name", multiline: false) is not null || CsvFile.LooksLikeFormula(name);
 
     private static Error Invalid(int line, string field) =>
         Error.Of(ErrorCodes.CivilRegistryImportInvalid,

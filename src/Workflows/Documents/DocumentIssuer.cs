@@ -12,7 +12,7 @@ namespace Kezek.Workflows.Documents;
 
 /// <summary>
 /// Issues the documents of the seeds' table: what each certifies is taken from the application (and the direction)
-/// at this moment and frozen in the document, dates in the region's time. Rendering them is the templates' work.
+/// at this moment and frozen in the document, dates in the region's time. Writing them in each language is the <see cref="DocumentWriter"/>'s work.
 /// </summary>
 public static class DocumentIssuer
 {
@@ -22,7 +22,7 @@ public static class DocumentIssuer
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, IDocumentRenderer renderer, Application application, DocumentKind kind,
+    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, DocumentWriter writer, Application application, DocumentKind kind,
         Direction? direction, RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
     {
         string Local(DateTime utc) => policy.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -53,7 +53,8 @@ public static class DocumentIssuer
             facts["directionExpiresAt"] = Local(direction.ExpiresAt);
             facts["kindergartenNameRu"] = kindergarten.NameRu;
             facts["kindergartenNameKk"] = kindergarten.NameKk;
-            facts["kindergartenAddress"] = kindergarten.AddressRu;
+            facts["kindergartenAddressRu"] = kindergarten.AddressRu;
+            facts["kindergartenAddressKk"] = kindergarten.AddressKk;
             facts["kindergartenBin"] = kindergarten.Bin;
             facts["language"] = place.Language.Code;
             facts["placeMode"] = place.Mode == PlaceMode.Queue ? "Queue" : "FreeChoice";
@@ -61,8 +62,8 @@ public static class DocumentIssuer
 
         var document = new IssuedDocument(application.Id, kind, direction?.Id, JsonSerializer.Serialize(facts, Readable), now);
         var shown = Shown(facts, policy);
-        shown["verificationCode"] = document.VerificationCode;
-        document.SetContent(renderer.Render(kind, Language.Ru, shown), renderer.Render(kind, Language.Kk, shown));
+        document.SetContent(writer.Render(kind, Language.Ru, shown, document.VerificationCode),
+            writer.Render(kind, Language.Kk, shown, document.VerificationCode));
         db.Documents.Add(document);
         return document;
     }

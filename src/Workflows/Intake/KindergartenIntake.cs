@@ -107,17 +107,10 @@ public sealed record RefuseEnrollment(Guid DirectionId, string Reason, Viewer Vi
 
 public sealed class RefuseEnrollmentHandler(KindergartenIntake intake)
 {
-    public const int MaxReasonLength = Actions.FamilyActions.MaxReasonLength;
-
-    public Task<Result<IntakeOutcome>> HandleAsync(RefuseEnrollment command, CancellationToken cancellationToken)
-    {
-        var reason = command.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-            return Task.FromResult<Result<IntakeOutcome>>(Error.Of(ErrorCodes.ReasonRequired));
-        if (reason.Length > MaxReasonLength)
-            return Task.FromResult<Result<IntakeOutcome>>(Error.Of(ErrorCodes.InvalidInput, ("field", "reason")));
-        return intake.ActAsync(command.DirectionId, Triggers.RefuseEnrollment, reason, command.Viewer, cancellationToken);
-    }
+    public Task<Result<IntakeOutcome>> HandleAsync(RefuseEnrollment command, CancellationToken cancellationToken) =>
+        Reason.Refusal(command.Reason) is { } refused
+            ? Task.FromResult<Result<IntakeOutcome>>(refused)
+            : intake.ActAsync(command.DirectionId, Triggers.RefuseEnrollment, command.Reason.Trim(), command.Viewer, cancellationToken);
 }
 
 /// <summary>The directions to a kindergarten, for its staff and the region's operators.</summary>

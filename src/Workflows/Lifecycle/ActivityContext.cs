@@ -20,7 +20,7 @@ public sealed class ActivityContext
     public required Application Application { get; init; }
 
     /// <summary>Renders documents when an activity issues them.</summary>
-    public required Kezek.Core.Documents.IDocumentRenderer Documents { get; init; }
+    public required Kezek.Workflows.Documents.DocumentWriter Documents { get; init; }
 
     public required CompiledRuleSet Rules { get; init; }
 

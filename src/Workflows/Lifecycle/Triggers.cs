@@ -22,6 +22,9 @@ public static class Triggers
     /// <summary>The region's operator puts a wrongly removed or withdrawn application back in the queue at its original place.</summary>
     public const string OperatorRestore = nameof(OperatorRestore);
 
+    /// <summary>The region's operator moves a queued application to another region, with the family's signed consent.</summary>
+    public const string MoveToRegion = nameof(MoveToRegion);
+
     /// <summary>Voucher model: the chosen kindergarten has no free seat; the child goes on its waiting list (fired by the choice).</summary>
     public const string WaitForPlace = nameof(WaitForPlace);
 
@@ -41,6 +44,6 @@ public static class Triggers
 
     public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, MoveToRegion, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
         StringComparer.Ordinal);
 }

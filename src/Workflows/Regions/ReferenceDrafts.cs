@@ -129,8 +129,10 @@ public static partial class ReferenceDrafts
     private static Error? Text(string field, string value, int maxLength, bool required)
     {
         var text = value.Trim();
-        if ((required && text.Length == 0) || text.Length > maxLength || text.Any(char.IsControl))
+        if ((required && text.Length == 0) || text.Length > maxLength)
             return Invalid(field);
+        if (FreeText.Refusal(text, field, multiline: false) is { } unprintable)
+            return unprintable;
         return CsvFile.LooksLikeFormula(text) ? Error.Of(ErrorCodes.FormulaLikeValue, ("field", field)) : null;
     }
 

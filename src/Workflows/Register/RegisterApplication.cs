@@ -26,8 +26,8 @@ public sealed record RegisterApplication(
     string? BenefitDocumentType = null,
     string? BenefitDocumentNumber = null);
 
-public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, IDocumentRenderer documents,
-    TimeProvider clock)
+public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, Kezek.Workflows.Documents.DocumentWriter documents,
+    QueueEntries entries, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -48,7 +48,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             // After a lost race, the duplicate check tells a second registration of the child from a number clash.
-            if (attempt > 1 && await HasActiveApplicationAsync(region.Code, child.Iin, cancellationToken))
+            if (attempt > 1 && await entries.HasLiveApplicationAsync(region.Code, child.Iin, cancellationToken))
                 return Error.Of(ErrorCodes.DuplicateApplication);
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -59,8 +59,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             {
                 // Taken inside the registration's transaction, so that numbers run on without gaps: the counter row
                 // stays locked until the commit, and a region's registrations take their numbers one after another.
-                var sequence = await NextSequenceAsync(region.Code, year, cancellationToken);
-                var number = new ApplicationNumber(policy.NumberPrefix, year, sequence, 1);
+                var number = await entries.NextNumberAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
                 var application = Application.Register(number, region.Code, child, applicant,
                     claim, now, command.Applicant, command.SignedXml);
                 db.Applications.Add(application);
@@ -82,7 +81,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 // highest number of the year and the next attempt takes a free one.
                 await transaction.RollbackAsync(cancellationToken);
                 db.DiscardChanges();
-                await SkipTakenNumbersAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
+                await entries.SkipTakenNumbersAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
             }
         }
 
@@ -124,61 +123,9 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             command.Phone, command.Email);
         if (!applicant.IsSuccess)
             return applicant.Error!;
-        if (await HasActiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
+        if (await entries.HasLiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
             return Error.Of(ErrorCodes.DuplicateApplication);
 
         return new Prepared(region, child.Value, applicant.Value, claim.Value);
-    }
-
-
-    private Task<bool> HasActiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
-        db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);
-
-    /// <summary>Moves the region's counter of the year up to the highest number its prefix has in that year.</summary>
-    private async Task SkipTakenNumbersAsync(string regionCode, string prefix, int year, CancellationToken cancellationToken)
-    {
-        var start = new ApplicationNumber(prefix, year, 0, 1).ToString()[..^"000000.1".Length];
-        var highest = await db.Applications.AsNoTracking().Where(a => a.Number.StartsWith(start))
-            .OrderByDescending(a => a.Number).Select(a => a.Number).FirstOrDefaultAsync(cancellationToken);
-        if (highest is null || ApplicationNumber.Parse(highest) is not { IsSuccess: true } parsed)
-            return;
-        var taken = parsed.Value.Sequence;
-        if (await db.NumberSequences.AnyAsync(s => s.RegionCode == regionCode && s.Year == year, cancellationToken))
-        {
-            await db.NumberSequences.Where(s => s.RegionCode == regionCode && s.Year == year && s.LastValue < taken)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, taken), cancellationToken);
-            return;
-        }
-
-        // The region's first number of the year clashed: its counter starts past the prefix's numbers. Should another
-        // registration create the counter meanwhile, the next attempt clashes once more and comes back here.
-        db.NumberSequences.Add(new NumberSequence(regionCode, year, taken));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
-        {
-            db.DiscardChanges();
-        }
-    }
-
-    /// <summary>Takes the next number atomically: the update locks the row until the transaction ends.</summary>
-    private async Task<int> NextSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
-    {
-        var updated = await db.NumberSequences
-            .Where(s => s.RegionCode == regionCode && s.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), cancellationToken);
-        if (updated == 0)
-        {
-            db.NumberSequences.Add(new NumberSequence(regionCode, year, 1));
-            await db.SaveChangesAsync(cancellationToken);
-            return 1;
-        }
-
-        return await db.NumberSequences.AsNoTracking()
-            .Where(s => s.RegionCode == regionCode && s.Year == year)
-            .Select(s => s.LastValue)
-            .SingleAsync(cancellationToken);
     }
 }

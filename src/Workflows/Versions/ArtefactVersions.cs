@@ -26,8 +26,6 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
     where TVersion : class
     where TCompiled : class
 {
-    public const int MaxReasonLength = 2000;
-
     private ArtefactKind Kind => artefact.Kind;
 
     private VersionTable<TVersion> Table => artefact.Table;
@@ -114,8 +112,10 @@ public sealed class ArtefactVersions<TVersion, TCompiled>(IKezekDb db, IVersione
     /// <summary>Validates, stores the next version with who and why (and a staff-action row), and puts it in force here at once.</summary>
     public async Task<Result<TVersion>> ActivateAsync(string name, string json, string reason, Actor actor, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Reason.MaxLength)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "reason"));
+        if (FreeText.Refusal(reason, "reason") is { } unprintable)
+            return unprintable;
         var unknown = await artefact.UnknownNameAsync(name, cancellationToken);
         if (unknown is not null && artefact.RefusalOfUnknownName(name) is { } refusal)
             return refusal;

@@ -55,6 +55,10 @@ public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
     [InlineData("{not json", "application/json")]
     [InlineData("{\"variables\":{}}", "application/json")]
     [InlineData("query=%7Bregions%7Bcode%7D%7D", "application/x-www-form-urlencoded")]
+    [InlineData("{\"query\":\"query($a: Int) { regions { code } }\",\"variables\":{\"a\":1,\"a\":2}}", "application/json")]
+    [InlineData("{\"query\":\"{ regions { code } }\",\"extensions\":{\"e\":1,\"e\":{}}}", "application/json")]
+    [InlineData("{\"query\":\"{ regions { code } }\",\"variables\":[1,2]}", "application/json")]
+    [InlineData("{\"query\":123}", "application/json")]
     public async Task A_malformed_request_is_a_400_with_a_code(string body, string contentType)
     {
         var response = await Kezek.Api().SendAsync(Post(body, contentType));
@@ -86,6 +90,39 @@ public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
         Assert.Equal(HttpStatusCode.BadRequest, deep.Status);
         Assert.Equal(HttpStatusCode.BadRequest, complex.Status);
         Assert.True(deep.HasErrors && complex.HasErrors);
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KB_is_refused_unread_except_for_those_who_import_files()
+    {
+        var api = Kezek.Api();
+        var body = "{\"query\":\"{ regions { code } }\",\"variables\":{\"x\":\"" + new string('a', 70_000) + "\"}}";
+        var anonymous = await api.SendAsync(Post(body));
+        var mother = await api.SignInAsync(People.Mother);
+        var family = Post(body);
+        family.Headers.Authorization = new AuthenticationHeaderValue("Bearer", mother);
+        var administrator = Post(body);
+        administrator.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await api.SignInAsync(People.Administrator));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, anonymous.Status);
+        Assert.Equal("DOCUMENT_TOO_LARGE", anonymous.ErrorCode);
+        Assert.Equal("DOCUMENT_TOO_LARGE", (await api.SendAsync(family)).ErrorCode);
+        Assert.Equal(3, (await api.SendAsync(administrator)).Ok().GetProperty("regions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_document_may_ask_for_a_handful_of_root_fields_and_aliases_only()
+    {
+        var api = Kezek.Api();
+        var roots = await api.PostAsync("{ " + string.Join(' ', Enumerable.Range(0, 13).Select(i => $"w{i}: workflow(region: \"almaty\") {{ name }}")) + " }");
+        var aliases = await api.PostAsync("{ regions { " + string.Join(' ', Enumerable.Range(0, 31).Select(i => $"c{i}: code")) + " } }", language: "kk");
+        var page = await api.PostAsync("{ a: regions { code } b: regionPolicy(region: \"almaty\") { daysToChoose } c: workflow(region: \"almaty\") { name } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, roots.Status);
+        Assert.Equal("TOO_MANY_FIELDS", roots.ErrorCode);
+        Assert.Equal("TOO_MANY_FIELDS", aliases.ErrorCode);
+        Assert.Contains("30", aliases.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(3, page.Ok().GetProperty("a").GetArrayLength());
     }
 
     [Theory]

@@ -34,6 +34,9 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
 
     public TestClock Clock { get; } = new(Start);
 
+    /// <summary>The portal's address the documents print before <c>/verify/CODE</c>.</summary>
+    public const string PublicBaseUrl = "https://kezek.example.kz/";
+
     /// <summary>Where Kezek sends e-mail (a test starts a real SMTP server there) and SMS (an HTTP gateway in the test).</summary>
     public int SmtpPort { get; } = FreePort();
 
@@ -148,6 +151,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Signatures:TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
             ["Kezek:Bootstrap:AdministratorIins:0"] = TestPeople.AdministratorIin,
             ["Kezek:Demo:Seed"] = "false",
+            ["Kezek:Portal:PublicBaseUrl"] = PublicBaseUrl,
             // The background refresher would race with tests that refresh on purpose; RuleSetRefresherTests runs its own.
             ["Kezek:Rules:RefreshInterval"] = "1.00:00:00",
             // Tests sweep the timers and send the outbox on purpose, after moving the clock.
@@ -160,6 +164,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Sms:Url"] = $"http://127.0.0.1:{SmsPort}/sms/",
             ["Kezek:Sms:Token"] = "test-gateway-token",
             ["Kezek:Sms:Timeout"] = "00:00:02",
+            // Tests send many requests from one address on purpose; RateLimitTests runs a host with limits of its own.
+            ["Kezek:RateLimits:Enabled"] = "false",
             // Verbose logs, so that the privacy test sees SQL and Kezek's own debug lines too.
             ["Logging:LogLevel:Default"] = "Debug",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information",

@@ -59,9 +59,9 @@ public sealed class Queues(KezekFactory kezek)
         kezek.WithDbAsync(async db =>
         {
             db.Kindergartens.Add(new Kindergarten(KindergartenId, region, KindergartenBin, "Ясли-сад № 1 «Балапан»", "№ 1 «Балапан» бөбекжай-бақшасы",
-                "Самал-2, 58", "kk,ru", Ownership.State));
+                "г. Алматы, мкр. Самал-2, 58", "kk,ru", Ownership.State, "Алматы қ., Самал-2 ш.а., 58"));
             db.Kindergartens.Add(new Kindergarten(OtherKindergartenId, region, "160140023456", "Детский сад № 27", "№ 27 балабақша",
-                "Жандосова, 140", "kk", Ownership.State));
+                "г. Алматы, ул. Жандосова, 140", "kk", Ownership.State, "Алматы қ., Жандосов к-сі, 140"));
             return await db.SaveChangesAsync();
         });
 

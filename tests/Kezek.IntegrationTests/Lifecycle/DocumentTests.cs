@@ -113,6 +113,49 @@ public abstract class DocumentTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(System.Text.Json.JsonValueKind.Null,
             (await queue.Api.PostAsync("{ verifyDocument(code: \"AAAAAAAAAAAA\") { kind } }")).Ok().GetProperty("verifyDocument").ValueKind);
     }
+
+    [Fact]
+    public async Task A_document_prints_its_verification_address_with_a_QR_code_and_words_not_codes_in_each_language()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        await queue.PublishAsync(1);
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], await queue.FreePlaceIdAsync()));
+        var documents = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { documents { id kind verificationCode } } }",
+            new { n = queue.Numbers[0] }, queue.Mother)).Ok().GetProperty("application").GetProperty("documents").EnumerateArray().ToList();
+        foreach (var document in documents)
+        {
+            var code = document.GetProperty("verificationCode").GetString()!;
+            var address = "https://kezek.example.kz/verify/" + code;
+            var qr = global::Kezek.Workflows.Documents.DocumentWriter.QrDataUri(address);
+            foreach (var language in new[] { "ru", "kk" })
+            {
+                using var response = await DownloadAsync(document.GetProperty("id").GetString()!, queue.Mother, language);
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.Contains($"<img src=\"{qr}\"", html, StringComparison.Ordinal);
+                Assert.Contains(address, html, StringComparison.Ordinal);
+                Assert.DoesNotContain(">None<", html, StringComparison.Ordinal);
+                Assert.Contains(language == "kk" ? ">Жалпы<" : ">Общая<", html, StringComparison.Ordinal);
+            }
+        }
+
+        var direction = documents.Single(d => d.GetProperty("kind").GetString() == "DIRECTION").GetProperty("id").GetString()!;
+        using (var kazakh = await DownloadAsync(direction, queue.Mother, "kk"))
+        {
+            var kk = await kazakh.Content.ReadAsStringAsync();
+            Assert.Contains(">қазақ тілі<", kk, StringComparison.Ordinal);
+            Assert.Contains(">№ 1 «Балапан» бөбекжай-бақшасы<", kk, StringComparison.Ordinal);
+            Assert.Contains(">Алматы қ., Самал-2 ш.а., 58<", kk, StringComparison.Ordinal);
+            foreach (var code in new[] { "None", ">kk<", ">ru<", "мкр. Самал", "Ясли-сад" })
+                Assert.DoesNotContain(code, kk, StringComparison.Ordinal);
+        }
+
+        using var russian = await DownloadAsync(direction, queue.Mother, "ru");
+        var ru = await russian.Content.ReadAsStringAsync();
+        Assert.Contains(">казахский<", ru, StringComparison.Ordinal);
+        Assert.Contains(">г. Алматы, мкр. Самал-2, 58<", ru, StringComparison.Ordinal);
+        foreach (var code in new[] { "None", ">kk<", ">ru<", "ш.а.", "бөбекжай" })
+            Assert.DoesNotContain(code, ru, StringComparison.Ordinal);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

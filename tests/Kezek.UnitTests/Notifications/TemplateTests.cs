@@ -97,7 +97,8 @@ public sealed class TemplateTests
             ["childBirthDate"] = "15.03.2022", ["groupYear"] = "2022", ["applicantFullName"] = "АХМЕТОВА АЙГЕРІМ", ["applicantIin"] = "900514410214",
             ["applicantPhone"] = "+77011234567", ["applicantEmail"] = "a@example.kz", ["registeredAt"] = "01.09.2026 09:00",
             ["claimedBenefitCategory"] = "None", ["issuedAt"] = "01.09.2026 09:00", ["verificationCode"] = "ABCDEFGH2345",
-            ["kindergartenNameRu"] = "Ясли-сад № 1 «Балапан»", ["kindergartenNameKk"] = "№ 1 «Балапан» бөбекжай-бақшасы", ["kindergartenAddress"] = "Самал-2, 58",
+            ["kindergartenName"] = "Ясли-сад № 1 «Балапан»", ["kindergartenAddress"] = "Самал-2, 58",
+            ["verificationAddress"] = "/verify/ABCDEFGH2345", ["verificationQr"] = "data:image/svg+xml;base64,PHN2Zy8+",
             ["kindergartenBin"] = "160140012345", ["language"] = "kk", ["directionIssuedAt"] = "01.09.2026 10:00", ["directionExpiresAt"] = "08.09.2026",
         };
         foreach (var kind in Enum.GetValues<Kezek.Core.Documents.DocumentKind>())
@@ -106,8 +107,29 @@ public sealed class TemplateTests
             Assert.Contains("ABCDEFGH2345", html, StringComparison.Ordinal);
             Assert.Contains("АХМЕТОВА ӘЛИЯ", html, StringComparison.Ordinal);
             Assert.Contains("@page", html, StringComparison.Ordinal);
+            Assert.Contains("<img src=\"data:image/svg+xml;base64,PHN2Zy8+\"", html, StringComparison.Ordinal);
+            Assert.Contains("/verify/ABCDEFGH2345", html, StringComparison.Ordinal);
             if (kind == Kezek.Core.Documents.DocumentKind.Direction)
                 Assert.Contains(directionTitle, html, StringComparison.Ordinal);
         }
+    }
+}
+
+public sealed class DocumentWriterTests
+{
+    [Theory]
+    [InlineData(null, "/verify/ABCDEFGH2345")]
+    [InlineData("", "/verify/ABCDEFGH2345")]
+    [InlineData("http://localhost:5080", "http://localhost:5080/verify/ABCDEFGH2345")]
+    [InlineData("https://kezek.almaty.kz/", "https://kezek.almaty.kz/verify/ABCDEFGH2345")]
+    public void The_verification_address_is_the_portal_page_absolute_when_the_public_address_is_set(string? publicBaseUrl, string expected) =>
+        Assert.Equal(expected, new Kezek.Workflows.Documents.DocumentWriter(null!, null!, publicBaseUrl).VerificationAddress("ABCDEFGH2345"));
+
+    [Fact]
+    public void The_QR_code_is_an_SVG_data_URI()
+    {
+        var uri = Kezek.Workflows.Documents.DocumentWriter.QrDataUri("/verify/ABCDEFGH2345");
+        Assert.StartsWith("data:image/svg+xml;base64,", uri, StringComparison.Ordinal);
+        Assert.Contains("<svg", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(uri["data:image/svg+xml;base64,".Length..])), StringComparison.Ordinal);
     }
 }

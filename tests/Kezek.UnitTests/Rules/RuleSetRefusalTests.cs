@@ -31,7 +31,10 @@ public sealed class RuleSetRefusalTests
     [InlineData("System.IO.File.Exists(\"/etc/passwd\")")]
     [InlineData("typeof(string) != null")]
     [InlineData("Environment.Exit(1) == null")]
-    public async Task Reflection_and_system_access_are_refused_before_anything_compiles(string expression)
+    [InlineData("\"a\".PadLeft(50000000) != \"\"")]
+    [InlineData("Enumerable.Range(0, 100000000).Count() > 0")]
+    [InlineData("new string('a', 50000000).Length > 0")]
+    public async Task Reflection_system_access_and_unbounded_work_are_refused_before_anything_compiles(string expression)
     {
         var problems = await ProblemsAsync(json => Rule(json, "AgeFitsGroup")["Expression"] = expression);
 
@@ -81,11 +84,27 @@ public sealed class RuleSetRefusalTests
     [InlineData("notificationChannels", "\"email,pigeon\"", "VALUE_INVALID")]
     [InlineData("timeZone", "\"Mars/Olympus\"", "VALUE_INVALID")]
     [InlineData("lifecycle", "\"lottery\"", "VALUE_INVALID")]
+    [InlineData("keepQueuedAtOnMove", "1", "VALUE_TYPE")]
+    [InlineData("keepQueuedAtOnMove", "\"yes\"", "VALUE_TYPE")]
     public async Task Values_must_have_their_type_and_range(string name, string expression, string code)
     {
         var problems = await ProblemsAsync(json => Value(json, name)["Expression"] = expression);
 
         Assert.Contains(problems, p => p.Code == code && p.Where == $"GlobalParams.{name}");
+    }
+
+    [Fact]
+    public async Task A_value_added_later_takes_its_default_where_a_rule_set_in_force_before_it_lacks_it()
+    {
+        var json = JsonNode.Parse(RuleSetTests.Read("almaty"))!.AsObject();
+        Assert.True((await CompiledRuleSet.CompileAsync(json.ToJsonString(), "almaty", Calendar)).RuleSet!.Policy.KeepQueuedAtOnMove);
+        var values = json["GlobalParams"]!.AsArray();
+        values.Remove(values.Single(p => p!["Name"]!.GetValue<string>() == "keepQueuedAtOnMove"));
+
+        var (ruleSet, problems) = await CompiledRuleSet.CompileAsync(json.ToJsonString(), "almaty", Calendar);
+
+        Assert.Empty(problems);
+        Assert.False(ruleSet!.Policy.KeepQueuedAtOnMove);
     }
 
     [Fact]

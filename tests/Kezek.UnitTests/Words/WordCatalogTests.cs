@@ -39,6 +39,9 @@ public sealed class WordCatalogTests
             [WordSection.Documents] = Enum.GetNames<DocumentKind>().ToHashSet(),
             [WordSection.Benefits] = Enum.GetNames<BenefitCategory>().ToHashSet(),
             [WordSection.Messages] = Constants(typeof(SuccessMessages)).ToHashSet(),
+            [WordSection.Languages] = Language.OfInstruction.Select(language => language.Code).ToHashSet(),
+            [WordSection.StandIn] = Constants(typeof(Kezek.Identity.Demo.StandInWords))
+                .Concat(Kezek.Identity.Demo.StandInWords.KeyFiles.Select(Kezek.Identity.Demo.StandInWords.Who)).ToHashSet(),
         };
     }
 

@@ -92,6 +92,8 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Action).HasMaxLength(64);
         builder.Property(h => h.Reason).HasMaxLength(2000);
         builder.Property(h => h.Evidence).HasMaxLength(1000);
+        builder.Property(h => h.OtherRegionCode).HasMaxLength(32);
+        builder.Property(h => h.OtherApplicationNumber).HasMaxLength(32);
         builder.HasIndex(h => h.ApplicationId);
     }
 }

@@ -91,10 +91,10 @@ describe('the NCALayer wrapper', () => {
     expect(ncalayer.resolveNcaLayerUrl('/dev/ncalayer', { protocol: 'https:', host: 'kezek.kz' })).toBe('wss://kezek.kz/dev/ncalayer');
     expect(ncalayer.resolveNcaLayerUrl('wss://127.0.0.1:13579', page)).toBe('wss://127.0.0.1:13579');
     const open = vi.fn(() => null);
-    ncalayer.openStandInPicker('/dev/ncalayer', open);
-    expect(open).toHaveBeenCalledWith('/dev/ncalayer/picker', 'kezek-ncalayer-picker', expect.any(String));
+    ncalayer.openStandInPicker('/dev/ncalayer', 'kk', open);
+    expect(open).toHaveBeenCalledWith('/dev/ncalayer/picker?lang=kk', 'kezek-ncalayer-picker', expect.any(String));
     open.mockClear();
-    ncalayer.openStandInPicker('wss://127.0.0.1:13579', open);
+    ncalayer.openStandInPicker('wss://127.0.0.1:13579', 'kk', open);
     expect(open).not.toHaveBeenCalled();
   });
 

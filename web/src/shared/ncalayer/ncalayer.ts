@@ -34,9 +34,9 @@ export function resolveNcaLayerUrl(ncaLayerUrl: string, location: { protocol: st
  * Opens the stand-in's picker in a popup. Call it synchronously in the click handler (before any await), or the browser
  * blocks the popup. Does nothing for the real NCALayer, whose own dialog appears.
  */
-export function openStandInPicker(ncaLayerUrl: string, open: typeof window.open = window.open.bind(window)): Window | null {
+export function openStandInPicker(ncaLayerUrl: string, language: string, open: typeof window.open = window.open.bind(window)): Window | null {
   if (!isStandIn(ncaLayerUrl)) return null;
-  return open(standInPickerPath, 'kezek-ncalayer-picker', 'popup,width=520,height=680');
+  return open(`${standInPickerPath}?lang=${encodeURIComponent(language)}`, 'kezek-ncalayer-picker', 'popup,width=520,height=680');
 }
 
 function classify(error: unknown): SigningError {

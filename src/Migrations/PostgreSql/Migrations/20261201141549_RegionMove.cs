@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kezek.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class RegionMove : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "OtherApplicationNumber",
+                table: "HistoryEntries",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OtherRegionCode",
+                table: "HistoryEntries",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OtherApplicationNumber",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "OtherRegionCode",
+                table: "HistoryEntries");
+        }
+    }
+}
