@@ -114,6 +114,15 @@ test('the family journey, signed through NCALayer', async ({ browser }) => {
   await expect(mother.locator('.summary__row', { hasText: 'Кезектегі нөмірі' }).locator('dd').first()).not.toHaveText('кезекте емес');
   await step(mother, 'family-15-revoked');
 
+  // The public search finds her again in the queue, with who stands ahead (counts only, the name masked).
+  await mother.goto('/');
+  await mother.getByLabel('Баланың ЖСН-і', { exact: true }).fill(daughter);
+  await mother.getByRole('button', { name: 'Табу' }).click();
+  await expect(mother.getByText(number)).toBeVisible();
+  await expect(mother.getByText(/Алдыңызда \d+/)).toBeVisible();
+  await step(mother, 'family-15b-public-search');
+  await mother.goto(`/cabinet/applications/${encodeURIComponent(number)}`);
+
   // Signing cancelled in NCALayer's dialog: nothing is sent, and she is told so.
   signer = 'cancel';
   await mother.getByRole('link', { name: 'Өтінішті кезектен алу' }).click();
