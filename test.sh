@@ -11,6 +11,8 @@ log() { printf '\n==> %s\n' "$*"; }
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required." >&2; exit 1; }
 need_package xmlsec1 xmlsec1
+# A real OCSP responder (openssl ocsp) and CRLs (openssl ca -gencrl) for the revocation tests.
+need_package openssl openssl
 # A real SMTP server for the notification tests (they start and stop it themselves, on 127.0.0.1).
 need_package /usr/lib/python3/dist-packages/aiosmtpd python3-aiosmtpd
 # Headless Chromium makes the documents' PDFs; pdftotext reads them back in the tests; DejaVu has the Kazakh letters.

@@ -24,6 +24,7 @@ public sealed class KezekQuery : ObjectGraphType
         NotificationFields.AddQueries(this);
         Documents.DocumentFields.AddQueries(this);
         RuleSetFields.AddQueries(this);
+        Audit.AuditFields.AddQueries(this);
         Portal.PortalFields.AddQueries(this);
     }
 }

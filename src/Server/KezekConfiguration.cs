@@ -1,5 +1,6 @@
 using Kezek.Identity;
 using Kezek.Identity.Certificates;
+using Kezek.Identity.Certificates.Revocation;
 using Kezek.Server.Demo;
 
 namespace Kezek.Server;
@@ -101,5 +102,36 @@ public static class KezekConfiguration
         return TrustedRoots.FromFolders(
             string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(configured, contentRoot),
             SeedsDemo(services) ? DemoKeys.CaFolder(ResolveDataPath(services)) : null);
+    }
+
+    /// <summary>A seeded demo reads its CA's CRL (<c>data/demo-ca/demo-ca.crl</c>), so the demo works with revocation required.</summary>
+    public static void AddDemoCrl(RevocationOptions options, IServiceProvider services)
+    {
+        if (!SeedsDemo(services))
+            return;
+        var crl = DemoKeys.CrlFile(ResolveDataPath(services));
+        if (!options.Crls.Contains(crl))
+            options.Crls.Add(crl);
+    }
+
+    /// <summary>
+    /// Revocation may be off only in Development and in tests, and is then logged loudly at start; elsewhere <c>Off</c>
+    /// stops the server, so that production can never skip it silently.
+    /// </summary>
+    public static void CheckRevocationMode(IServiceProvider services, ILogger logger)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RevocationOptions>>().Value;
+        if (options.Mode != RevocationMode.Off)
+        {
+            logger.LogInformation("Revocation of signers' certificates: {Mode} (OCSP, then CRL)", options.Mode);
+            return;
+        }
+
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+            throw new InvalidOperationException(
+                $"{RevocationOptions.Section}:Mode=Off is allowed in Development and tests only: a revoked key would sign in {environment.EnvironmentName}.");
+        logger.LogWarning("REVOCATION IS OFF ({Section}:Mode=Off): revoked NCA RK keys are accepted. Development and tests only.",
+            RevocationOptions.Section);
     }
 }

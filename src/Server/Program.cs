@@ -4,6 +4,7 @@ using Kezek.GraphQL.Documents;
 using Kezek.Identity;
 using Kezek.Identity.Sessions;
 using Kezek.Identity.Signatures;
+using Kezek.Identity.Certificates.Revocation;
 using Kezek.Infrastructure;
 using Kezek.Infrastructure.Persistence;
 using Kezek.Server;
@@ -26,7 +27,7 @@ using Kezek.Infrastructure.Words;
 using Kezek.Core.Words;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).WithoutServerBanner();
 var services = builder.Services;
 
 services.AddKezekInfrastructure(KezekConfiguration.ResolveDataPath);
@@ -35,11 +36,14 @@ services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.Secti
 services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
 services.AddSingleton(KezekConfiguration.LoadTrustedRoots);
 services.AddSingleton<XmlSignatureVerifier>();
+services.AddKezekRevocation(KezekConfiguration.ResolveDataPath);
+services.AddOptions<RevocationOptions>().PostConfigure<IServiceProvider>(KezekConfiguration.AddDemoCrl);
 services.AddScoped<Nonces>();
 services.AddScoped<Viewers>();
 services.AddSingleton<ExpiredCredentials>();
 services.AddHostedService(provider => provider.GetRequiredService<ExpiredCredentials>());
 services.AddScoped<SignIn>();
+services.AddScoped<EndSessions>();
 services.AddScoped<SignedActions>();
 services.AddSingleton(provider => WorkingDayCalendar.Load(Path.Combine(KezekConfiguration.ResolveRulesPath(provider), "calendar")));
 services.AddSingleton<RuleSetCatalog>();
@@ -74,6 +78,7 @@ services.AddSingleton<Kezek.Core.Documents.IPdfRenderer>(provider => new Kezek.I
     provider.GetRequiredService<IConfiguration>()["Kezek:Documents:ChromiumPath"] is { Length: > 0 } path ? path : "/usr/bin/chromium",
     provider.GetRequiredService<ILogger<Kezek.Infrastructure.Documents.ChromiumPdf>>()));
 services.AddHostedService<OutboxSender>();
+services.AddHostedService<HistoryAnchorer>();
 services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
@@ -88,6 +93,7 @@ var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configu
 using (var scope = app.Services.CreateScope())
 {
     var provider = scope.ServiceProvider;
+    KezekConfiguration.CheckRevocationMode(provider, app.Logger);
     await DatabaseStartup.MigrateAsync(provider.GetRequiredService<KezekDbContext>(), app.Lifetime.ApplicationStopping);
     await provider.GetRequiredService<RuleSetVersions>().SeedAndLoadAsync(KezekConfiguration.ResolveRulesPath(provider), app.Lifetime.ApplicationStopping);
     // Every region's lifecycle is loaded and valid before the first request.
@@ -105,6 +111,7 @@ using (var scope = app.Services.CreateScope())
 }
 
 app.UseTrustedProxies();
+app.UseSecurityHeaders();
 app.UseKezekPortal();
 if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();

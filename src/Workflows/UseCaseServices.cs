@@ -1,6 +1,7 @@
 using Kezek.Workflows.Access;
 using Kezek.Workflows.Actions;
 using Kezek.Workflows.Attach;
+using Kezek.Workflows.Audit;
 using Kezek.Workflows.Benefits;
 using Kezek.Workflows.Corrections;
 using Kezek.Workflows.Choose;
@@ -52,6 +53,9 @@ public static class UseCaseServices
         services.AddScoped<ConfirmBenefitHandler>();
         services.AddScoped<RejectBenefitHandler>();
         services.AddScoped<OperatorRestoreHandler>();
+        services.AddScoped<VerifyHistoryHandler>();
+        services.AddScoped<HistoryAnchors>();
+        services.AddScoped<StaffReads>();
         services.AddScoped<ConsentToRegionMoveHandler>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();

@@ -122,17 +122,33 @@ public sealed class Application
 
     public IReadOnlyList<HistoryEntry> History => _history;
 
+    /// <summary>The hash of the last history entry (<see cref="HistoryChain"/>): the next entry links to it.</summary>
+    public string? HistoryHead { get; private set; }
+
+    /// <summary>
+    /// Seals the entries about to be saved for the first time, in the order they were written, each linked to the one before;
+    /// the persistence layer calls it on every save.
+    /// </summary>
+    public void SealHistory(IReadOnlyCollection<HistoryEntry> unsaved)
+    {
+        foreach (var entry in _history.Where(unsaved.Contains))
+        {
+            entry.Seal(Number, HistoryHead);
+            HistoryHead = entry.Hash;
+        }
+    }
+
     public IReadOnlyList<ApplicationParent> Parents => _parents;
 
     public IReadOnlyList<Direction> Directions => _directions;
 
     public static Application Register(ApplicationNumber number, string regionCode, Child child, Applicant applicant,
-        BenefitClaim claim, DateTime now, Actor actor, string signedXml)
+        BenefitClaim claim, DateTime now, Actor actor, string signedXml, string? revocationEvidence = null)
     {
         var application = new Application(number.ToString(), regionCode,
             Applications.GroupYear.ForChildBornOn(child.BirthDate).Year, child, applicant, claim, now);
         application._history.Add(new HistoryEntry(now, actor, HistoryActions.Registered, null,
-            ApplicationStatus.Queued, null, signedXml));
+            ApplicationStatus.Queued, null, signedXml, revocationEvidence));
         return application;
     }
 
@@ -143,7 +159,7 @@ public sealed class Application
     /// region's rules allow it. The first entry names the region and the number moved from.
     /// </summary>
     internal static Application MoveIn(Application from, ApplicationNumber number, string regionCode, bool keepQueuedAt, DateTime now,
-        Actor actor, string reason, string signedXml)
+        Actor actor, string reason, string signedXml, string? revocationEvidence = null)
     {
         var application = new Application(number.ToString(), regionCode, from.GroupYear, from.Child.Copy(), from.Applicant.Copy(),
             BenefitClaim.Of(from), now);
@@ -151,16 +167,16 @@ public sealed class Application
             application.QueuedAt = from.QueuedAt;
         foreach (var parent in from._parents)
             application._parents.Add(new ApplicationParent(parent.Iin, parent.FullName, parent.Relation, now));
-        var entry = new HistoryEntry(now, actor, HistoryActions.MovedFromRegion, null, ApplicationStatus.Queued, reason, signedXml);
+        var entry = new HistoryEntry(now, actor, HistoryActions.MovedFromRegion, null, ApplicationStatus.Queued, reason, signedXml, revocationEvidence);
         entry.RecordMove(from.RegionCode, from.Number);
         application._history.Add(entry);
         return application;
     }
 
     /// <summary>The family consented, signed, to a move to another region; the region's operator then moves it.</summary>
-    internal void ConsentToMove(string targetRegionCode, Actor actor, DateTime now, string signedXml)
+    internal void ConsentToMove(string targetRegionCode, Actor actor, DateTime now, string signedXml, string? revocationEvidence = null)
     {
-        var entry = new HistoryEntry(now, actor, HistoryActions.RegionMoveConsented, Status, Status, null, signedXml);
+        var entry = new HistoryEntry(now, actor, HistoryActions.RegionMoveConsented, Status, Status, null, signedXml, revocationEvidence);
         entry.RecordMove(targetRegionCode, null);
         _history.Add(entry);
         Touch(now);
@@ -193,11 +209,11 @@ public sealed class Application
     }
 
     /// <summary>The region's operator corrected the child's name from the civil registry; the entry keeps the name before.</summary>
-    internal void CorrectChild(Child fromRegistry, Actor actor, DateTime now, string reason, string signedXml)
+    internal void CorrectChild(Child fromRegistry, Actor actor, DateTime now, string reason, string signedXml, string? revocationEvidence = null)
     {
         var before = Child.FullName;
         Child.Correct(fromRegistry);
-        _history.Add(new HistoryEntry(now, actor, HistoryActions.ChildCorrected, Status, Status, $"{reason} ({before} → {Child.FullName})", signedXml));
+        _history.Add(new HistoryEntry(now, actor, HistoryActions.ChildCorrected, Status, Status, $"{reason} ({before} → {Child.FullName})", signedXml, revocationEvidence));
         Touch(now);
     }
 
@@ -235,12 +251,12 @@ public sealed class Application
 
     /// <summary>Moves the application along its workflow and records the change in its history.</summary>
     internal void Transition(string trigger, string toState, ApplicationStatus toStatus, Actor actor, DateTime now, string? reason,
-        string? signedXml)
+        string? signedXml, string? revocationEvidence = null)
     {
         var from = Status;
         State = toState;
         Status = toStatus;
-        _history.Add(new HistoryEntry(now, actor, trigger, from, toStatus, reason, signedXml));
+        _history.Add(new HistoryEntry(now, actor, trigger, from, toStatus, reason, signedXml, revocationEvidence));
         Touch(now);
     }
 
@@ -302,7 +318,7 @@ public sealed class Application
 
     /// <summary>The operator confirmed a benefit from the evidence seen; it orders the queue from now on.</summary>
     internal HistoryEntry ConfirmBenefit(BenefitCategory category, string evidence, DateOnly? validUntil, Actor actor, DateTime now, string reason,
-        string signedXml)
+        string signedXml, string? revocationEvidence = null)
     {
         if (category == BenefitCategory.None)
             throw new ArgumentOutOfRangeException(nameof(category), "A confirmed benefit has a category.");
@@ -310,17 +326,17 @@ public sealed class Application
         BenefitEvidence = evidence;
         BenefitValidUntil = validUntil;
         BenefitConfirmedAt = now;
-        return AddBenefitEntry(HistoryActions.BenefitConfirmed, actor, now, reason, signedXml, evidence);
+        return AddBenefitEntry(HistoryActions.BenefitConfirmed, actor, now, reason, signedXml, evidence, revocationEvidence);
     }
 
     /// <summary>The operator rejected the claim: the claim and any benefit confirmed before are cleared.</summary>
-    internal HistoryEntry RejectBenefit(Actor actor, DateTime now, string reason, string signedXml)
+    internal HistoryEntry RejectBenefit(Actor actor, DateTime now, string reason, string signedXml, string? revocationEvidence = null)
     {
         ClaimedBenefit = BenefitCategory.None;
         BenefitDocumentType = null;
         BenefitDocumentNumber = null;
         ClearBenefit();
-        return AddBenefitEntry(HistoryActions.BenefitRejected, actor, now, reason, signedXml, null);
+        return AddBenefitEntry(HistoryActions.BenefitRejected, actor, now, reason, signedXml, null, revocationEvidence);
     }
 
     /// <summary>The benefit's validity ended: back to the general queue, at the original queued-at time.</summary>
@@ -342,10 +358,11 @@ public sealed class Application
     /// The change is saved first and its entry recorded after, in the same transaction (<see cref="RecordBenefitChange"/>):
     /// history is append-only, and the queue number after the change can only be counted on the saved queue.
     /// </summary>
-    private HistoryEntry AddBenefitEntry(string action, Actor actor, DateTime now, string? reason, string? signedXml, string? evidence)
+    private HistoryEntry AddBenefitEntry(string action, Actor actor, DateTime now, string? reason, string? signedXml, string? evidence,
+        string? revocationEvidence = null)
     {
         Touch();
-        return new HistoryEntry(now, actor, action, Status, Status, reason, signedXml) { Benefit = Benefit, Evidence = evidence };
+        return new HistoryEntry(now, actor, action, Status, Status, reason, signedXml, revocationEvidence) { Benefit = Benefit, Evidence = evidence };
     }
 
     /// <summary>Records a benefit's change (its entry from the change itself) with the queue numbers before and after it.</summary>

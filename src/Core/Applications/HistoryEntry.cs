@@ -6,7 +6,7 @@ namespace Kezek.Core.Applications;
 public sealed class HistoryEntry
 {
     internal HistoryEntry(DateTime at, Actor actor, string action, ApplicationStatus? fromStatus,
-        ApplicationStatus? toStatus, string? reason, string? signedXml)
+        ApplicationStatus? toStatus, string? reason, string? signedXml, string? revocationEvidence = null)
     {
         At = at;
         ActorIin = actor.Iin;
@@ -17,6 +17,7 @@ public sealed class HistoryEntry
         ToStatus = toStatus;
         Reason = reason;
         SignedXml = signedXml;
+        RevocationEvidence = signedXml is null ? null : revocationEvidence;
     }
 
 #pragma warning disable CS8618 // EF Core materialises through this constructor
@@ -50,6 +51,13 @@ public sealed class HistoryEntry
     public string? SignedXml { get; private set; }
 
     /// <summary>
+    /// What showed, when the document was signed, that the signer's certificate was not revoked: <c>OCSP:</c> and the
+    /// responder's signed answer (base64), or <c>CRL</c> with the issuer and number of the CRL (and delta) that decided; null
+    /// on unsigned entries, on entries written before revocation was checked, and when revocation is off.
+    /// </summary>
+    public string? RevocationEvidence { get; private set; }
+
+    /// <summary>
     /// On a benefit's entries: the confirmed benefit in force after the change (None when it was rejected or lapsed); null
     /// on every other entry. The history of a queue's ranks is read from these (past queue positions).
     /// </summary>
@@ -75,6 +83,21 @@ public sealed class HistoryEntry
     {
         OtherRegionCode = otherRegionCode;
         OtherApplicationNumber = otherApplicationNumber;
+    }
+
+    /// <summary>This entry's hash (<see cref="HistoryChain"/>), set when it is saved; null on entries written before history was sealed.</summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>The hash of the application's entry before this one (null on its first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>Links the entry to the one before and seals its content; once, as it is first saved.</summary>
+    internal void Seal(string applicationNumber, string? previousHash)
+    {
+        if (Hash is not null)
+            throw new InvalidOperationException("A history entry is sealed once.");
+        PreviousHash = previousHash;
+        Hash = HistoryChain.Hash(this, applicationNumber, previousHash);
     }
 
     /// <summary>The queue number just before the change (null when the application did not stand in the queue).</summary>

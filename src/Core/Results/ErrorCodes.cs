@@ -40,6 +40,12 @@ public static class ErrorCodes
     public const string CertificateUntrusted = "CERTIFICATE_UNTRUSTED";
     public const string CertificateExpired = "CERTIFICATE_EXPIRED";
     public const string CertificateKeyUsage = "CERTIFICATE_KEY_USAGE";
+
+    /// <summary>The certification centre revoked the signer's certificate (its OCSP responder or CRL says so).</summary>
+    public const string CertificateRevoked = "CERTIFICATE_REVOKED";
+
+    /// <summary>Neither the OCSP responder nor a valid CRL answered: the signature is refused until one does.</summary>
+    public const string CertificateRevocationUnknown = "CERTIFICATE_REVOCATION_UNKNOWN";
     public const string NonceInvalid = "NONCE_INVALID";
     public const string SignerMismatch = "SIGNER_MISMATCH";
     public const string ActionMismatch = "ACTION_MISMATCH";

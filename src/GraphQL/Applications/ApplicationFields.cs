@@ -162,7 +162,8 @@ internal static class ApplicationFields
                     input.Phone, signer, signedXml, input.BenefitDocumentType, input.BenefitDocumentNumber);
                 var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => Signing.SignedFields.EnumName(c, v)),
                     c.RequireViewer(), (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
-                return (await handler.HandleAsync(Command(signed.Signer), c.CancellationToken)).OrThrow(c);
+                return (await handler.HandleAsync(Command(signed.Signer) with { RevocationEvidence = signed.RevocationEvidence },
+                    c.CancellationToken)).OrThrow(c);
             });
 
         AddContactMutations(mutation);

@@ -93,6 +93,9 @@ public sealed class HistoryEntryGraphType : ObjectGraphType<HistoryEntry>
         Field<ApplicationStatusGraphType>("toStatus").Resolve(c => c.Source.ToStatus);
         Field<StringGraphType>("reason").Resolve(c => c.Source.Reason);
         Field<StringGraphType>("signedXml").Resolve(c => c.Source.SignedXml);
+        Field<StringGraphType>("revocationEvidence")
+            .Description("A signed entry: what showed the signer's certificate was not revoked when it signed — 'OCSP:' and the responder's answer (base64), or the CRL's issuer and number.")
+            .Resolve(c => c.Source.RevocationEvidence);
         Field<IntGraphType>("queueNumberBefore").Description("A benefit's change: the queue number just before it (null when not in the queue).")
             .Resolve(c => c.Source.QueueNumberBefore);
         Field<IntGraphType>("queueNumberAfter").Description("A benefit's change: the queue number just after it (null when not in the queue).")

@@ -65,7 +65,7 @@ internal static class RegionMoveFields
                 var input = c.GetArgument<RegionMoveInput>("input");
                 return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "consentToRegionMove", input.ActionFields(),
                     c.RequireViewer(), (signed, spendNonce, token) => handler.HandleAsync(new ConsentToRegionMove(input.ApplicationNumber,
-                        input.TargetRegion, new ActionSignature(signed.Signer, signed.SignedXml, spendNonce)), token), c.CancellationToken)).OrThrow(c);
+                        input.TargetRegion, new ActionSignature(signed.Signer, signed.SignedXml, spendNonce, signed.RevocationEvidence)), token), c.CancellationToken)).OrThrow(c);
             });
 
         SignedFields.OperatorAction<MoveToRegionInputGraphType, RegionMoveInput, MoveToRegionHandler>(mutation, "moveToRegion",

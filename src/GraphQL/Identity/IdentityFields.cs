@@ -139,6 +139,21 @@ internal static class IdentityFields
             .Resolve().WithService<SignIn>()
             .ResolveAsync(async (c, signIn) => await signIn.SignOutAsync(c.Kezek().BearerToken!, c.CancellationToken));
 
+        mutation.Field<NonNullGraphType<IntGraphType>>("signOutEverywhere")
+            .Description("Ends every session of the signed-in person, this one too, on every device; answers how many ended.")
+            .Access(AccessRequirement.SignedInPerson)
+            .Resolve().WithService<EndSessions>()
+            .ResolveAsync(async (c, sessions) => await sessions.OfViewerAsync(c.RequireViewer(), c.CancellationToken));
+
+        mutation.Field<NonNullGraphType<IntGraphType>>("endSessions")
+            .Description("Administrators: end every session of a person at once (a key reported lost or stolen), with a reason; audited.")
+            .Argument<NonNullGraphType<StringGraphType>>("iin")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .Access(AccessRequirement.Roles(Role.Administrator))
+            .Resolve().WithService<EndSessions>()
+            .ResolveAsync(async (c, sessions) => (await sessions.OfPersonAsync(c.GetArgument<string>("iin"), c.GetArgument<string>("reason"),
+                c.RequireViewer(), c.CancellationToken)).OrThrow(c));
+
         mutation.Field<NonNullGraphType<RoleGrantGraphType>>("grantRole")
             .Description("Administrators: give a person a role — KINDERGARTEN_STAFF with a BIN, OPERATOR or POLICY_OFFICER with a region.")
             .Argument<NonNullGraphType<StringGraphType>>("iin")

@@ -200,7 +200,7 @@ internal static class LifecycleFields
                 var done = (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), name, input.ActionFields(), c.RequireViewer(),
                     async (signed, spendNonce, token) =>
                     {
-                        var command = input.ToCommand(new ActionSignature(signed.Signer, signed.SignedXml, spendNonce));
+                        var command = input.ToCommand(new ActionSignature(signed.Signer, signed.SignedXml, spendNonce, signed.RevocationEvidence));
                         return command.IsSuccess ? await handler.HandleAsync(command.Value, token) : command.Error!;
                     }, c.CancellationToken)).OrThrow(c);
                 return typeof(TPayload) == typeof(ApplicationPayloadGraphType) ? done.Application : DirectionPayload.Of(done);

@@ -44,7 +44,7 @@ internal static class SignedFields
                 var input = c.GetArgument<TInput>("input");
                 var viewer = c.RequireViewer();
                 return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), name, fields(c, input), viewer,
-                    (signed, spendNonce, token) => act(handler, input, viewer, new ActionSignature(signed.Signer, signed.SignedXml, spendNonce), token),
+                    (signed, spendNonce, token) => act(handler, input, viewer, new ActionSignature(signed.Signer, signed.SignedXml, spendNonce, signed.RevocationEvidence), token),
                     c.CancellationToken)).OrThrow(c);
             });
 }

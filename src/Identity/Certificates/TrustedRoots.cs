@@ -31,12 +31,12 @@ public sealed class TrustedRoots
 
     // A chain that was built stays valid while every certificate in it is: the window of validity is remembered, so
     // the same signer's next actions need no chain building (it was a tenth of the server's CPU in the rush). Only
-    // successes are remembered; revocation is not checked here either way.
+    // successes are remembered; revocation is checked apart, on every signature (RevocationChecker), never remembered here.
     private readonly ConcurrentDictionary<string, (DateTime From, DateTime Until)> _chained = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the certificate chains, at the given time, to a root of the folder or ends at a pinned
-    /// certificate of the folder with no other fault. Revocation is not checked here.
+    /// certificate of the folder with no other fault. Revocation is checked apart (RevocationChecker).
     /// </summary>
     public bool Chains(X509Certificate2 certificate, DateTime utcNow, out string status)
     {
@@ -55,6 +55,7 @@ public sealed class TrustedRoots
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(Anchors);
         chain.ChainPolicy.ExtraStore.AddRange(Intermediates);
+        // The platform's own revocation check stays off: Kezek asks OCSP and CRLs itself, fail closed (RevocationChecker).
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = utcNow.ToLocalTime();
         chain.ChainPolicy.VerificationTimeIgnored = false;
@@ -84,6 +85,13 @@ public sealed class TrustedRoots
             _chained.Clear();
         _chained[key] = (chain.Max(c => c.NotBefore.ToUniversalTime()), chain.Min(c => c.NotAfter.ToUniversalTime()));
     }
+
+    /// <summary>
+    /// The issuer of a certificate among the folder's certificates (same name, and its key signed the certificate), for the
+    /// revocation check; null when the folder does not hold it.
+    /// </summary>
+    public X509Certificate2? IssuerOf(X509Certificate2 certificate) =>
+        Revocation.Pkix.IssuerAmong(certificate, Intermediates.Concat(Anchors));
 
     /// <summary>Reads every .cer, .crt and .pem file (DER or PEM) of the folders that exist.</summary>
     public static TrustedRoots FromFolders(params string?[] folders)

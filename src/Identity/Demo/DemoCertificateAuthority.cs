@@ -73,7 +73,7 @@ public sealed class DemoCertificateAuthority : IDisposable
 
     /// <summary>A certificate with any key usage, for tests of refusals.</summary>
     public X509Certificate2 Issue(DemoPerson person, DateTimeOffset notBefore, DateTimeOffset notAfter,
-        X509KeyUsageFlags keyUsage, IReadOnlyList<string> extendedKeyUsages)
+        X509KeyUsageFlags keyUsage, IReadOnlyList<string> extendedKeyUsages, IEnumerable<X509Extension>? extensions = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(SubjectOf(person), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -89,6 +89,8 @@ public sealed class DemoCertificateAuthority : IDisposable
 
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        foreach (var extension in extensions ?? [])
+            request.CertificateExtensions.Add(extension);
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;
         var notAfterWithinRoot = notAfter < Certificate.NotAfter ? notAfter : new DateTimeOffset(Certificate.NotAfter);
@@ -97,6 +99,21 @@ public sealed class DemoCertificateAuthority : IDisposable
         using var withKey = issued.CopyWithPrivateKey(key);
         // Round-trip through PKCS#12 so that the key is usable on every platform, as a loaded key file is.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12, ""), "", X509KeyStorageFlags.Exportable);
+    }
+
+    /// <summary>
+    /// A CRL (DER) of this CA listing the given serial numbers (hex) as revoked, so that Kezek's revocation check answers for
+    /// the demo and the tests as it does for NCA RK's certificates.
+    /// </summary>
+    public byte[] PublishCrl(System.Numerics.BigInteger number, DateTimeOffset thisUpdate, DateTimeOffset nextUpdate,
+        IEnumerable<string>? revokedSerials = null)
+    {
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var serial in revokedSerials ?? [])
+            builder.AddEntry(Convert.FromHexString(serial), thisUpdate, X509RevocationReason.KeyCompromise);
+        return builder.Build(Certificate.SubjectName, X509SignatureGenerator.CreateForRSA(_key, RSASignaturePadding.Pkcs1), number,
+            nextUpdate, HashAlgorithmName.SHA256, X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false),
+            thisUpdate);
     }
 
     public void Dispose() => _key.Dispose();

@@ -17,7 +17,7 @@ public sealed class SignIn(XmlSignatureVerifier verifier, Nonces nonces, Viewers
 {
     public async Task<Result<SignedIn>> HandleAsync(string signedXml, CancellationToken cancellationToken)
     {
-        var verified = verifier.Verify(signedXml, KeyPurpose.Authentication);
+        var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Authentication, cancellationToken);
         if (!verified.IsSuccess)
             return verified.Error!;
 

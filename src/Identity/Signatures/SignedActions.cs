@@ -4,8 +4,11 @@ using Kezek.Identity.Sessions;
 
 namespace Kezek.Identity.Signatures;
 
-/// <summary>A parent's action whose signature, signer, fields and nonce all held.</summary>
-public sealed record SignedAction(Actor Signer, string SignedXml);
+/// <summary>
+/// A parent's action whose signature, signer, fields and nonce all held, with what showed the signer's certificate was not
+/// revoked (kept with the history entry the action writes).
+/// </summary>
+public sealed record SignedAction(Actor Signer, string SignedXml, string? RevocationEvidence = null);
 
 /// <summary>
 /// Checks a signed action (SPEC §4): a valid SIGN-key signature, by the signed-in person, over exactly the
@@ -20,13 +23,13 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
         var read = await ReadAsync(signedXml, actionName, input, viewer, cancellationToken);
         if (!read.IsSuccess)
             return read.Error!;
-        var (signer, nonce) = read.Value;
+        var (signer, nonce, evidence) = read.Value;
         if (await check(signer, cancellationToken) is { } refused)
             return refused;
         if (!await nonces.ConsumeAsync(nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
             return Error.Of(ErrorCodes.NonceInvalid);
 
-        return new SignedAction(signer, signedXml);
+        return new SignedAction(signer, signedXml, evidence);
     }
 
     /// <summary>
@@ -40,15 +43,15 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
         var read = await ReadAsync(signedXml, actionName, input, viewer, cancellationToken);
         if (!read.IsSuccess)
             return read.Error!;
-        var (signer, nonce) = read.Value;
-        return await perform(new SignedAction(signer, signedXml),
+        var (signer, nonce, evidence) = read.Value;
+        return await perform(new SignedAction(signer, signedXml, evidence),
             token => nonces.ConsumeAsync(nonce, NoncePurpose.Action, viewer.Iin, token), cancellationToken);
     }
 
-    private async Task<Result<(Actor Signer, string Nonce)>> ReadAsync(string signedXml, string actionName, IEnumerable<ActionField> input,
+    private async Task<Result<(Actor Signer, string Nonce, string? Evidence)>> ReadAsync(string signedXml, string actionName, IEnumerable<ActionField> input,
         Viewer viewer, CancellationToken cancellationToken)
     {
-        var verified = verifier.Verify(signedXml, KeyPurpose.Signing);
+        var verified = await verifier.VerifyAsync(signedXml, KeyPurpose.Signing, cancellationToken);
         if (!verified.IsSuccess)
             return verified.Error!;
         if (verified.Value.Signer.Iin != viewer.Iin)
@@ -61,6 +64,6 @@ public sealed class SignedActions(XmlSignatureVerifier verifier, Nonces nonces)
             return Error.Of(ErrorCodes.ActionMismatch, ("expected", actionName));
         if (!await nonces.IsUsableAsync(document.Nonce, NoncePurpose.Action, viewer.Iin, cancellationToken))
             return Error.Of(ErrorCodes.NonceInvalid);
-        return (new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant), document.Nonce);
+        return (new Actor(viewer.Iin, verified.Value.Signer.FullName, Role.Applicant), document.Nonce, verified.Value.RevocationEvidence);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Xml;
 using Kezek.Core.Results;
 using Kezek.Identity.Certificates;
+using Kezek.Identity.Certificates.Revocation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,17 +18,28 @@ public enum KeyPurpose
     Signing,
 }
 
-/// <summary>A document whose signature held: the parsed document and the signer's subject.</summary>
-public sealed record VerifiedDocument(XmlDocument Document, NcaSubject Signer);
+/// <summary>
+/// A document whose signature held: the parsed document, the signer's subject and what showed that the signer's
+/// certificate was not revoked (<see cref="RevocationVerdict.Evidence"/>: the OCSP answer or the CRL; null when revocation
+/// is off or not checked yet).
+/// </summary>
+public sealed record VerifiedDocument(XmlDocument Document, NcaSubject Signer)
+{
+    public string? RevocationEvidence { get; init; }
+
+    /// <summary>The signer's certificate (owned by the verifier's memory: not to be disposed).</summary>
+    internal X509Certificate2? Certificate { get; init; }
+}
 
 /// <summary>
 /// Checks an enveloped XMLDSig as NCALayer makes it, failing closed at every step: no DTD, exactly one
 /// Signature (a child of the root) with exactly one Reference to the whole document (<c>URI=""</c>),
 /// allow-listed algorithms and transforms, the signer's certificate in KeyInfo, validity at the injected
-/// clock's now, the key usage of the purpose, and a chain to the configured trusted roots only.
+/// clock's now, the key usage of the purpose, a chain to the configured trusted roots only and, last, the signer's
+/// certificate not revoked (<see cref="RevocationChecker"/>: OCSP, then CRL, refused when neither answers).
 /// </summary>
 public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock, IOptions<SignatureOptions> options,
-    ILogger<XmlSignatureVerifier> logger)
+    RevocationChecker revocation, ILogger<XmlSignatureVerifier> logger)
 {
     public const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
 
@@ -55,7 +67,33 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         .. CanonicalizationMethods,
     ];
 
-    public Result<VerifiedDocument> Verify(string? signedXml, KeyPurpose purpose)
+    /// <summary>How many signers' certificates are remembered (only those whose signature and chain held are).</summary>
+    public int RememberedSigners => _signers.Count;
+
+    /// <summary>
+    /// The whole check: <see cref="VerifySignature"/>, then the signer's certificate's revocation status — revoked is
+    /// <c>CERTIFICATE_REVOKED</c>, no answer from OCSP nor CRL is <c>CERTIFICATE_REVOCATION_UNKNOWN</c>.
+    /// </summary>
+    public async Task<Result<VerifiedDocument>> VerifyAsync(string? signedXml, KeyPurpose purpose, CancellationToken cancellationToken)
+    {
+        var verified = VerifySignature(signedXml, purpose);
+        if (!verified.IsSuccess)
+            return verified;
+        var certificate = verified.Value.Certificate!;
+        var verdict = await revocation.CheckAsync(certificate, roots.IssuerOf(certificate), cancellationToken);
+        return verdict.Status switch
+        {
+            RevocationStatus.Good => verified.Value with { RevocationEvidence = verdict.Evidence },
+            RevocationStatus.Revoked => Refuse(ErrorCodes.CertificateRevoked, "revoked"),
+            _ => Refuse(ErrorCodes.CertificateRevocationUnknown, "revocation unknown"),
+        };
+    }
+
+    /// <summary>
+    /// Everything but revocation: the document, the signature, the certificate's validity, key usage and chain. Callers that
+    /// accept a signature use <see cref="VerifyAsync"/>.
+    /// </summary>
+    public Result<VerifiedDocument> VerifySignature(string? signedXml, KeyPurpose purpose)
     {
         try
         {
@@ -91,8 +129,24 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
             || certificates[0]!.ParentNode is not XmlElement { LocalName: "X509Data", NamespaceURI: SignedXml.XmlDsigNamespaceUrl } data
             || data.ParentNode != keyInfo[0])
             return Refuse("key-info");
-        var signer = _signers.Of(Convert.FromBase64String(certificates[0]!.InnerText));
+        var signer = _signers.Of(Convert.FromBase64String(certificates[0]!.InnerText), out var remembered);
         signatureElement.RemoveChild(keyInfo[0]!);
+        var verified = Check(document, signatureElement, signer, purpose);
+        if (remembered)
+            return verified;
+        if (!verified.IsSuccess)
+        {
+            // Only a signature that holds fills the memory; a refused certificate is let go at once.
+            signer.Dispose();
+            return verified;
+        }
+
+        var kept = _signers.Remember(signer);
+        return verified.Value with { Certificate = kept.Certificate };
+    }
+
+    private Result<VerifiedDocument> Check(XmlDocument document, XmlElement signatureElement, SignerCertificate signer, KeyPurpose purpose)
+    {
 
         var signed = new SignedXml(document);
         signed.LoadXml(signatureElement);
@@ -128,7 +182,7 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         var subject = signer.Subject;
         if (subject is null)
             return Refuse("subject");
-        return new VerifiedDocument(document, subject);
+        return new VerifiedDocument(document, subject) { Certificate = certificate };
     }
 
     private static XmlDocument Load(string xml)

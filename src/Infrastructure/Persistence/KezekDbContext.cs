@@ -62,6 +62,8 @@ public sealed class KezekDbContext : DbContext, IKezekDb
 
     public DbSet<StaffAction> StaffActions => Set<StaffAction>();
 
+    public DbSet<HistoryAnchor> HistoryAnchors => Set<HistoryAnchor>();
+
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
     public void DiscardChanges() => ChangeTracker.Clear();
@@ -134,12 +136,14 @@ public sealed class KezekDbContext : DbContext, IKezekDb
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        SealHistory();
         RefuseHistoryRewrites();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        SealHistory();
         RefuseHistoryRewrites();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -164,6 +168,17 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         configurationBuilder.Properties<TimerStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<NotificationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Kezek.Core.Documents.DocumentKind>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <summary>Each application's new history entries are sealed and chained as they are first saved (HistoryChain).</summary>
+    private void SealHistory()
+    {
+        foreach (var application in ChangeTracker.Entries<Application>().Select(e => e.Entity))
+        {
+            var unsaved = application.History.Where(h => Entry(h).State == EntityState.Added).ToHashSet();
+            if (unsaved.Count > 0)
+                application.SealHistory(unsaved);
+        }
     }
 
     /// <summary>History is append-only: an edit or a delete of an entry is a programming error, refused.</summary>

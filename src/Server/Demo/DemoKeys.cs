@@ -17,6 +17,9 @@ public static class DemoKeys
 
     public static string KeysFolder(string dataPath) => Path.Combine(dataPath, "demo-keys");
 
+    /// <summary>The demo CA's CRL, which Kezek reads in Development (revocation is required there too).</summary>
+    public static string CrlFile(string dataPath) => Path.Combine(CaFolder(dataPath), "demo-ca.crl");
+
     /// <summary>Creates what is missing; keeps what exists, so the keys stay valid across restarts.</summary>
     public static DemoCertificateAuthority Ensure(string dataPath, TimeProvider clock, ILogger logger)
     {
@@ -46,7 +49,33 @@ public static class DemoKeys
         }
 
         WriteGuide(Path.Combine(keysFolder, "README.txt"));
+        PublishCrl(authority, CrlFile(dataPath), now, logger);
         return authority;
+    }
+
+    /// <summary>
+    /// The demo CA's CRL (empty: no demo person is revoked), made again when it is missing — a data folder of an older
+    /// version has none — or when it is less than a month from its nextUpdate, so the demo never meets a stale CRL.
+    /// </summary>
+    private static void PublishCrl(DemoCertificateAuthority authority, string path, DateTimeOffset now, ILogger logger)
+    {
+        if (File.Exists(path))
+        {
+            try
+            {
+                var existing = Kezek.Identity.Certificates.Revocation.CertificateRevocationList.Parse(File.ReadAllBytes(path));
+                if (existing.NextUpdate > now.UtcDateTime.AddDays(30) && existing.IsSignedBy(authority.Certificate))
+                    return;
+            }
+            catch (Exception exception) when (exception is System.Formats.Asn1.AsnContentException or FormatException
+                                                  or System.Security.Cryptography.CryptographicException)
+            {
+                logger.LogWarning("The demo CRL {File} is unreadable; it is made again", path);
+            }
+        }
+
+        File.WriteAllBytes(path, authority.PublishCrl(now.ToUnixTimeSeconds(), now.AddDays(-1), now.AddYears(1)));
+        logger.LogInformation("Published the demo CA's CRL {File}", path);
     }
 
     private static void WriteIfMissing(string path, Func<X509Certificate2> issue)

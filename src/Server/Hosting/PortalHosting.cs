@@ -113,7 +113,7 @@ public static class PortalHosting
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Kezek</title></head>
-        <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5">
+        <body>
         <h1>Kezek</h1>
         <p>The web portal was not built, so only the API runs: GraphQL at <a href="/graphql">/graphql</a>.</p>
         <p>To build the portal, install Node.js 20 or newer (with npm) and run <code>dotnet run --project src/Server</code> again,

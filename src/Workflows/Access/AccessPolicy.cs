@@ -38,6 +38,17 @@ public sealed class AccessPolicy(IKezekDb db)
     public static Result<Actor> AsOperatorOf(Viewer viewer, Application application) =>
         IsOperatorOf(viewer, application.RegionCode) ? viewer.As(Role.Operator) : Error.Of(ErrorCodes.ApplicationNotFound);
 
+    /// <summary>The staff role a viewer reads applications as (administrator first, then operator, staff, policy officer); null for families.</summary>
+    public static Role? StaffRoleOf(Viewer viewer) =>
+        new[] { Role.Administrator, Role.Operator, Role.KindergartenStaff, Role.PolicyOfficer }.Cast<Role?>()
+            .FirstOrDefault(role => viewer.Roles.Any(r => r.Role == role));
+
+    /// <summary>Who may check a region's history (verifyHistory, anchors): its operators and administrators; anyone else is refused.</summary>
+    public static Result<Actor> AsAuditorOf(Viewer viewer, string regionCode) =>
+        IsOperatorOf(viewer, regionCode) ? viewer.As(Role.Operator)
+        : viewer.IsAdministrator ? viewer.As(Role.Administrator)
+        : Error.Of(ErrorCodes.ApplicationNotFound);
+
     /// <summary>
     /// The person acting for a kindergarten: its own staff, an operator of its region, or an administrator; null for
     /// anyone else.

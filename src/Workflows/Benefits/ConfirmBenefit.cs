@@ -38,7 +38,7 @@ public sealed class ConfirmBenefitHandler(BenefitChanges benefits, Transactions 
 
             var reason = command.Reason.Trim();
             await benefits.ApplyAsync(application, () => application.ConfirmBenefit(command.Category, command.Evidence.Trim(), command.ValidUntil, actor,
-                benefits.Now, reason, command.Signature.SignedXml), "benefit-confirmed", actor, reason, token);
+                benefits.Now, reason, command.Signature.SignedXml, command.Signature.RevocationEvidence), "benefit-confirmed", actor, reason, token);
             if (!await command.Signature.SpendNonce(token))
                 return Error.Of(ErrorCodes.NonceInvalid);
             return application;

@@ -27,7 +27,7 @@ public sealed class RejectBenefitHandler(BenefitChanges benefits, Transactions t
             var (application, actor) = found.Value;
 
             var reason = command.Reason.Trim();
-            await benefits.ApplyAsync(application, () => application.RejectBenefit(actor, benefits.Now, reason, command.Signature.SignedXml),
+            await benefits.ApplyAsync(application, () => application.RejectBenefit(actor, benefits.Now, reason, command.Signature.SignedXml, command.Signature.RevocationEvidence),
                 "benefit-rejected", actor, reason, token);
             if (!await command.Signature.SpendNonce(token))
                 return Error.Of(ErrorCodes.NonceInvalid);

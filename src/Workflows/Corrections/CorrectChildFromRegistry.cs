@@ -41,7 +41,7 @@ public sealed class CorrectChildFromRegistryHandler(IKezekDb db, ICivilRegistry 
                 return Error.Of(ErrorCodes.ChildUnchanged);
 
             var now = clock.GetUtcNow().UtcDateTime;
-            application.CorrectChild(fromRegistry.Value, actor, now, reason, command.Signature.SignedXml);
+            application.CorrectChild(fromRegistry.Value, actor, now, reason, command.Signature.SignedXml, command.Signature.RevocationEvidence);
             db.StaffActions.Add(new StaffAction(now, actor, HistoryActions.ChildCorrected, application.Number));
             await db.SaveChangesAsync(token);
             if (!await command.Signature.SpendNonce(token))

@@ -32,7 +32,7 @@ public sealed class OperatorRestoreHandler(IKezekDb db, ApplicationLifecycle lif
                     return found.Error!;
                 var (application, actor) = found.Value;
                 var fired = await lifecycle.FireAsync(application, Triggers.OperatorRestore,
-                    new TransitionRequest(actor, command.Signature.SignedXml, reason), token);
+                    command.Signature.Request(reason) with { Actor = actor }, token);
                 if (fired.IsSuccess)
                     db.StaffActions.Add(new StaffAction(clock.GetUtcNow().UtcDateTime, actor, Triggers.OperatorRestore, application.Number));
                 return fired;

@@ -71,7 +71,7 @@ public sealed record JournalPage(IReadOnlyList<Application> Items, int TotalCoun
 /// sort column's value and the id of the last row, so that a page never repeats or skips a row whatever the order.
 /// Applicants see their own and attached applications, operators their region's, administrators all.
 /// </summary>
-public sealed class ApplicationJournal(AccessPolicy access, QueuePositions positions)
+public sealed class ApplicationJournal(AccessPolicy access, QueuePositions positions, Audit.StaffReads reads)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -101,6 +101,7 @@ public sealed class ApplicationJournal(AccessPolicy access, QueuePositions posit
         var hasNext = items.Count > size;
         if (hasNext)
             items.RemoveAt(items.Count - 1);
+        await reads.RecordAsync(viewer, items, Audit.StaffReads.ReadJournal, cancellationToken);
         return new JournalPage(items, total, hasNext, items.Count > 0 ? JournalKeyset.Cursor(items[^1], order) : null);
     }
 

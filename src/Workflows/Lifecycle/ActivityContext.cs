@@ -7,7 +7,8 @@ using Kezek.Workflows.Persistence;
 namespace Kezek.Workflows.Lifecycle;
 
 /// <summary>What the person (or Kezek) asked for with a trigger: the inputs some activities need.</summary>
-public sealed record TransitionRequest(Actor Actor, string? SignedXml = null, string? Reason = null, Guid? PlaceId = null, DateOnly? Until = null)
+public sealed record TransitionRequest(Actor Actor, string? SignedXml = null, string? Reason = null, Guid? PlaceId = null, DateOnly? Until = null,
+    string? RevocationEvidence = null)
 {
     public static TransitionRequest BySystem(string? reason = null) => new(Actor.System, Reason: reason);
 }

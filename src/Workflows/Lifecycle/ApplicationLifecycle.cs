@@ -98,7 +98,8 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
             FromStatus = application.Status,
             Direction = application.CurrentDirection,
         };
-        application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml);
+        application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml,
+            request.RevocationEvidence);
         foreach (var step in transition.ActivityList)
         {
             if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)

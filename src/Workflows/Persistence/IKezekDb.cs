@@ -55,6 +55,8 @@ public interface IKezekDb
 
     DbSet<StaffAction> StaffActions { get; }
 
+    DbSet<HistoryAnchor> HistoryAnchors { get; }
+
     DbSet<RuleSetVersion> RuleSetVersions { get; }
 
     DatabaseFacade Database { get; }

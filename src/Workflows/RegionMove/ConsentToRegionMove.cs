@@ -29,7 +29,8 @@ public sealed class ConsentToRegionMoveHandler(IKezekDb db, FamilyActions family
             if (MoveToRegionHandler.NotMovable(lifecycle, application) is { } ended)
                 return ended;
 
-            application.ConsentToMove(command.TargetRegion, command.Signature.Signer, clock.GetUtcNow().UtcDateTime, command.Signature.SignedXml);
+            application.ConsentToMove(command.TargetRegion, command.Signature.Signer, clock.GetUtcNow().UtcDateTime, command.Signature.SignedXml,
+                command.Signature.RevocationEvidence);
             await db.SaveChangesAsync(token);
             return await command.Signature.SpendNonce(token) ? application : Error.Of(ErrorCodes.NonceInvalid);
         }, cancellationToken);

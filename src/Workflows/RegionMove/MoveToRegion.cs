@@ -105,14 +105,16 @@ public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecy
         if (!application.Child.MayQueueOn(target.Today(now), target.MaxAgeMonths))
             return Error.Of(ErrorCodes.ChildAgeOutOfRange);
 
+        // The number first: taking a region's first number of the year saves its counter, and the move's entry must not be
+        // saved before it names the new application (history is sealed as it is saved).
+        var number = await entries.NextNumberAsync(command.TargetRegion, target.NumberPrefix, target.ToLocal(now).Year, cancellationToken);
         var fired = await lifecycle.FireAsync(application, Triggers.MoveToRegion,
-            new TransitionRequest(actor, command.Signature.SignedXml, reason), cancellationToken);
+            command.Signature.Request(reason) with { Actor = actor }, cancellationToken);
         if (!fired.IsSuccess)
             return fired.Error!;
 
-        var number = await entries.NextNumberAsync(command.TargetRegion, target.NumberPrefix, target.ToLocal(now).Year, cancellationToken);
         var moved = Application.MoveIn(application, number, command.TargetRegion, target.KeepQueuedAtOnMove, now, actor, reason,
-            command.Signature.SignedXml);
+            command.Signature.SignedXml, command.Signature.RevocationEvidence);
         application.RecordMovedTo(command.TargetRegion, moved.Number);
         db.Applications.Add(moved);
         db.StaffActions.Add(new StaffAction(now, actor, Triggers.MoveToRegion, application.Number));

@@ -24,7 +24,8 @@ public sealed record RegisterApplication(
     Actor Applicant,
     string SignedXml,
     string? BenefitDocumentType = null,
-    string? BenefitDocumentNumber = null);
+    string? BenefitDocumentNumber = null,
+    string? RevocationEvidence = null);
 
 public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, Kezek.Workflows.Documents.DocumentWriter documents,
     QueueEntries entries, TimeProvider clock)
@@ -61,7 +62,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
                 // stays locked until the commit, and a region's registrations take their numbers one after another.
                 var number = await entries.NextNumberAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
                 var application = Application.Register(number, region.Code, child, applicant,
-                    claim, now, command.Applicant, command.SignedXml);
+                    claim, now, command.Applicant, command.SignedXml, command.RevocationEvidence);
                 db.Applications.Add(application);
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var kind in DocumentIssuer.AtRegistration)

@@ -184,17 +184,15 @@ public abstract class RegistrationFlowTests(KezekFactory kezek) : KezekTest(keze
     [Fact]
     public async Task Only_children_younger_than_school_age_are_queued()
     {
+        // A child not yet born never reaches the registry (the import refuses a birth after today: InputHygieneTests).
         var api = Kezek.Api();
-        var unborn = Core.Iins.Iin.Create(new DateOnly(2026, 12, 1), Core.Iins.Sex.Female, 1).Value;
         var schoolChild = Core.Iins.Iin.Create(new DateOnly(2019, 8, 31), Core.Iins.Sex.Male, 1).Value;
         var youngest = Core.Iins.Iin.Create(new DateOnly(2026, 9, 1), Core.Iins.Sex.Male, 1).Value;
         await api.ImportCivilRegistryAsync("childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n"
-            + $"{unborn},НЕРОЖДЁННЫЙ,2026-12-01,{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ,MOTHER\n"
             + $"{schoolChild},ШКОЛЬНИК,2019-08-31,{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ,MOTHER\n"
             + $"{youngest},НОВОРОЖДЁННЫЙ,2026-09-01,{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ,MOTHER");
         var mother = await api.SignInAsync(People.Mother);
 
-        Assert.Equal("CHILD_AGE_OUT_OF_RANGE", (await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(unborn))).ErrorCode);
         Assert.Equal("CHILD_AGE_OUT_OF_RANGE", (await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(schoolChild))).ErrorCode);
         (await api.RegisterAsync(People.Mother, mother, GraphQLClient.RegistrationInput(youngest))).Ok();
     }

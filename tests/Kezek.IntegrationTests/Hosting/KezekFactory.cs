@@ -30,6 +30,24 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
         People = new TestPeople(Authority, Start);
         var trusted = Directory.CreateDirectory(Path.Combine(_folder, "trusted")).FullName;
         File.WriteAllText(Path.Combine(trusted, "test-ca.crt"), Authority.Certificate.ExportCertificatePem());
+        Directory.CreateDirectory(Path.Combine(_folder, "crl"));
+        PublishCrl();
+    }
+
+    /// <summary>The test CA's CRL, which the server reads (revocation is required in tests as in production).</summary>
+    public string CrlPath => Path.Combine(_folder, "crl", "test-ca.crl");
+
+    private int _crlNumber;
+
+    /// <summary>Publishes the test CA's CRL again, listing these serial numbers (hex) as revoked; the server reads the file again.</summary>
+    public void PublishCrl(params string[] revokedSerials)
+    {
+        var bytes = Authority.PublishCrl(++_crlNumber, Start.AddDays(-1), Start.AddYears(10), revokedSerials);
+        var temporary = CrlPath + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, CrlPath, overwrite: true);
+        // The file's time tells the server it changed: make sure it differs from the previous one's.
+        File.SetLastWriteTimeUtc(CrlPath, DateTime.UtcNow.AddSeconds(_crlNumber));
     }
 
     public TestClock Clock { get; } = new(Start);
@@ -116,6 +134,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
         ["Kezek__Database__Provider"] = Provider.ToString(),
         ["Kezek__Database__ConnectionString"] = ConnectionString,
         ["Kezek__Signatures__TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
+        ["Kezek__Signatures__Revocation__Crls__0"] = CrlPath,
         ["Kezek__Demo__Seed"] = "false",
         ["Urls"] = "http://127.0.0.1:0",
     };
@@ -149,6 +168,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Database:Provider"] = Provider.ToString(),
             ["Kezek:Database:ConnectionString"] = ConnectionString,
             ["Kezek:Signatures:TrustedRootsPath"] = Path.Combine(_folder, "trusted"),
+            ["Kezek:Signatures:Revocation:Crls:0"] = CrlPath,
             ["Kezek:Bootstrap:AdministratorIins:0"] = TestPeople.AdministratorIin,
             ["Kezek:Demo:Seed"] = "false",
             ["Kezek:Portal:PublicBaseUrl"] = PublicBaseUrl,
@@ -157,6 +177,7 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             // Tests sweep the timers and send the outbox on purpose, after moving the clock.
             ["Kezek:Timers:SweepInterval"] = "1.00:00:00",
             ["Kezek:Notifications:DispatchInterval"] = "1.00:00:00",
+            ["Kezek:Audit:AnchorInterval"] = "1.00:00:00",
             ["Kezek:Email:Host"] = "127.0.0.1",
             ["Kezek:Email:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kezek:Email:Security"] = "None",

@@ -111,6 +111,29 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task A_person_signs_out_everywhere_and_an_administrator_ends_a_lost_keys_sessions_with_a_reason()
+    {
+        var api = Kezek.Api();
+        var phone = await api.SignInAsync(People.Mother);
+        var laptop = await api.SignInAsync(People.Mother);
+        var father = await api.SignInAsync(People.Father);
+
+        Assert.Equal(2, (await api.PostAsync("mutation { signOutEverywhere }", token: laptop)).Ok().GetProperty("signOutEverywhere").GetInt32());
+        Assert.Equal("UNAUTHENTICATED", (await api.PostAsync("mutation { signOut }", token: phone)).ErrorCode);
+        Assert.Equal(TestPeople.FatherIin, (await api.PostAsync("{ me { iin } }", token: father)).Ok().GetProperty("me").GetProperty("iin").GetString());
+
+        var admin = await api.SignInAsync(People.Administrator);
+        const string End = "mutation($iin: String!, $reason: String!) { endSessions(iin: $iin, reason: $reason) }";
+        Assert.Equal("FORBIDDEN", (await api.PostAsync(End, new { iin = TestPeople.FatherIin, reason = "Ключ утерян" }, father)).ErrorCode);
+        Assert.Equal("REASON_REQUIRED", (await api.PostAsync(End, new { iin = TestPeople.FatherIin, reason = " " }, admin)).ErrorCode);
+        Assert.Equal("INVALID_IIN", (await api.PostAsync(End, new { iin = "123", reason = "Ключ утерян" }, admin)).ErrorCode);
+        Assert.Equal(1, (await api.PostAsync(End, new { iin = TestPeople.FatherIin, reason = "Ключ утерян, обращение № 17" }, admin)).Ok()
+            .GetProperty("endSessions").GetInt32());
+        Assert.Equal("UNAUTHENTICATED", (await api.PostAsync("mutation { signOut }", token: father)).ErrorCode);
+        Assert.Equal(1, await Kezek.WithDbAsync(db => db.StaffActions.CountAsync(a => a.Action == "EndSessions" && a.Details.Contains("обращение № 17"))));
+    }
+
+    [Fact]
     public async Task Expired_nonces_are_deleted_at_once_and_sessions_a_day_later()
     {
         var api = Kezek.Api();

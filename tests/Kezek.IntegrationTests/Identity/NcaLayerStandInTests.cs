@@ -93,6 +93,19 @@ public sealed class NcaLayerStandInTests(DevelopmentKezek kezek) : IClassFixture
     }
 
     [Fact]
+    public async Task Kestrel_sends_no_server_banner_and_the_picker_has_a_policy_of_its_own()
+    {
+        using var http = kezek.Http();
+        using var health = await http.GetAsync("/health");
+        using var picker = await http.GetAsync("/dev/ncalayer/picker");
+
+        Assert.False(health.Headers.Contains("Server"));
+        Assert.Contains("script-src 'self';", health.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(Kezek.Server.Hosting.SecurityHeaders.DevelopmentToolPolicy, picker.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", picker.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
     public async Task A_closed_socket_drops_its_request_and_a_socket_has_one_request_at_a_time()
     {
         using var http = kezek.Http();

@@ -52,12 +52,12 @@ public sealed class NcaTestVectorTests
         var roots = new TrustedRoots([X509CertificateLoader.LoadCertificate(key.RawData)]);
         var signed = XmlSigner.Sign(ActionDocument.Login("nonce-1"), key);
 
-        var result = SignatureFixture.Verifier(roots, InsideKeyValidity).Verify(signed, KeyPurpose.Authentication);
+        var result = SignatureFixture.Verifier(roots, InsideKeyValidity).VerifySignature(signed, KeyPurpose.Authentication);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal("123456789011", result.Value.Signer.Iin);
         Assert.Equal(ErrorCodes.CertificateExpired,
-            SignatureFixture.Verifier(roots, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)).Verify(signed, KeyPurpose.Authentication).Error?.Code);
+            SignatureFixture.Verifier(roots, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)).VerifySignature(signed, KeyPurpose.Authentication).Error?.Code);
     }
 
     [Fact]
@@ -68,10 +68,10 @@ public sealed class NcaTestVectorTests
         var roots = new TrustedRoots([X509CertificateLoader.LoadCertificate(auth.RawData), X509CertificateLoader.LoadCertificate(sign.RawData)]);
         var verifier = SignatureFixture.Verifier(roots, InsideKeyValidity);
 
-        Assert.Equal(ErrorCodes.CertificateKeyUsage, verifier.Verify(XmlSigner.Sign(ActionDocument.Login("n"), sign), KeyPurpose.Authentication).Error?.Code);
+        Assert.Equal(ErrorCodes.CertificateKeyUsage, verifier.VerifySignature(XmlSigner.Sign(ActionDocument.Login("n"), sign), KeyPurpose.Authentication).Error?.Code);
         Assert.Equal(ErrorCodes.CertificateKeyUsage,
-            verifier.Verify(XmlSigner.Sign(ActionDocument.Action("x", "n", []), auth), KeyPurpose.Signing).Error?.Code);
-        Assert.True(verifier.Verify(XmlSigner.Sign(ActionDocument.Action("x", "n", []), sign), KeyPurpose.Signing).IsSuccess);
+            verifier.VerifySignature(XmlSigner.Sign(ActionDocument.Action("x", "n", []), auth), KeyPurpose.Signing).Error?.Code);
+        Assert.True(verifier.VerifySignature(XmlSigner.Sign(ActionDocument.Action("x", "n", []), sign), KeyPurpose.Signing).IsSuccess);
     }
 
     [Fact]

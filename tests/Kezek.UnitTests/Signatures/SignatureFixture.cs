@@ -39,7 +39,9 @@ public sealed class SignatureFixture : IDisposable
     public X509Certificate2 ExpiredSigning { get; }
 
     public static XmlSignatureVerifier Verifier(TrustedRoots roots, DateTimeOffset now) =>
-        new(roots, new FakeTimeProvider(now), Options.Create(new SignatureOptions()), NullLogger<XmlSignatureVerifier>.Instance);
+        new(roots, new FakeTimeProvider(now), Options.Create(new SignatureOptions()),
+            Kezek.Identity.Certificates.Revocation.RevocationServices.Standalone(new() { Mode = Kezek.Identity.Certificates.Revocation.RevocationMode.Off }, TimeProvider.System),
+            NullLogger<XmlSignatureVerifier>.Instance);
 
     public XmlSignatureVerifier Verifier() => Verifier(new TrustedRoots([Trusted.Certificate]), Now);
 

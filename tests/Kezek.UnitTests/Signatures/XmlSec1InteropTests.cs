@@ -22,7 +22,7 @@ public sealed class XmlSec1InteropTests(SignatureFixture keys) : IClassFixture<S
         var output = Path.Combine(_folder, "signed.xml");
 
         XmlSec1("--sign", "--privkey-pem", $"{key},{certificate}", "--output", output, template);
-        var result = keys.Verifier().Verify(File.ReadAllText(output), KeyPurpose.Signing);
+        var result = keys.Verifier().VerifySignature(File.ReadAllText(output), KeyPurpose.Signing);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         var document = ActionDocument.Read(result.Value.Document)!;

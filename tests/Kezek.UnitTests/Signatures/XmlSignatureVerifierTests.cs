@@ -15,7 +15,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
     [Fact]
     public void A_document_signed_with_a_trusted_SIGN_key_verifies_and_names_the_signer()
     {
-        var result = keys.Verifier().Verify(XmlSigner.Sign(Action(), keys.Signing), KeyPurpose.Signing);
+        var result = keys.Verifier().VerifySignature(XmlSigner.Sign(Action(), keys.Signing), KeyPurpose.Signing);
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal("900514410214", result.Value.Signer.Iin);
@@ -28,7 +28,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
     {
         var signed = XmlSigner.Sign(Action(), keys.Signing).Replace("ALM.2026.000001.1", "ALM.2026.000002.1", StringComparison.Ordinal);
 
-        AssertRefused(keys.Verifier().Verify(signed, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(signed, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         Assert.Contains(open, signed, StringComparison.Ordinal);
         var moved = signed.Replace(open, newOpen, StringComparison.Ordinal).Replace(close, newClose, StringComparison.Ordinal);
 
-        AssertRefused(keys.Verifier().Verify(moved, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(moved, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         bytes[10] ^= 0xFF;
         value.InnerText = Convert.ToBase64String(bytes);
 
-        AssertRefused(keys.Verifier().Verify(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         wrapper.AppendChild(forged.ImportNode(genuine.DocumentElement!, deep: true));
         forged.DocumentElement!.AppendChild(wrapper);
 
-        AssertRefused(keys.Verifier().Verify(forged.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(forged.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         var signature = document.GetElementsByTagName("Signature", SignedXml.XmlDsigNamespaceUrl)[0]!;
         document.DocumentElement!.AppendChild(signature.CloneNode(deep: true));
 
-        AssertRefused(keys.Verifier().Verify(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         signed.ComputeSignature();
         document.DocumentElement.AppendChild(document.ImportNode(signed.GetXml(), true));
 
-        AssertRefused(keys.Verifier().Verify(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         signed.ComputeSignature();
         document.DocumentElement!.AppendChild(document.ImportNode(signed.GetXml(), true));
 
-        AssertRefused(keys.Verifier().Verify(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(document.OuterXml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         var signed = XmlSigner.Sign(Action(), keys.Signing);
         var withDtd = "<!DOCTYPE action [<!ENTITY x \"y\">]>" + signed;
 
-        AssertRefused(keys.Verifier().Verify(withDtd, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(withDtd, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     [Theory]
@@ -130,16 +130,16 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
     [InlineData("not xml")]
     [InlineData("<action xmlns=\"urn:kezek:action:1\"><name>x</name></action>")]
     public void Garbage_and_unsigned_documents_are_refused(string xml) =>
-        AssertRefused(keys.Verifier().Verify(xml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(xml, KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
 
     [Fact]
     public void A_certificate_from_an_untrusted_CA_is_refused_even_with_the_same_CA_name() =>
-        AssertRefused(keys.Verifier().Verify(XmlSigner.Sign(Action(), keys.UntrustedSigning), KeyPurpose.Signing),
+        AssertRefused(keys.Verifier().VerifySignature(XmlSigner.Sign(Action(), keys.UntrustedSigning), KeyPurpose.Signing),
             ErrorCodes.CertificateUntrusted);
 
     [Fact]
     public void An_expired_certificate_is_refused() =>
-        AssertRefused(keys.Verifier().Verify(XmlSigner.Sign(Action(), keys.ExpiredSigning), KeyPurpose.Signing),
+        AssertRefused(keys.Verifier().VerifySignature(XmlSigner.Sign(Action(), keys.ExpiredSigning), KeyPurpose.Signing),
             ErrorCodes.CertificateExpired);
 
     [Fact]
@@ -147,17 +147,17 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
     {
         var verifier = SignatureFixture.Verifier(new([keys.Trusted.Certificate]), SignatureFixture.Now.AddDays(-30));
 
-        AssertRefused(verifier.Verify(XmlSigner.Sign(Action(), keys.Signing), KeyPurpose.Signing), ErrorCodes.CertificateExpired);
+        AssertRefused(verifier.VerifySignature(XmlSigner.Sign(Action(), keys.Signing), KeyPurpose.Signing), ErrorCodes.CertificateExpired);
     }
 
     [Fact]
     public void An_AUTH_key_cannot_sign_an_action() =>
-        AssertRefused(keys.Verifier().Verify(XmlSigner.Sign(Action(), keys.Authentication), KeyPurpose.Signing),
+        AssertRefused(keys.Verifier().VerifySignature(XmlSigner.Sign(Action(), keys.Authentication), KeyPurpose.Signing),
             ErrorCodes.CertificateKeyUsage);
 
     [Fact]
     public void A_SIGN_key_cannot_sign_a_login() =>
-        AssertRefused(keys.Verifier().Verify(XmlSigner.Sign(ActionDocument.Login("n"), keys.Signing), KeyPurpose.Authentication),
+        AssertRefused(keys.Verifier().VerifySignature(XmlSigner.Sign(ActionDocument.Login("n"), keys.Signing), KeyPurpose.Authentication),
             ErrorCodes.CertificateKeyUsage);
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
     {
         var verifier = SignatureFixture.Verifier(new([]), SignatureFixture.Now);
 
-        AssertRefused(verifier.Verify(XmlSigner.Sign(Action(), keys.Signing), KeyPurpose.Signing), ErrorCodes.CertificateUntrusted);
+        AssertRefused(verifier.VerifySignature(XmlSigner.Sign(Action(), keys.Signing), KeyPurpose.Signing), ErrorCodes.CertificateUntrusted);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class XmlSignatureVerifierTests(SignatureFixture keys) : IClassFix
         using var organisation = keys.Trusted.Issue(new Identity.Demo.DemoPerson("NOT-AN-IIN", "X", "Y", null),
             SignatureFixture.Now.AddDays(-1), SignatureFixture.Now.AddDays(10), X509KeyUsageFlags.NonRepudiation, []);
 
-        AssertRefused(keys.Verifier().Verify(XmlSigner.Sign(Action(), organisation), KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
+        AssertRefused(keys.Verifier().VerifySignature(XmlSigner.Sign(Action(), organisation), KeyPurpose.Signing), ErrorCodes.SignatureInvalid);
     }
 
     private static XmlDocument Load(string xml)

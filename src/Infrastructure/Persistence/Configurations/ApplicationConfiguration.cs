@@ -22,6 +22,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.BenefitDocumentType).HasMaxLength(BenefitClaim.MaxDocumentTypeLength);
         builder.Property(a => a.BenefitDocumentNumber).HasMaxLength(BenefitClaim.MaxDocumentNumberLength);
         builder.Property(a => a.BenefitEvidence).HasMaxLength(1000);
+        builder.Property(a => a.HistoryHead).HasMaxLength(64);
         // The turn counts the applications whose turn has come, per queue.
         builder.HasIndex(a => new { a.RegionCode, a.GroupYear, a.Status });
 
@@ -92,8 +93,12 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.Action).HasMaxLength(64);
         builder.Property(h => h.Reason).HasMaxLength(2000);
         builder.Property(h => h.Evidence).HasMaxLength(1000);
+        // An OCSP answer is a few kilobytes (base64); a CRL's evidence one line.
+        builder.Property(h => h.RevocationEvidence).HasMaxLength(32_000);
         builder.Property(h => h.OtherRegionCode).HasMaxLength(32);
         builder.Property(h => h.OtherApplicationNumber).HasMaxLength(32);
+        builder.Property(h => h.Hash).HasMaxLength(64);
+        builder.Property(h => h.PreviousHash).HasMaxLength(64);
         builder.HasIndex(h => h.ApplicationId);
     }
 }

@@ -132,6 +132,18 @@ internal sealed class RuleSetVersionConfiguration : IEntityTypeConfiguration<Rul
     }
 }
 
+internal sealed class HistoryAnchorConfiguration : IEntityTypeConfiguration<HistoryAnchor>
+{
+    public void Configure(EntityTypeBuilder<HistoryAnchor> builder)
+    {
+        builder.ToTable("HistoryAnchors");
+        builder.Property(a => a.RegionCode).HasMaxLength(32);
+        builder.Property(a => a.Hash).HasMaxLength(64);
+        // One anchor per region and day: the instances that race to write it agree, and the second is refused.
+        builder.HasIndex(a => new { a.RegionCode, a.Day }).IsUnique();
+    }
+}
+
 internal sealed class StaffActionConfiguration : IEntityTypeConfiguration<StaffAction>
 {
     public void Configure(EntityTypeBuilder<StaffAction> builder)

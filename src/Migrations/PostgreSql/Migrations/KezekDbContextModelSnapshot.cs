@@ -74,6 +74,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<int>("GroupYear")
                         .HasColumnType("integer");
 
+                    b.Property<string>("HistoryHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("InQueue")
                         .HasColumnType("boolean");
 
@@ -289,6 +293,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OtherApplicationNumber")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -296,6 +304,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<string>("OtherRegionCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("QueueNumberAfter")
                         .HasColumnType("integer");
@@ -306,6 +318,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
 
                     b.Property<string>("SignedXml")
                         .HasColumnType("text");
@@ -336,6 +352,41 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.HasKey("RegionCode", "Year");
 
                     b.ToTable("NumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("HistoryAnchors", (string)null);
                 });
 
             modelBuilder.Entity("Kezek.Core.Audit.StaffAction", b =>

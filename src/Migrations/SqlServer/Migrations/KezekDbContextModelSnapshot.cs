@@ -74,6 +74,10 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<int>("GroupYear")
                         .HasColumnType("int");
 
+                    b.Property<string>("HistoryHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<bool>("InQueue")
                         .HasColumnType("bit");
 
@@ -290,6 +294,10 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("OtherApplicationNumber")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -297,6 +305,10 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<string>("OtherRegionCode")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<int?>("QueueNumberAfter")
                         .HasColumnType("int");
@@ -307,6 +319,10 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SignedXml")
                         .HasColumnType("nvarchar(max)");
@@ -337,6 +353,41 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.HasKey("RegionCode", "Year");
 
                     b.ToTable("NumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("HistoryAnchors", (string)null);
                 });
 
             modelBuilder.Entity("Kezek.Core.Audit.StaffAction", b =>

@@ -67,6 +67,10 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Property<int>("GroupYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HistoryHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("InQueue")
                         .HasColumnType("INTEGER");
 
@@ -278,12 +282,20 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OtherApplicationNumber")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OtherRegionCode")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("QueueNumberAfter")
@@ -294,6 +306,10 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignedXml")
@@ -325,6 +341,39 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.HasKey("RegionCode", "Year");
 
                     b.ToTable("NumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("HistoryAnchors", (string)null);
                 });
 
             modelBuilder.Entity("Kezek.Core.Audit.StaffAction", b =>

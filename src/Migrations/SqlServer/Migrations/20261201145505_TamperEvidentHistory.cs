@@ -1,0 +1,78 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kezek.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class TamperEvidentHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Hash",
+                table: "HistoryEntries",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousHash",
+                table: "HistoryEntries",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "HistoryHead",
+                table: "Applications",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "HistoryAnchors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RegionCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Applications = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HistoryAnchors", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoryAnchors_RegionCode_Day",
+                table: "HistoryAnchors",
+                columns: new[] { "RegionCode", "Day" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HistoryAnchors");
+
+            migrationBuilder.DropColumn(
+                name: "Hash",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousHash",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "HistoryHead",
+                table: "Applications");
+        }
+    }
+}
