@@ -26,6 +26,7 @@ public sealed class KezekQuery : ObjectGraphType
         RuleSetFields.AddQueries(this);
         Audit.AuditFields.AddQueries(this);
         StudioFields.AddQueries(this);
+        Portal.PortalFields.AddQueries(this);
     }
 }
 

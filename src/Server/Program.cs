@@ -84,6 +84,7 @@ services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
 services.AddHealthChecks();
+services.AddKezekPortal();
 services.AddNcaLayerStandIn(); // Its requests' memory; the endpoints are mapped only in Development (below).
 
 var app = builder.Build();
@@ -112,13 +113,14 @@ using (var scope = app.Services.CreateScope())
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
+app.UseKezekPortal();
 if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapHealthChecks("/health");
-app.MapGet("/", () => Results.Text(
-    "Kezek — kindergarten queue. GraphQL: POST or GET /graphql (see README.md and schema.graphql).\n", "text/plain; charset=utf-8"));
+// The family portal at / (web/dist), after everything the server answers itself.
+app.MapKezekPortal();
 
 await app.RunAsync();
 

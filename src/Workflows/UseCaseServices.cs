@@ -35,6 +35,7 @@ public static class UseCaseServices
     public static IServiceCollection AddKezekUseCases(this IServiceCollection services)
     {
         services.AddScoped<AccessPolicy>();
+        services.AddScoped<Portal.ReadPortalSettingsHandler>();
         services.AddScoped<FamilyActions>();
 
         services.AddScoped<RegisterApplicationHandler>();

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Everything is bundled: no CDN and no web font (government networks block them). Pages are split by route.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    sourcemap: false,
+    target: 'es2020',
+  },
+  server: {
+    // `npm run dev` beside `dotnet run --project src/Server`: the API and the stand-in on Kezek's port.
+    proxy: {
+      '/graphql': 'http://localhost:5080',
+      '/documents': 'http://localhost:5080',
+      '/dev': { target: 'http://localhost:5080', ws: true },
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
