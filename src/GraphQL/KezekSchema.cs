@@ -26,6 +26,7 @@ public sealed class KezekQuery : ObjectGraphType
         RuleSetFields.AddQueries(this);
         Audit.AuditFields.AddQueries(this);
         StudioFields.AddQueries(this);
+        OutboxFields.AddQueries(this);
         Portal.PortalFields.AddQueries(this);
     }
 }
@@ -45,6 +46,7 @@ public sealed class KezekMutation : ObjectGraphType
         Corrections.RegionMoveFields.AddMutations(this);
         Intake.IntakeFields.AddMutations(this);
         NotificationFields.AddMutations(this);
+        OutboxFields.AddMutations(this);
         Profile.ProfileFields.AddMutations(this);
         RuleSetFields.AddMutations(this);
     }
