@@ -57,6 +57,7 @@ public static class UseCaseServices
         services.AddScoped<HistoryAnchors>();
         services.AddScoped<StaffReads>();
         services.AddScoped<ManageOutbox>();
+        services.AddScoped<ListRoleGrantsHandler>();
         services.AddSingleton<ReadWorkflowPartsHandler>();
         services.AddScoped<CountApplicationsByStateHandler>();
         services.AddScoped<ConsentToRegionMoveHandler>();

@@ -112,10 +112,24 @@ public sealed class CivilRegistryImportGraphType : ObjectGraphType<CivilRegistry
 
 internal static class IdentityFields
 {
-    public static void AddQueries(ObjectGraphType query) =>
+    public static void AddQueries(ObjectGraphType query)
+    {
         query.Field<ViewerGraphType>("me").Description("The signed-in person; null when anonymous.")
             .Access(AccessRequirement.Public)
             .Resolve(c => c.Viewer());
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGrantGraphType>>>>("roleGrants")
+            .Description("Administrators: who holds what, newest first (at most 500), by person, role and region; revoked ones when asked.")
+            .Argument<StringGraphType>("iin")
+            .Argument<RoleGraphType>("role")
+            .Argument<StringGraphType>("region")
+            .Argument<BooleanGraphType>("includeRevoked")
+            .Access(AccessRequirement.Roles(Role.Administrator))
+            .Resolve().WithService<ListRoleGrantsHandler>()
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ListRoleGrants(c.RequireViewer(), c.GetArgument<string?>("iin"),
+                c.GetArgument<Role?>("role"), c.GetArgument<string?>("region"), c.GetArgument<bool?>("includeRevoked") ?? false),
+                c.CancellationToken)).OrThrow(c));
+    }
 
     public static void AddMutations(ObjectGraphType mutation)
     {
@@ -173,11 +187,13 @@ internal static class IdentityFields
                 c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<CivilRegistryImportGraphType>>("importCivilRegistry")
-            .Description("Administrators: CSV with header childIin,childFullName,childBirthDate,parentIin,parentFullName,relation. All or nothing.")
+            .Description("Administrators: CSV with header childIin,childFullName,childBirthDate,parentIin,parentFullName,relation. All or nothing. "
+                + "With preview: true, says what it would change (or the bad line) and changes nothing.")
             .Argument<NonNullGraphType<StringGraphType>>("csv")
+            .Argument<BooleanGraphType>("preview")
             .Access(AccessRequirement.Roles(Role.Administrator))
             .Resolve().WithService<ImportCivilRegistryHandler>()
-            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ImportCivilRegistry(c.GetArgument<string>("csv"), c.RequireViewer()),
-                c.CancellationToken)).OrThrow(c));
+            .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ImportCivilRegistry(c.GetArgument<string>("csv"), c.RequireViewer(),
+                c.GetArgument<bool?>("preview") ?? false), c.CancellationToken)).OrThrow(c));
     }
 }

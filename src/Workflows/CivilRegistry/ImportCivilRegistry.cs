@@ -19,7 +19,7 @@ namespace Kezek.Workflows.CivilRegistry;
 /// it names: a representative it no longer lists loses the relation and is detached from the child's
 /// applications (an attached parent whose rights ended stops seeing them).
 /// </summary>
-public sealed record ImportCivilRegistry(string Csv, Viewer Viewer);
+public sealed record ImportCivilRegistry(string Csv, Viewer Viewer, bool Preview = false);
 
 public sealed record CivilRegistryImported(int Added, int Updated, int Removed, int Detached);
 
@@ -72,6 +72,13 @@ public sealed class ImportCivilRegistryHandler(IKezekDb db, TimeProvider clock)
         var detached = 0;
         foreach (var record in removed)
             detached += await DetachAsync(record, administrator.Value, now, cancellationToken);
+
+        // A preview says what the file would change and changes nothing.
+        if (command.Preview)
+        {
+            db.DiscardChanges();
+            return new CivilRegistryImported(added, updated, removed.Count, detached);
+        }
 
         db.StaffActions.Add(new StaffAction(now, administrator.Value, "ImportCivilRegistry",
             string.Create(CultureInfo.InvariantCulture, $"added={added}; updated={updated}; removed={removed.Count}; detached={detached}")));

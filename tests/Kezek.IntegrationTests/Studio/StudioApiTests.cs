@@ -56,6 +56,34 @@ public abstract class StudioApiTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task An_administrator_sees_who_holds_what_and_previews_a_registry_import_that_writes_nothing()
+    {
+        var api = Kezek.Api();
+        var admin = await api.SignInAsync(People.Administrator);
+        (await api.PostAsync("mutation { grantRole(iin: \"850630441203\", role: OPERATOR, region: \"almaty\") { id } }", token: admin)).Ok();
+        var astana = (await api.PostAsync("mutation { grantRole(iin: \"870404460016\", role: OPERATOR, region: \"astana\") { id } }", token: admin)).Ok()
+            .GetProperty("grantRole").GetProperty("id").GetString();
+        (await api.PostAsync("mutation($id: ID!) { revokeRole(grantId: $id) { id } }", new { id = astana }, admin)).Ok();
+        const string Grants = "query($r: String, $all: Boolean) { roleGrants(region: $r, includeRevoked: $all) { iin role region revokedAt } }";
+
+        var current = (await api.PostAsync(Grants, new { r = (string?)null, all = false }, admin)).Ok().GetProperty("roleGrants");
+        Assert.Equal(["850630441203"], current.EnumerateArray().Where(g => g.GetProperty("role").GetString() == "OPERATOR").Select(g => g.GetProperty("iin").GetString()));
+        var revoked = (await api.PostAsync(Grants, new { r = "astana", all = true }, admin)).Ok().GetProperty("roleGrants");
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, Assert.Single(revoked.EnumerateArray()).GetProperty("revokedAt").ValueKind);
+        Assert.Equal("FORBIDDEN", (await api.PostAsync(Grants, new { r = (string?)null, all = false }, await api.SignInAsync(People.Operator))).ErrorCode);
+
+        const string Import = "mutation($csv: String!, $p: Boolean) { importCivilRegistry(csv: $csv, preview: $p) { added updated removed } }";
+        var preview = (await api.PostAsync(Import, new { csv = TestPeople.CivilRegistryCsv, p = true }, admin)).Ok().GetProperty("importCivilRegistry");
+        Assert.Equal(4, preview.GetProperty("added").GetInt32());
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.CivilRegistryRecords.CountAsync()));
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.StaffActions.CountAsync(a => a.Action == "ImportCivilRegistry")));
+        Assert.Equal("CIVIL_REGISTRY_IMPORT_INVALID",
+            (await api.PostAsync(Import, new { csv = TestPeople.CivilRegistryCsv + "\nx,y,z,1,2,MOTHER", p = true }, admin)).ErrorCode);
+        Assert.Equal(4, (await api.PostAsync(Import, new { csv = TestPeople.CivilRegistryCsv, p = false }, admin)).Ok()
+            .GetProperty("importCivilRegistry").GetProperty("added").GetInt32());
+    }
+
+    [Fact]
     public async Task An_operator_lists_the_outbox_retries_a_dead_letter_that_then_arrives_once_and_discards_another()
     {
         using var smtp = new SmtpCatcher(Kezek.SmtpPort);
