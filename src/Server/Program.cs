@@ -112,6 +112,7 @@ using (var scope = app.Services.CreateScope())
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
+app.UseDatabaseOutageAnswers();
 if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();
 app.MapKezekGraphQL();
