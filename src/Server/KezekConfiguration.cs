@@ -39,6 +39,10 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Notifications:DispatchInterval</c>: how often an instance sends the outbox.</summary>
     public const string NotificationsDispatchInterval = "Kezek:Notifications:DispatchInterval";
 
+    /// <summary><c>Kezek:Notifications:ClaimLease</c>: how long an instance's claim on an outbox row lasts; a row claimed by an instance
+    /// that died is sent again (counted as a possible duplicate) once it has passed. Five minutes by default.</summary>
+    public const string NotificationsClaimLease = "Kezek:Notifications:ClaimLease";
+
     /// <summary><c>Kezek:Templates:Path</c>: the folder of the document and notification templates.</summary>
     public const string TemplatesPath = "Kezek:Templates:Path";
 

@@ -113,6 +113,7 @@ using (var scope = app.Services.CreateScope())
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
+app.UseDatabaseOutageAnswers();
 app.UseKezekPortal();
 if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();

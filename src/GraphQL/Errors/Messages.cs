@@ -26,4 +26,7 @@ public static class RequestErrorCodes
     public const string TooManyFields = "TOO_MANY_FIELDS";
     public const string RateLimited = "RATE_LIMITED";
     public const string Internal = "INTERNAL";
+
+    /// <summary>The database cannot be reached for now (HTTP 503 with Retry-After): nothing was done, the same request may be sent again.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using Kezek.Core.Identity;
 using Kezek.Core.People;
 using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
@@ -45,8 +46,18 @@ public static class GraphQLEndpoint
         var (serializer, words, viewers, executer, loggers, limits) = services;
         var language = LanguageOf(http.Request);
         var token = BearerToken(http.Request);
-        var viewer = token is not null ? await viewers.ForTokenAsync(token, http.RequestAborted) : null;
         var useGraphQLMediaType = AcceptsGraphQLResponse(http.Request);
+        Viewer? viewer;
+        try
+        {
+            viewer = token is not null ? await viewers.ForTokenAsync(token, http.RequestAborted) : null;
+        }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))
+        {
+            // Without the database no session can be checked: a clear "try again", not a 500.
+            await WriteUnavailableAsync(http, serializer, words, language, useGraphQLMediaType);
+            return;
+        }
 
         // Anonymous callers and families send small requests; only those who import CSV files may send large ones. The body is
         // never read past its limit, so that a flood of large bodies cannot take the server's memory.
@@ -85,6 +96,7 @@ public static class GraphQLEndpoint
 
         var logger = loggers.CreateLogger(typeof(GraphQLEndpoint));
         var context = new KezekContext(viewer, language, words, token, http.Connection.RemoteIpAddress?.ToString());
+        var kezekContext = context;
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = query;
@@ -99,6 +111,17 @@ public static class GraphQLEndpoint
                 : DocumentValidator.CoreRules;
             options.UnhandledExceptionDelegate = context =>
             {
+                if (DatabaseFailures.IsUnavailable(context.OriginalException))
+                {
+                    // Not a bug: the database cannot be reached for now. One line, no stack; the answer becomes a 503.
+                    logger.LogWarning("Database unavailable in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
+                        context.OriginalException.GetBaseException().GetType().Name);
+                    kezekContext.DatabaseUnavailable = true;
+                    context.ErrorMessage = words.Format(RequestErrorCodes.ServiceUnavailable, language, null);
+                    context.Exception = new ExecutionError(context.ErrorMessage) { Code = RequestErrorCodes.ServiceUnavailable };
+                    return Task.CompletedTask;
+                }
+
                 // The failure is logged for us, with IINs masked (a database's duplicate-key message can quote
                 // one), and never shown to the caller.
                 logger.LogError("Unhandled error in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
@@ -111,7 +134,12 @@ public static class GraphQLEndpoint
 
         result.Errors = LibraryErrors.Localize(result.Errors, language, words);
         var status = StatusCodes.Status200OK;
-        if (context.RetryAfterSeconds is { } retryAfter)
+        if (context.DatabaseUnavailable)
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = DatabaseFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (context.RetryAfterSeconds is { } retryAfter)
         {
             status = StatusCodes.Status429TooManyRequests;
             http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -167,6 +195,18 @@ public static class GraphQLEndpoint
         OperationName = request.Query["operationName"].ToString() is { Length: > 0 } name ? name : null,
         Variables = request.Query["variables"].ToString() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
     };
+
+    /// <summary>503 with Retry-After and <see cref="RequestErrorCodes.ServiceUnavailable"/>, whatever media type the client accepts.</summary>
+    public static async Task WriteUnavailableAsync(HttpContext http, IGraphQLTextSerializer serializer, IWordCatalog words, Language language,
+        bool useGraphQLMediaType)
+    {
+        var result = new ExecutionResult { Executed = false };
+        result.AddError(new ExecutionError(words.Format(RequestErrorCodes.ServiceUnavailable, language, null)) { Code = RequestErrorCodes.ServiceUnavailable });
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = DatabaseFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
 
     private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string message, string code,
         int status, bool useGraphQLMediaType)

@@ -21,6 +21,9 @@ public sealed class KezekContext : Dictionary<string, object?>
     /// <summary>Set when a rate limit refused the request: how long to wait (the endpoint answers 429 with Retry-After).</summary>
     public int? RetryAfterSeconds { get; set; }
 
+    /// <summary>Set when a field failed because the database could not be reached: the answer is a 503 with Retry-After.</summary>
+    public bool DatabaseUnavailable { get; set; }
+
     public Viewer? Viewer { get; }
 
     /// <summary>The token of the viewer's session (for signing out); null when anonymous.</summary>

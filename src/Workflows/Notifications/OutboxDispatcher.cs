@@ -27,8 +27,11 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
     public const int DefaultBatchSize = 200;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
+    /// <param name="lease">How long a claim lasts before another dispatcher takes the row as lost (<see cref="Lease"/> by default);
+    /// it must outlast one send, SMTP timeout included.</param>
+    public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken, int batchSize = DefaultBatchSize, TimeSpan? lease = null)
     {
+        var claimLease = lease ?? Lease;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.ClaimedUntil < now)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, n => n.Attempts >= MaxAttempts ? NotificationStatus.Dead : NotificationStatus.Pending)
@@ -54,7 +57,7 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
             // Still pending and due: a row another dispatcher just failed waits for its pause, not for this batch.
             var claimed = await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatus.Pending
                                                              && (n.NextAttemptAt == null || n.NextAttemptAt <= claimedAt))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.ClaimedUntil, claimedAt + Lease)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.ClaimedUntil, claimedAt + claimLease)
                     .SetProperty(n => n.ClaimToken, claim).SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
             if (claimed == 0)
                 continue; // another instance has it

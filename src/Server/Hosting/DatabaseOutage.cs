@@ -1,0 +1,32 @@
+using Kezek.GraphQL.Errors;
+
+namespace Kezek.Server.Hosting;
+
+/// <summary>
+/// Outside GraphQL (documents, verification pages): a database that cannot be reached answers <c>503</c> with
+/// <c>Retry-After</c> and the code <c>SERVICE_UNAVAILABLE</c>, never a 500 with a stack; the next request after the database
+/// is back is served as usual (the connection pool replaces its lost connections by itself).
+/// </summary>
+public static class DatabaseOutage
+{
+    public static IApplicationBuilder UseDatabaseOutageAnswers(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !http.Response.HasStarted)
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseOutage))
+                    .LogWarning("Database unavailable at {Path}: {Failure}", http.Request.Path.Value, exception.GetBaseException().GetType().Name);
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = DatabaseFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.Response.WriteAsJsonAsync(new
+                {
+                    errors = new[] { new { message = "Service unavailable: try again in a few seconds.", extensions = new { code = RequestErrorCodes.ServiceUnavailable } } },
+                });
+            }
+        });
+}
