@@ -364,7 +364,7 @@ public abstract class SchemaFuzzTests(KezekFactory kezek, ITestOutputHelper outp
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class SchemaFuzzOnSqlite(SqliteKezek kezek, ITestOutputHelper output) : SchemaFuzzTests(kezek, output, Fuzz.Cases(6));
+public sealed class SchemaFuzzOnSqlite(SqliteKezek kezek, ITestOutputHelper output) : SchemaFuzzTests(kezek, output, Fuzz.Cases(10));
 
 [Collection(PostgresCollection.Name)]
-public sealed class SchemaFuzzOnPostgres(PostgresKezek kezek, ITestOutputHelper output) : SchemaFuzzTests(kezek, output, Fuzz.Cases(3));
+public sealed class SchemaFuzzOnPostgres(PostgresKezek kezek, ITestOutputHelper output) : SchemaFuzzTests(kezek, output, Fuzz.Cases(5));
