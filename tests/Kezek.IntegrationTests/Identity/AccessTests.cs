@@ -175,13 +175,13 @@ public abstract class AccessTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(1, (await api.PostAsync("{ applications { totalCount } }", token: admin)).Ok()
             .GetProperty("applications").GetProperty("totalCount").GetInt32());
 
-        // Revoking the role takes effect at once, and both staff actions are on record.
+        // Revoking the role takes effect at once, and both staff actions are on record, with the operator's reads (issue 15).
         var grantId = grant.GetProperty("grantRole").GetProperty("id").GetString();
         (await api.PostAsync("mutation($id: ID!) { revokeRole(grantId: $id) { revokedAt } }", new { id = grantId }, admin)).Ok();
         Assert.Equal(JsonValueKind.Null, (await api.PostAsync(ApplicationQuery, new { n = number }, almatyOperator)).Ok()
             .GetProperty("application").ValueKind);
         var actions = await Kezek.WithDbAsync(db => db.StaffActions.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["ImportCivilRegistry", "GrantRole", "GrantRole", "RevokeRole"], actions);
+        Assert.Equal(["ImportCivilRegistry", "GrantRole", "GrantRole", "ReadApplication", "ReadJournal", "RevokeRole"], actions);
     }
 
     [Fact]
