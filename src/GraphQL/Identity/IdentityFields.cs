@@ -183,7 +183,7 @@ internal static class IdentityFields
             .Argument<NonNullGraphType<IdGraphType>>("grantId")
             .Access(AccessRequirement.Roles(Role.Administrator))
             .Resolve().WithService<RoleGrants>()
-            .ResolveAsync(async (c, grants) => (await grants.RevokeAsync(new RevokeRole(c.GetArgument<Guid>("grantId"), c.RequireViewer()),
+            .ResolveAsync(async (c, grants) => (await grants.RevokeAsync(new RevokeRole(c.GuidArgument("grantId"), c.RequireViewer()),
                 c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<CivilRegistryImportGraphType>>("importCivilRegistry")

@@ -85,7 +85,7 @@ internal static class IntakeFields
             .Access(IntakeStaff)
             .Resolve().WithService<ListKindergartenDirectionsHandler>()
             .ResolveAsync(async (c, handler) => (await handler.HandleAsync(new ListKindergartenDirections(
-                ParseId(c, "kindergartenId"), c.GetArgument<DirectionStatus?>("status"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
+                c.GuidArgument("kindergartenId"), c.GetArgument<DirectionStatus?>("status"), c.RequireViewer()), c.CancellationToken)).OrThrow(c));
 
     public static void AddMutations(ObjectGraphType mutation)
     {
@@ -95,7 +95,7 @@ internal static class IntakeFields
             .Access(IntakeStaff)
             .Resolve().WithService<EnrollChildHandler>()
             .ResolveAsync(async (c, handler) => Payload((await handler.HandleAsync(
-                new EnrollChild(ParseId(c, "directionId"), c.RequireViewer()), c.CancellationToken)).OrThrow(c)));
+                new EnrollChild(c.GuidArgument("directionId"), c.RequireViewer()), c.CancellationToken)).OrThrow(c)));
 
         mutation.Field<NonNullGraphType<DirectionPayloadGraphType>>("refuseEnrollment")
             .Description("Отказ в зачислении: the child did not come or brought no documents. The direction ends as an expiry does (stop-list, or removal at the second); the family is told the reason.")
@@ -104,14 +104,9 @@ internal static class IntakeFields
             .Access(IntakeStaff)
             .Resolve().WithService<RefuseEnrollmentHandler>()
             .ResolveAsync(async (c, handler) => Payload((await handler.HandleAsync(
-                new RefuseEnrollment(ParseId(c, "directionId"), c.GetArgument<string>("reason"), c.RequireViewer()), c.CancellationToken)).OrThrow(c)));
+                new RefuseEnrollment(c.GuidArgument("directionId"), c.GetArgument<string>("reason"), c.RequireViewer()), c.CancellationToken)).OrThrow(c)));
     }
 
     private static DirectionPayload Payload(IntakeOutcome outcome) =>
         new(outcome.MayReadApplication ? outcome.Done.Application : null, outcome.Done.Direction, outcome.Intake);
-
-    private static Guid ParseId(IResolveFieldContext context, string argument) =>
-        Guid.TryParse(context.GetArgument<string>(argument), out var id)
-            ? id
-            : throw KezekError.For(context, Error.Of(ErrorCodes.InvalidInput, ("field", argument)));
 }
