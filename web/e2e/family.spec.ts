@@ -83,7 +83,7 @@ test('the family journey, signed through NCALayer', async ({ browser }) => {
   await mother.getByRole('link', { name: 'Балабақшаны таңдау' }).click();
   await expect(mother.getByRole('heading', { level: 1 })).toHaveText('Балабақшаны таңдау');
   await step(mother, 'family-11-free-places');
-  await mother.getByRole('button', { name: /таңдау$/ }).first().click();
+  await mother.getByRole('button', { name: /таңдау \(кезек бойынша\)$/ }).first().click();
   await expect(mother.getByRole('heading', { level: 1 })).toHaveText('Деректерді тексеріңіз');
   await step(mother, 'family-12-choose-check');
   await mother.getByRole('button', { name: 'ЭЦҚ-мен қол қойып, жіберу' }).click();

@@ -43,7 +43,7 @@ export function PlaceList({ places, choose }: { places: Place[]; choose?: (place
           </dl>
           {choose && (
             <button type="button" className="button" onClick={() => choose(p)}>
-              {t('choose.this', { name: p.kindergarten.name })}
+              {t('choose.this', { name: p.kindergarten.name, mode: t(`placeMode.${p.mode}`) })}
             </button>
           )}
         </li>
