@@ -7,6 +7,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using Kezek.Core.Identity;
 using Kezek.Core.People;
+using Kezek.Core.Results;
 using Kezek.Core.Words;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Errors;
@@ -78,6 +79,15 @@ public static class GraphQLEndpoint
         {
             // Malformed JSON, duplicate keys in variables or extensions, values of no JSON type: a bad request, never a 500.
             request = null;
+        }
+
+        // No Kezek input holds a NUL character, and PostgreSQL cannot store one: such a request is refused whole, before anything runs.
+        if (request is not null && ContainsNul(request))
+        {
+            await WriteRequestErrorAsync(http, serializer, words.Format(ErrorCodes.TextCharactersInvalid, language,
+                new Dictionary<string, string> { ["field"] = "request" }), ErrorCodes.TextCharactersInvalid, StatusCodes.Status400BadRequest,
+                useGraphQLMediaType);
+            return;
         }
 
         if (request?.Query is not { Length: > 0 } query)
@@ -155,6 +165,19 @@ public static class GraphQLEndpoint
         http.Response.StatusCode = status;
         http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static bool ContainsNul(GraphQLRequest request)
+    {
+        static bool In(object? value) => value switch
+        {
+            string text => text.Contains('\0', StringComparison.Ordinal),
+            IEnumerable<KeyValuePair<string, object?>> map => map.Any(pair => pair.Key.Contains('\0', StringComparison.Ordinal) || In(pair.Value)),
+            System.Collections.IEnumerable list => list.Cast<object?>().Any(In),
+            _ => false,
+        };
+
+        return In(request.Query) || In(request.OperationName) || In(request.Variables) || In(request.Extensions);
     }
 
     private static async Task<GraphQLRequest?> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, int limit)

@@ -79,7 +79,7 @@ internal static class OutboxFields
             .Access(Operators)
             .Resolve().WithService<ManageOutbox>()
             .ResolveAsync(async (c, outbox) => (await outbox.ListAsync(c.RequireViewer(), c.GetArgument<NotificationStatus?>("status"),
-                c.GetArgument<string?>("region"), c.GetArgument<int?>("first") ?? 50, c.GetArgument<long?>("before"), c.CancellationToken)).OrThrow(c));
+                c.GetArgument<string?>("region"), c.GetArgument<int?>("first") ?? 50, c.OptionalNumberArgument("before"), c.CancellationToken)).OrThrow(c));
 
     public static void AddMutations(ObjectGraphType mutation)
     {
@@ -89,7 +89,7 @@ internal static class OutboxFields
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .Access(Operators)
             .Resolve().WithService<ManageOutbox>()
-            .ResolveAsync(async (c, outbox) => (await outbox.RetryAsync(c.GetArgument<long>("id"), c.GetArgument<string>("reason"), c.RequireViewer(),
+            .ResolveAsync(async (c, outbox) => (await outbox.RetryAsync(c.NumberArgument("id"), c.GetArgument<string>("reason"), c.RequireViewer(),
                 c.CancellationToken)).OrThrow(c));
 
         mutation.Field<NonNullGraphType<OutboxItemGraphType>>("discardNotification")
@@ -98,7 +98,7 @@ internal static class OutboxFields
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .Access(Operators)
             .Resolve().WithService<ManageOutbox>()
-            .ResolveAsync(async (c, outbox) => (await outbox.DiscardAsync(c.GetArgument<long>("id"), c.GetArgument<string>("reason"), c.RequireViewer(),
+            .ResolveAsync(async (c, outbox) => (await outbox.DiscardAsync(c.NumberArgument("id"), c.GetArgument<string>("reason"), c.RequireViewer(),
                 c.CancellationToken)).OrThrow(c));
     }
 }

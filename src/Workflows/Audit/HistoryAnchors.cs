@@ -61,6 +61,9 @@ public sealed class HistoryAnchors(IKezekDb db, RuleSetCatalog rules, TimeProvid
             return auditor.Error!;
         if (!await db.Regions.AnyAsync(r => r.Code == region, cancellationToken))
             return Error.Of(ErrorCodes.UnknownRegion, ("region", region));
+        // Only a day that has ended has an anchor; and no history is older than the service.
+        if (day < new DateOnly(2000, 1, 1) || day >= rules.For(region).RuleSet.Policy.Today(clock.GetUtcNow().UtcDateTime))
+            return Error.Of(ErrorCodes.InvalidInput, ("field", "day"));
         var anchored = await db.HistoryAnchors.AsNoTracking().Where(a => a.RegionCode == region && a.Day == day).Select(a => a.Hash)
             .SingleOrDefaultAsync(cancellationToken);
         var (hash, applications) = await ComputeAsync(region, day, cancellationToken);

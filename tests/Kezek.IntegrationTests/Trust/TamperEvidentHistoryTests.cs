@@ -44,6 +44,7 @@ public abstract class TamperEvidentHistoryTests(KezekFactory kezek) : KezekTest(
         var anchored = (await queue.Api.PostAsync(VerifyAnchor, new { r = "almaty", d = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, queue.Operator)).Ok()
             .GetProperty("verifyHistoryAnchor");
         Assert.True(anchored.GetProperty("matches").GetBoolean());
+        Assert.Equal("INVALID_INPUT", (await queue.Api.PostAsync(VerifyAnchor, new { r = "almaty", d = "9999-12-31" }, queue.Operator)).ErrorCode);
         Assert.Equal(3, anchored.GetProperty("applications").GetInt32());
 
         // A reason edited in the database.
