@@ -29,17 +29,19 @@ export default function LifecyclesPage() {
   const portal = usePortal();
   const [region, setRegion] = useState(portal.region || portal.regions[0]?.code || '');
   const data = useAsync(() => request(StudioWorkflowDocument, { region }), [region]);
+  const [activated, setActivated] = useState<number | null>(null);
   return (
     <Page title={t('lifecycles.title')}>
       <p className="lead">{t('lifecycles.lead')}</p>
       <SelectField id="lifecycle-region" label={t('lifecycles.region')} value={region} onChange={setRegion} options={portal.regions.map((r) => ({ value: r.code, label: r.name }))} />
+      {activated !== null && <Notice kind="success" title={t('lifecycles.activated', { version: activated })} />}
       {data.error !== undefined && <ProblemMessage error={data.error} />}
-      {data.loading && !data.data ? <Loading /> : data.data && <Designer key={`${data.data.workflow.name}-${data.data.workflow.version}`} data={data.data} reload={data.reload} />}
+      {data.loading && !data.data ? <Loading /> : data.data && <Designer key={`${data.data.workflow.name}-${data.data.workflow.version}`} data={data.data} onActivated={(version) => { setActivated(version); data.reload(); }} />}
     </Page>
   );
 }
 
-function Designer({ data, reload }: { data: StudioWorkflowQuery; reload: () => void }) {
+function Designer({ data, onActivated }: { data: StudioWorkflowQuery; onActivated: (version: number) => void }) {
   const { t, formatDateTime } = useStudioI18n();
   const name = data.workflow.name;
   const parts = data.workflowParts;
@@ -51,7 +53,7 @@ function Designer({ data, reload }: { data: StudioWorkflowQuery; reload: () => v
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const [problem, setProblem] = useState<unknown>(null);
-  const [activated, setActivated] = useState<number | null>(null);
+  const [validationProblem, setValidationProblem] = useState<unknown>(null);
   const [newState, setNewState] = useState({ name: '', status: 'QUEUED' });
   const [newTransition, setNewTransition] = useState({ from: '', trigger: parts.triggers[0]?.name ?? '', to: '', guard: '' });
   const workflow = useMemo(() => parseWorkflow(draft), [draft]);
@@ -60,7 +62,7 @@ function Designer({ data, reload }: { data: StudioWorkflowQuery; reload: () => v
     let alive = true;
     request(StudioValidateWorkflowDocument, { name, json: settled }).then(
       (answer) => alive && setValidation(answer.validateWorkflow),
-      (error: unknown) => alive && setProblem(error),
+      (error: unknown) => alive && setValidationProblem(error),
     );
     return () => {
       alive = false;
@@ -105,8 +107,7 @@ function Designer({ data, reload }: { data: StudioWorkflowQuery; reload: () => v
     setProblem(null);
     try {
       const answer = await request(StudioActivateWorkflowDocument, { name, json: draft, reason: reason.trim() });
-      setActivated(answer.activateWorkflow.version);
-      reload();
+      onActivated(answer.activateWorkflow.version);
     } catch (error) {
       setProblem(error);
     }
@@ -115,14 +116,17 @@ function Designer({ data, reload }: { data: StudioWorkflowQuery; reload: () => v
 
   return (
     <>
-      {activated !== null && <Notice kind="success" title={t('lifecycles.activated', { version: activated })} />}
       <p>{t('lifecycles.inForce', { name, version: data.workflow.version })}</p>
       <ul className="actions-row">
         <li><button type="button" className="button button--secondary" onClick={() => saveText(data.workflow.mermaid, `${name}.mmd`, 'text/plain;charset=utf-8')}>{t('lifecycles.exportMermaid')}</button></li>
         <li><button type="button" className="button button--secondary" onClick={() => saveText(draft, `${name}.json`, 'application/json')}>{t('lifecycles.exportJson')}</button></li>
       </ul>
       <div aria-live="polite">
-        {validation === null || settled !== draft ? (
+        {validationProblem !== null ? (
+          <Notice kind="warning" title={t('lifecycles.readOnly')}>
+            <ProblemMessage error={validationProblem} />
+          </Notice>
+        ) : validation === null || settled !== draft ? (
           <p className="muted">{t('rules.checking')}</p>
         ) : validation.valid ? (
           <Notice kind="success" title={t('lifecycles.valid')} />

@@ -37,8 +37,15 @@ export default function CardPage({ number }: { number: string }) {
         <p>{number}</p>
       </Page>
     );
-  const allowed = operatorActions.filter((name) => a.availableActions.some((x) => x.action === name && x.allowed));
-  const closed = a.availableActions.filter((x) => (operatorActions as readonly string[]).includes(x.action) && !x.allowed);
+  // availableActions lists a family's actions; the operator's follow the application's facts, and the server decides.
+  const open: Record<OperatorAction, boolean> = {
+    confirmBenefit: a.claimedBenefitCategory !== 'NONE' && a.benefitCategory !== a.claimedBenefitCategory && a.queueNumber !== null,
+    rejectBenefit: a.claimedBenefitCategory !== 'NONE' && a.benefitCategory === 'NONE' && a.queueNumber !== null,
+    restoreToQueue: a.status === 'REMOVED' || a.status === 'WITHDRAWN',
+    correctChildFromRegistry: a.status !== 'ENROLLED' && a.status !== 'WITHDRAWN' && a.status !== 'REMOVED',
+    moveToRegion: a.status === 'QUEUED',
+  };
+  const allowed = operatorActions.filter((name) => open[name]);
   const err = (field: string) => errors.find((e) => e.field === field)?.message;
   const set = (field: keyof typeof answers) => (value: string) => setAnswers({ ...answers, [field]: value });
 
@@ -127,16 +134,6 @@ export default function CardPage({ number }: { number: string }) {
           </li>
         ))}
       </ul>
-      {closed.length > 0 && (
-        <details className="closed-actions">
-          <summary>{t('card.closedActions')}</summary>
-          <ul>
-            {closed.map((x) => (
-              <li key={x.action}>{t(`card.action.${x.action}` as StudioKey)}: {x.message}</li>
-            ))}
-          </ul>
-        </details>
-      )}
       {action && (
         <form onSubmit={submit} noValidate aria-labelledby="card-form-title">
           <h3 id="card-form-title">{t(`card.action.${action}` as StudioKey)}</h3>

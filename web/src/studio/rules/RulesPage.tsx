@@ -45,17 +45,20 @@ export default function RulesPage() {
   const regions = regionsOf(viewer, 'POLICY_OFFICER');
   const [region, setRegion] = useRegionChoice(regions);
   const data = useAsync(() => request(StudioRuleSetDocument, { region }), [region]);
+  // Kept here: activation reloads the rule set, and the editor starts again from the version now in force.
+  const [activated, setActivated] = useState<number | null>(null);
   return (
     <Page title={t('rules.title')}>
       <p className="lead">{t('rules.lead')}</p>
-      <RegionPicker regions={regions} value={region} onChange={setRegion} />
+      <RegionPicker regions={regions} value={region} onChange={(code) => { setRegion(code); setActivated(null); }} />
+      {activated !== null && <Notice kind="success" title={t('rules.activated', { version: activated })} />}
       {data.error !== undefined && <ProblemMessage error={data.error} />}
-      {data.loading && !data.data ? <Loading /> : data.data && <Editor key={`${region}-${data.data.ruleSet.version}`} region={region} data={data.data} reload={data.reload} />}
+      {data.loading && !data.data ? <Loading /> : data.data && <Editor key={`${region}-${data.data.ruleSet.version}`} region={region} data={data.data} onActivated={(version) => { setActivated(version); data.reload(); }} />}
     </Page>
   );
 }
 
-function Editor({ region, data, reload }: { region: string; data: StudioRuleSetQuery; reload: () => void }) {
+function Editor({ region, data, onActivated }: { region: string; data: StudioRuleSetQuery; onActivated: (version: number) => void }) {
   const { t, formatDateTime } = useStudioI18n();
   const inForce = useMemo(() => pretty(data.ruleSet.json), [data.ruleSet.json]);
   const [draft, setDraft] = useState(inForce);
@@ -66,7 +69,6 @@ function Editor({ region, data, reload }: { region: string; data: StudioRuleSetQ
   const [reasonError, setReasonError] = useState<string>();
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [activated, setActivated] = useState<number | null>(null);
   const settled = useDebounced(draft, 400);
   const changed = draft !== inForce;
 
@@ -125,9 +127,7 @@ function Editor({ region, data, reload }: { region: string; data: StudioRuleSetQ
     setBusy(true);
     try {
       const answer = await request(StudioActivateRuleSetDocument, { region, json: draft, reason: reason.trim() });
-      setActivated(answer.activateRuleSet.version);
-      setReason('');
-      reload();
+      onActivated(answer.activateRuleSet.version);
     } catch (error) {
       setProblem(error);
     } finally {
@@ -149,7 +149,6 @@ function Editor({ region, data, reload }: { region: string; data: StudioRuleSetQ
 
   return (
     <>
-      {activated !== null && <Notice kind="success" title={t('rules.activated', { version: activated })} />}
       <p>{t('rules.inForce', { version: data.ruleSet.version, name: data.ruleSet.name })}</p>
       <div className="studio-tabs" role="group" aria-label={t('rules.view')}>
         <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
