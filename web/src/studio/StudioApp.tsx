@@ -99,7 +99,7 @@ function StudioLayout({ screens, viewer, children }: { screens: Screen[]; viewer
           </Link>
           <div className="studio-who">
             <span>{viewer.fullName}</span>
-            <span className="studio-who__roles">{viewer.roles.map((r) => t(`role.${r.role}` as StudioKey) + (r.region ? ` · ${r.region}` : '') + (r.bin ? ` · ${r.bin}` : '')).join(', ')}</span>
+            <span className="studio-who__roles">{viewer.roles.filter((r) => r.role !== 'APPLICANT').map((r) => t(`role.${r.role}` as StudioKey) + (r.region ? ` · ${r.region}` : '') + (r.bin ? ` · ${r.bin}` : '')).join(', ')}</span>
             <button type="button" className="link-button studio-who__out" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </button>

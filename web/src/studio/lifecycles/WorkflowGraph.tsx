@@ -18,9 +18,9 @@ export default function WorkflowGraph({ workflow, counts, problems, label }: { w
     elk
       .layout({
         id: 'root',
-        layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '90', 'elk.spacing.nodeNode': '60', 'elk.edgeLabels.inline': 'true' },
+        layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '120', 'elk.spacing.nodeNode': '80', 'elk.spacing.edgeLabel': '4', 'elk.edgeLabels.inline': 'true' },
         children: workflow.states.map((s) => ({ id: s.name, width, height })),
-        edges: transitions.map((t, i) => ({ id: `t${i}`, sources: [t.from], targets: [t.to], labels: [{ text: t.trigger, width: 80, height: 16 }] })),
+        edges: transitions.map((t, i) => ({ id: `t${i}`, sources: [t.from], targets: [t.to], labels: [{ text: transitionLabel(t), width: Math.min(260, transitionLabel(t).length * 5.5), height: 14 }] })),
       })
       .then((graph) => {
         if (!live) return;
@@ -67,7 +67,7 @@ export default function WorkflowGraph({ workflow, counts, problems, label }: { w
   return (
     <div className="graph" role="region" aria-label={label}>
       {layout && (
-        <ReactFlow nodes={layout.nodes} edges={layout.edges} fitView nodesConnectable={false} elementsSelectable={false} proOptions={{ hideAttribution: false }}>
+        <ReactFlow nodes={layout.nodes} edges={layout.edges} fitView fitViewOptions={{ padding: 0.05 }} minZoom={0.2} nodesConnectable={false} elementsSelectable={false} proOptions={{ hideAttribution: false }}>
           <Background />
           <Controls showInteractive={false} />
         </ReactFlow>

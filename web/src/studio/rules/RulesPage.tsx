@@ -204,7 +204,7 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
             })
           )}
         </section>
-        <section aria-labelledby="rules-change">
+        <section aria-labelledby="rules-change" className="studio-sticky">
           <h2 id="rules-change">{t('rules.change')}</h2>
           <div aria-live="polite">
             {!changed ? (
