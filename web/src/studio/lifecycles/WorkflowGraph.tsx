@@ -3,6 +3,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useState } from 'react';
+import { useStudioI18n } from '../i18n';
 import { transitionLabel, type WorkflowJson } from './model';
 
 const elk = new ELK();
@@ -10,6 +11,7 @@ const width = 190;
 const height = 74;
 
 export default function WorkflowGraph({ workflow, counts, problems, label }: { workflow: WorkflowJson; counts: Record<string, number>; problems: Set<string>; label: string }) {
+  const { t } = useStudioI18n();
   const [layout, setLayout] = useState<{ nodes: Node[]; edges: Edge[] } | null>(null);
   useEffect(() => {
     let live = true;
@@ -18,9 +20,9 @@ export default function WorkflowGraph({ workflow, counts, problems, label }: { w
     elk
       .layout({
         id: 'root',
-        layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '120', 'elk.spacing.nodeNode': '80', 'elk.spacing.edgeLabel': '4', 'elk.edgeLabels.inline': 'true' },
+        layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '90', 'elk.spacing.nodeNode': '60', 'elk.edgeLabels.inline': 'true' },
         children: workflow.states.map((s) => ({ id: s.name, width, height })),
-        edges: transitions.map((t, i) => ({ id: `t${i}`, sources: [t.from], targets: [t.to], labels: [{ text: transitionLabel(t), width: Math.min(260, transitionLabel(t).length * 5.5), height: 14 }] })),
+        edges: transitions.map((t, i) => ({ id: `t${i}`, sources: [t.from], targets: [t.to], labels: [{ text: t.trigger, width: 90, height: 14 }] })),
       })
       .then((graph) => {
         if (!live) return;
@@ -38,7 +40,7 @@ export default function WorkflowGraph({ workflow, counts, problems, label }: { w
                   {state.name === workflow.initial ? ' ▶' : ''}
                   <br />
                   {state.status}
-                  {state.timer ? <><br />⏱ {state.timer.trigger} @ {state.timer.at}</> : null}
+                  {state.timer ? <><br />{t('lifecycles.timer', { trigger: state.timer.trigger, at: state.timer.at })}</> : null}
                   <br />
                   <span className="graph-node__count">{counts[state.name] ?? 0}</span>
                   {bad ? ' ⚠' : ''}
@@ -63,11 +65,11 @@ export default function WorkflowGraph({ workflow, counts, problems, label }: { w
     return () => {
       live = false;
     };
-  }, [workflow, counts, problems]);
+  }, [workflow, counts, problems, t]);
   return (
     <div className="graph" role="region" aria-label={label}>
       {layout && (
-        <ReactFlow nodes={layout.nodes} edges={layout.edges} fitView fitViewOptions={{ padding: 0.05 }} minZoom={0.2} nodesConnectable={false} elementsSelectable={false} proOptions={{ hideAttribution: false }}>
+        <ReactFlow key={layout.nodes.map((n) => n.id).join(',')} nodes={layout.nodes} edges={layout.edges} fitView fitViewOptions={{ padding: 0.05 }} minZoom={0.2} nodesConnectable={false} elementsSelectable={false} proOptions={{ hideAttribution: false }}>
           <Background />
           <Controls showInteractive={false} />
         </ReactFlow>
