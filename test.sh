@@ -22,6 +22,8 @@ need_package /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 # The web portal (web/) is built with Node.js 20 or newer and npm.
 need_package node nodejs
 need_package npm npm
+# The studio's Playwright test makes a dead letter in the SQLite database of its Kezek.
+need_package sqlite3 sqlite3
 trap stop_private_postgres EXIT
 start_private_postgres
 export KEZEK_TEST_POSTGRES="$PRIVATE_POSTGRES"

@@ -11,7 +11,7 @@ const keys = () => join(process.env.KEZEK_E2E_DATA!, 'demo-keys');
 export const artifacts = join(repository, 'web/e2e/artifacts/screenshots');
 export const baseUrl = () => `http://127.0.0.1:${process.env.KEZEK_E2E_PORT}`;
 
-export type Person = 'mother' | 'father' | 'stranger' | 'operator' | 'staff' | 'administrator';
+export type Person = 'mother' | 'father' | 'stranger' | 'operator' | 'staff' | 'administrator' | 'officer';
 
 /** Signs an XML document as NCALayer would, with a demo person's key (tools/Sign, the README's signing tool). */
 export function signXml(xml: string, who: Person, keyType: 'AUTHENTICATION' | 'SIGNATURE'): string {

@@ -7,7 +7,7 @@ import { Layout } from './portal/shell/Layout';
 import { PortalProvider } from './portal/shell/context';
 
 // Kezek Studio (staff) is its own chunk: a parent's phone never downloads it.
-const Studio = lazy(() => import('./studio/StudioPlaceholder'));
+const Studio = lazy(() => import('./studio/StudioApp'));
 
 function Routes() {
   const { path } = useLocation();

@@ -25,7 +25,7 @@ public static class StandInWords
     public const string Language = "Language";
 
     /// <summary>The demo key files (as <c>DemoPeople.KeyHolders</c> names them) whose holders the catalogs describe.</summary>
-    public static readonly IReadOnlyList<string> KeyFiles = ["mother", "father", "stranger", "administrator", "operator", "staff"];
+    public static readonly IReadOnlyList<string> KeyFiles = ["mother", "father", "stranger", "administrator", "operator", "staff", "officer"];
 
     /// <summary>Who the holder of a demo key file is.</summary>
     public static string Who(string keyFile) => "who." + keyFile;

@@ -13,6 +13,7 @@ public static class DemoPeople
     public static readonly DemoPerson Operator = new("850630441203", "СЕЙТОВА", "ГҮЛНАР", "АМАНҚЫЗЫ");
     public static readonly DemoPerson Staff = new("870404460016", "ОМАРОВА", "ДИНАРА", "ЕРЛАНҚЫЗЫ", "160140012345",
         "ГККП «ЯСЛИ-САД № 1 «БАЛАПАН»");
+    public static readonly DemoPerson Officer = new("830912401233", "ҚАСЫМОВА", "ЖАНАР", "ТАЛҒАТҚЫЗЫ");
 
     /// <summary>Key file names (without extension) for each person, as written to the data folder.</summary>
     public static readonly IReadOnlyList<(string File, DemoPerson Person, string Who)> KeyHolders =
@@ -23,6 +24,7 @@ public static class DemoPeople
         ("administrator", Administrator, "administrator (Kezek:Bootstrap:AdministratorIins)"),
         ("operator", Operator, "operator of region almaty"),
         ("staff", Staff, "kindergarten staff, BIN 160140012345"),
+        ("officer", Officer, "policy officer of region almaty (rules)"),
     ];
 
     public sealed record DemoChild(string Iin, string FullName, DateOnly BirthDate, IReadOnlyList<(DemoPerson Parent, Relation Relation)> Parents);

@@ -80,6 +80,8 @@ public sealed class DemoSeeder(IKezekDb db, RegisterApplicationHandler register,
         db.RoleGrants.Add(new RoleGrant(Guid.NewGuid(), DemoPeople.Operator.Iin, Role.Operator, "almaty", null, DemoPeople.Administrator.Iin, now));
         db.RoleGrants.Add(new RoleGrant(Guid.NewGuid(), DemoPeople.Staff.Iin, Role.KindergartenStaff, null, DemoPeople.Staff.Bin,
             DemoPeople.Administrator.Iin, now));
+        db.RoleGrants.Add(new RoleGrant(Guid.NewGuid(), DemoPeople.Officer.Iin, Role.PolicyOfficer, "almaty", null,
+            DemoPeople.Administrator.Iin, now));
 
         var families = Enumerable.Range(0, QueuedFamilies).Select(Family).ToList();
         foreach (var (parent, child) in families)

@@ -25,7 +25,8 @@ export default function SignInPage() {
       const signedXml = await signLogin(settings.ncaLayerUrl);
       const { signIn: answer } = await request(SignInDocument, { signedXml });
       const viewer = await signedIn(answer.token);
-      navigate(viewer?.needsEmail ? `/cabinet/email?next=${encodeURIComponent(next)}` : next, { replace: true });
+      // Staff sign in to the studio: the e-mail a family gives at the first sign-in is not asked of them there.
+      navigate(viewer?.needsEmail && !next.startsWith('/studio') ? `/cabinet/email?next=${encodeURIComponent(next)}` : next, { replace: true });
     } catch (error) {
       setProblem(error);
     } finally {

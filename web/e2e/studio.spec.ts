@@ -1,0 +1,197 @@
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { actionDocument } from '../src/shared/signing/actionDocument';
+import { chooseLanguage, gql, playNcaLayer, signInApi, signXml, step, type Person } from './kezek';
+
+// Kezek Studio: each staff person signs in through the portal's sign-in (NCALayer played by Playwright) and does their work.
+
+/** Signs in through the portal's page and lands on the studio page asked for, in the language given. */
+async function signInToStudio(page: Page, who: Person, next: string, language: 'Русский' | 'Қазақша' = 'Русский') {
+  await playNcaLayer(page, () => who);
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await chooseLanguage(page, language);
+  await page.getByRole('button', { name: language === 'Русский' ? 'Войти с ЭЦП' : 'ЭЦҚ арқылы кіру' }).click();
+}
+
+/** A signed action through the API, as a family's own client sends it (the same document builder as the portal). */
+async function signedAction(who: Person, token: string, mutation: string, input: Record<string, string>, selection: string) {
+  const { requestNonce } = await gql('mutation { requestNonce { value } }', {}, token);
+  const signed = signXml(actionDocument(mutation, requestNonce.value, input), who, 'SIGNATURE');
+  const inputType = mutation === 'registerApplication' ? 'RegisterApplicationInput' : 'ChooseKindergartenInput';
+  return gql(`mutation($i: ${inputType}!, $x: String!) { ${mutation}(input: $i, signedXml: $x) { ${selection} } }`, { i: input, x: signed }, token);
+}
+
+/** A child of 2022 the civil registry links to a demo parent (the administrator's import), registered in Almaty by them. */
+async function registerChild(parent: Person, parentIin: string, parentName: string, childIin: string, childName: string, birthDate: string, benefit: Record<string, string> = { benefitCategory: 'NONE' }) {
+  const administrator = await signInApi('administrator');
+  const relation = parent === 'father' || parent === 'stranger' ? 'Father' : 'Mother';
+  await gql('mutation($c: String!) { importCivilRegistry(csv: $c) { added } }', {
+    c: `childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n${childIin},${childName},${birthDate},${parentIin},${parentName},${relation}\n`,
+  }, administrator);
+  const token = await signInApi(parent);
+  await gql('mutation($e: String!) { updateContactPreferences(email: $e, language: RU) { email } }', { e: `${parent}@example.kz` }, token);
+  const answer = await signedAction(parent, token, 'registerApplication', {
+    region: 'almaty', childIin, ...benefit, email: `${parent}@example.kz`, phone: '+77015550000',
+  }, 'application { number queueNumber }');
+  return { token, number: answer.registerApplication.application.number as string };
+}
+
+test('a parent who opens /studio sees nothing of it', async ({ page }) => {
+  await signInToStudio(page, 'mother', '/studio');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нет доступа к студии');
+  await expect(page.getByRole('navigation', { name: 'Разделы студии' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Перейти в личный кабинет' })).toBeVisible();
+  await step(page, 'studio-00-no-access');
+});
+
+test('a policy officer of Almaty moves daysToChoose from 3 to 5: validated, dry-run, activated; Astana unchanged', async ({ page }) => {
+  const astanaBefore = (await gql('{ regionPolicy(region: "astana") { daysToChoose } }')).regionPolicy.daysToChoose;
+  await signInToStudio(page, 'officer', '/studio/rules');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Правила региона');
+  await expect(page.getByRole('navigation', { name: 'Разделы студии' }).getByRole('link')).toHaveText(['Правила', 'Жизненные циклы']);
+  await step(page, 'studio-01-rules');
+
+  const days = page.getByLabel('daysToChoose', { exact: true });
+  await expect(days).toHaveValue('3');
+  // A value out of range is refused as it is typed.
+  await days.fill('0');
+  await expect(page.getByText('Правила не прошли проверку')).toBeVisible();
+  await step(page, 'studio-02-rules-invalid');
+  await days.fill('5');
+  await expect(page.getByText('Правила прошли проверку')).toBeVisible();
+  await expect(page.locator('.diff__added')).toContainText('"Expression": "5"');
+
+  await page.getByRole('button', { name: 'Пробный запуск' }).click();
+  const dryRun = page.getByRole('region', { name: 'Что изменится для действующих заявлений' });
+  await expect(dryRun).toContainText('daysToChoose: 3 → 5');
+  await expect(dryRun.locator('.facts')).toContainText('Действующих заявлений');
+  await step(page, 'studio-03-rules-dry-run');
+
+  await page.getByRole('button', { name: 'Активировать правила' }).click();
+  await expect(page.getByRole('link', { name: 'Напишите причину (не короче 3 знаков)' }).or(page.getByText('Напишите причину (не короче 3 знаков)'))).toBeVisible();
+  await page.getByLabel('Причина', { exact: true }).fill('Приказ № 12 от 01.12.2026: пять рабочих дней на выбор');
+  await page.getByRole('button', { name: 'Активировать правила' }).click();
+  await expect(page.getByText(/Правила активированы: действует версия \d+/)).toBeVisible();
+  await expect(page.locator('table').last()).toContainText('Приказ № 12');
+  await step(page, 'studio-04-rules-activated');
+
+  expect((await gql('{ regionPolicy(region: "almaty") { daysToChoose } }')).regionPolicy.daysToChoose).toBe(5);
+  expect((await gql('{ regionPolicy(region: "astana") { daysToChoose } }')).regionPolicy.daysToChoose).toBe(astanaBefore);
+
+  // The lifecycle of the region, as a graph with live counts: the officer reads it; other regions run it too, so only an
+  // administrator changes it (see the administrator's test).
+  await page.getByRole('link', { name: 'Жизненные циклы' }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Вы можете смотреть этот жизненный цикл')).toBeVisible();
+});
+
+test('an operator confirms a benefit and the queue number changes on the card', async ({ page }) => {
+  const { number } = await registerChild('father', '881102320340', 'АХМЕТОВ ДӘУРЕН ҚАНАТҰЛЫ', '220404570015', 'АХМЕТОВ АЛИХАН ДӘУРЕНҰЛЫ', '2022-04-04',
+    { benefitCategory: 'PRIORITY', benefitDocumentType: 'Справка о многодетности', benefitDocumentNumber: 'MD-2026-00999' });
+  await signInToStudio(page, 'operator', '/studio/journal');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Журнал заявлений');
+  await page.getByRole('textbox', { name: 'Поиск' }).fill('220404570015');
+  await page.getByRole('button', { name: 'Найти' }).click();
+  await expect(page.getByText('Найдено: 1')).toBeVisible();
+  await step(page, 'studio-07-journal');
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать CSV (Excel)' }).click();
+  expect((await csv).suggestedFilename()).toBe('journal.csv');
+
+  await page.getByRole('link', { name: number }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('АХМЕТОВ АЛИХАН ДӘУРЕНҰЛЫ');
+  const queueNumber = page.getByTestId('queue-number');
+  const before = Number(await queueNumber.textContent());
+  await step(page, 'studio-08-card');
+  await page.getByRole('button', { name: 'Подтвердить льготу' }).click();
+  await expect(page.getByLabel('Документ-основание')).toHaveValue('Справка о многодетности MD-2026-00999');
+  await page.getByLabel('Причина', { exact: true }).fill('Справка проверена в ЦОН');
+  await step(page, 'studio-09-confirm-benefit');
+  await page.getByRole('button', { name: 'Подписать ЭЦП и отправить' }).click();
+  await expect(page.getByText('Льгота подтверждена', { exact: true })).toBeVisible();
+  await expect(queueNumber).not.toHaveText(String(before));
+  const after = Number(await queueNumber.textContent());
+  expect(after).toBeLessThan(before);
+  await expect(page.getByText(`Номер в очереди: ${before} → ${after}`).first()).toBeVisible();
+  await step(page, 'studio-10-benefit-confirmed');
+
+  // Seats: the form an operator publishes with (screenshot and axe only; the intake test publishes through the API).
+  await page.getByRole('link', { name: 'Публикация мест' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Публикация мест');
+  await step(page, 'studio-11-seats');
+});
+
+test('a dead letter is retried from the outbox with a reason', async ({ page }) => {
+  // The demo's notifications go out at once; one e-mail is made a dead letter in the database, as eight failed attempts leave it.
+  const database = join(process.env.KEZEK_E2E_DATA!, 'kezek.db');
+  const id = execFileSync('sqlite3', [database, "UPDATE Notifications SET Status = 'Dead', Attempts = 8, LastError = '554 5.7.1 Relay access denied (smtp.example.kz)' WHERE Id = (SELECT Id FROM Notifications WHERE Channel = 'email' ORDER BY Id LIMIT 1) RETURNING Id;"], { encoding: 'utf8' }).trim();
+  expect(id).not.toBe('');
+  await signInToStudio(page, 'operator', '/studio/outbox');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Исходящие уведомления');
+  const dead = page.locator('.card', { hasText: 'Relay access denied' });
+  await expect(dead).toBeVisible();
+  await step(page, 'studio-12-outbox-dead');
+  await dead.getByRole('button', { name: 'Отправить снова' }).click();
+  await dead.getByLabel('Причина повторной отправки').fill('Настройки SMTP исправлены');
+  await dead.getByRole('button', { name: 'Отправить снова' }).last().click();
+  await expect(page.getByText('Сообщение поставлено на повторную отправку')).toBeVisible();
+  await expect(page.locator('.card', { hasText: 'Relay access denied' })).toHaveCount(0);
+  const status = execFileSync('sqlite3', [database, `SELECT Status FROM Notifications WHERE Id = ${id};`], { encoding: 'utf8' }).trim();
+  expect(['Pending', 'Sending', 'Sent']).toContain(status);
+  await step(page, 'studio-13-outbox-retried');
+});
+
+test('kindergarten staff enrol a directed child from the intake list', async ({ page }) => {
+  const { token, number } = await registerChild('stranger', '920909353074', 'ЖАНҰЗАҚОВ БЕРІК ОРАЛҰЛЫ', '220405670017', 'ЖАНҰЗАҚОВА МАДИНА БЕРІКҚЫЗЫ', '2022-04-05');
+  // A free-choice seat in «Балапан», published by the operator; the family takes it (a signed choice).
+  const operator = await signInApi('operator');
+  const { kindergartens } = await gql('{ kindergartens(region: "almaty") { id bin } }');
+  const balapan = kindergartens.find((k: { bin: string }) => k.bin === '160140012345').id;
+  await gql('mutation($i: PublishPlacesInput!) { publishPlaces(input: $i) { published } }',
+    { i: { kindergartenId: balapan, groupYear: 2022, language: 'KK', count: 1, mode: 'FREE_CHOICE' } }, operator);
+  const { freePlaces } = await gql('{ freePlaces(region: "almaty", groupYear: 2022) { placeId mode kindergarten { bin } } }');
+  const seat = freePlaces.find((p: { mode: string; kindergarten: { bin: string } }) => p.mode === 'FREE_CHOICE' && p.kindergarten.bin === '160140012345');
+  await signedAction('stranger', token, 'chooseKindergarten', { applicationNumber: number, placeId: seat.placeId }, 'direction { id }');
+
+  await signInToStudio(page, 'staff', '/studio/intake', 'Қазақша');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Балаларды қабылдау');
+  const card = page.locator('.card', { hasText: 'ЖАНҰЗАҚОВА МАДИНА БЕРІКҚЫЗЫ' });
+  await expect(card).toBeVisible();
+  await step(page, 'studio-14-intake');
+  await card.getByRole('button', { name: 'Қабылдау: ЖАНҰЗАҚОВА МАДИНА БЕРІКҚЫЗЫ' }).click();
+  await expect(page.getByText('ЖАНҰЗАҚОВА МАДИНА БЕРІКҚЫЗЫ қабылданды')).toBeVisible();
+  await expect(page.locator('.card', { hasText: 'ЖАНҰЗАҚОВА МАДИНА БЕРІКҚЫЗЫ' })).toHaveCount(0);
+  await step(page, 'studio-15-enrolled');
+});
+
+test('an administrator sees roles and previews a civil-registry import', async ({ page }) => {
+  await signInToStudio(page, 'administrator', '/studio/roles');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Роли сотрудников');
+  await expect(page.getByRole('table')).toContainText('830912401233');
+  await step(page, 'studio-16-roles');
+  await page.getByRole('link', { name: 'Импорт ЗАГС' }).click();
+  await page.getByLabel('Содержимое CSV').fill('childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n220315670018,АХМЕТОВА ӘЛИЯ ДӘУРЕНҚЫЗЫ,2022-03-15,900514410214,АХМЕТОВА АЙГЕРІМ СЕРІКҚЫЗЫ,Mother\n');
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(page.getByText('Предпросмотр: так изменятся данные')).toBeVisible();
+  await step(page, 'studio-17-registry-preview');
+  await page.getByLabel('Содержимое CSV').fill('childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n123,X,2022-03-15,900514410214,Y,Mother\n');
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(page.getByRole('alert')).toContainText('2');
+  await step(page, 'studio-18-registry-line-error');
+
+  // The lifecycle designer: the graph with live counts, a state without a way in marked on it, read in Kazakh too.
+  await page.getByRole('link', { name: 'Жизненные циклы' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Жизненные циклы');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Жизненный цикл прошёл проверку')).toBeVisible();
+  // A state without a way in is marked on the graph, and activation is closed.
+  await page.getByLabel('Имя состояния').fill('Orphan');
+  await page.getByRole('button', { name: 'Добавить состояние' }).click();
+  await expect(page.locator('[data-state="Orphan"][data-problem="true"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Активировать жизненный цикл' })).toBeDisabled();
+  await step(page, 'studio-05-lifecycle-problem');
+  await chooseLanguage(page, 'Қазақша');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Өмірлік циклдер');
+  await step(page, 'studio-06-lifecycle-kk');
+});
