@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kezek.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(KezekDbContext))]
-    [Migration("20261201145455_TamperEvidentHistory")]
-    partial class TamperEvidentHistory
+    [Migration("20261201154954_RegionMoveAndTrust")]
+    partial class RegionMoveAndTrust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -309,6 +309,10 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationEvidence")
+                        .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignedXml")

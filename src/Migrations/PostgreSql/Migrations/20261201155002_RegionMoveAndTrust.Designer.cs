@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kezek.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(KezekDbContext))]
-    [Migration("20261201143104_RevocationEvidence")]
-    partial class RevocationEvidence
+    [Migration("20261201155002_RegionMoveAndTrust")]
+    partial class RegionMoveAndTrust
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -76,6 +76,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("GroupYear")
                         .HasColumnType("integer");
+
+                    b.Property<string>("HistoryHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("InQueue")
                         .HasColumnType("boolean");
@@ -292,6 +296,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OtherApplicationNumber")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -299,6 +307,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Property<string>("OtherRegionCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int?>("QueueNumberAfter")
                         .HasColumnType("integer");
@@ -343,6 +355,41 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.HasKey("RegionCode", "Year");
 
                     b.ToTable("NumberSequences", (string)null);
+                });
+
+            modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Applications")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Day")
+                        .IsUnique();
+
+                    b.ToTable("HistoryAnchors", (string)null);
                 });
 
             modelBuilder.Entity("Kezek.Core.Audit.StaffAction", b =>

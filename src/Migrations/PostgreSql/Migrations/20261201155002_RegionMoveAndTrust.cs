@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kezek.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class TamperEvidentHistory : Migration
+    public partial class RegionMoveAndTrust : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,10 +20,31 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "OtherApplicationNumber",
+                table: "HistoryEntries",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OtherRegionCode",
+                table: "HistoryEntries",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PreviousHash",
                 table: "HistoryEntries",
                 type: "character varying(64)",
                 maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevocationEvidence",
+                table: "HistoryEntries",
+                type: "character varying(32000)",
+                maxLength: 32000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -68,7 +89,19 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                 table: "HistoryEntries");
 
             migrationBuilder.DropColumn(
+                name: "OtherApplicationNumber",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "OtherRegionCode",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
                 name: "PreviousHash",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "RevocationEvidence",
                 table: "HistoryEntries");
 
             migrationBuilder.DropColumn(

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kezek.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class TamperEvidentHistory : Migration
+    public partial class RegionMoveAndTrust : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,10 +19,31 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "OtherApplicationNumber",
+                table: "HistoryEntries",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OtherRegionCode",
+                table: "HistoryEntries",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PreviousHash",
                 table: "HistoryEntries",
                 type: "TEXT",
                 maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RevocationEvidence",
+                table: "HistoryEntries",
+                type: "TEXT",
+                maxLength: 32000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -67,7 +88,19 @@ namespace Kezek.Migrations.Sqlite.Migrations
                 table: "HistoryEntries");
 
             migrationBuilder.DropColumn(
+                name: "OtherApplicationNumber",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "OtherRegionCode",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
                 name: "PreviousHash",
+                table: "HistoryEntries");
+
+            migrationBuilder.DropColumn(
+                name: "RevocationEvidence",
                 table: "HistoryEntries");
 
             migrationBuilder.DropColumn(
