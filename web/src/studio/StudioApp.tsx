@@ -2,7 +2,6 @@
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { request } from '../shared/graphql/client';
 import { StudioMeDocument } from '../shared/graphql/generated/graphql';
-import { languages, type Lang } from '../shared/i18n/language';
 import { Link, matchPath, navigate, useLocation } from '../shared/router';
 import { useAsync } from '../shared/ui/async';
 import { ProblemMessage } from '../shared/ui/errors';
@@ -11,8 +10,8 @@ import { usePortal } from '../portal/shell/context';
 import { useStudioI18n, type StudioKey } from './i18n';
 import { screensFor, type Screen, StudioContext, type StudioViewer } from './shell/access';
 import './studio.css';
+import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
 
-const languageNames: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 type Props = Record<string, string>;
 const page = (load: () => Promise<{ default: ComponentType<any> }>) => lazy(load) as ComponentType<Props>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -104,13 +103,7 @@ function StudioLayout({ screens, viewer, children }: { screens: Screen[]; viewer
               {t('nav.signOut')}
             </button>
           </div>
-          <div className="languages" role="group" aria-label={t('nav.language')}>
-            {languages.map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
-                {languageNames[l]}
-              </button>
-            ))}
-          </div>
+          <LanguageSwitch label={t('nav.language')} lang={lang} setLang={setLang} />
         </div>
         <nav className="studio-container nav" aria-label={t('nav.main')}>
           <ul>

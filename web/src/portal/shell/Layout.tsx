@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
-import { languages, type Lang } from '../../shared/i18n/language';
 import { Link, useLocation } from '../../shared/router';
 import { usePortal } from './context';
+import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 
-const languageNames: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -29,13 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="header__name">{t('app.name')}</span>
             <span className="header__tagline">{t('app.tagline')}</span>
           </Link>
-          <div className="languages" role="group" aria-label={t('nav.language')}>
-            {languages.map((l) => (
-              <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
-                {languageNames[l]}
-              </button>
-            ))}
-          </div>
+          <LanguageSwitch label={t('nav.language')} lang={lang} setLang={setLang} />
         </div>
         <nav className="container nav" aria-label={t('nav.main')}>
           <ul>
