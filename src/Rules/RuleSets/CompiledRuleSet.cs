@@ -26,7 +26,7 @@ public sealed class CompiledRuleSet
 
     /// <summary>Checks and compiles; on any problem the rule set is refused whole with every problem listed.</summary>
     public static async Task<(CompiledRuleSet? RuleSet, IReadOnlyList<ArtefactProblem> Problems)> CompileAsync(string json, string region,
-        WorkingDayCalendar calendar)
+        WorkingDayCalendar calendar, TimeSpan? evaluationBudget = null)
     {
         var settings = RuleSetEvaluator.Settings();
         var (checkedRuleSet, problems) = RuleSetSchemaCheck.Check(json, region, settings);
@@ -35,7 +35,7 @@ public sealed class CompiledRuleSet
 
         var policy = RegionPolicyReader.Read(region, checkedRuleSet.Values);
         var evaluator = new RuleSetEvaluator(region, checkedRuleSet.Workflow, settings, new CalendarFunctions(calendar, policy.TimeZone));
-        var warmed = await evaluator.WarmAsync(checkedRuleSet.Rules);
+        var warmed = await evaluator.WarmAsync(checkedRuleSet.Rules, evaluationBudget ?? RuleSetSchema.EvaluationBudget);
         return warmed.Count > 0 ? (null, warmed) : (new CompiledRuleSet(json, policy, evaluator), warmed);
     }
 

@@ -57,7 +57,7 @@ public sealed class RuleSetEvaluator
     }
 
     /// <summary>Runs every rule once on sample facts: compiles and caches them, and finds what only running shows.</summary>
-    public async Task<List<ArtefactProblem>> WarmAsync(IReadOnlyList<Rule> rules)
+    public async Task<List<ArtefactProblem>> WarmAsync(IReadOnlyList<Rule> rules, TimeSpan budget)
     {
         var sample = SampleFacts(_calendar.Zone);
         var problems = new List<ArtefactProblem>();
@@ -65,10 +65,15 @@ public sealed class RuleSetEvaluator
         {
             try
             {
-                if (RuleSetSchema.Deadlines.Contains(rule.RuleName))
-                    await DeadlineAsync(rule.RuleName, sample);
-                else
-                    await CheckAsync(rule.RuleName, sample);
+                // Once to compile, once more timed: a rule evaluated on every action must stay inside its time budget. The budget is
+                // far above what a rule takes (well under a millisecond), so that a loaded machine never refuses a sound rule.
+                await EvaluateAsync(rule.RuleName, sample);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await EvaluateAsync(rule.RuleName, sample);
+                var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                if (took > budget)
+                    problems.Add(new("SLOW", $"Rules.{rule.RuleName}", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"One evaluation took {took.TotalMilliseconds:F0} ms; a rule may take at most {budget.TotalMilliseconds:F0} ms.")));
             }
             catch (Exception exception) when (exception is RuleEvaluationException or InvalidOperationException or ArgumentException)
             {
@@ -78,6 +83,9 @@ public sealed class RuleSetEvaluator
 
         return problems;
     }
+
+    private Task EvaluateAsync(string rule, RuleFacts facts) =>
+        RuleSetSchema.Deadlines.Contains(rule) ? DeadlineAsync(rule, facts) : CheckAsync(rule, facts);
 
     private RuleParameter[] Parameters(RuleFacts facts)
     {

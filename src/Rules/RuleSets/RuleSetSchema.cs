@@ -7,6 +7,9 @@ public static class RuleSetSchema
     public const int MaxRules = 100;
     public const int MaxExpressionLength = 2_000;
 
+    /// <summary>How long one evaluation of a rule may take when a rule set is checked (on sample facts; a sound rule takes microseconds).</summary>
+    public static readonly TimeSpan EvaluationBudget = TimeSpan.FromSeconds(1);
+
     /// <summary>The values (GlobalParams) and their types.</summary>
     public static readonly IReadOnlyDictionary<string, Type> Values = new Dictionary<string, Type>(StringComparer.Ordinal)
     {

@@ -94,6 +94,16 @@ public sealed class RuleSetRefusalTests
     }
 
     [Fact]
+    public async Task A_rule_over_its_time_budget_is_refused_by_name()
+    {
+        var (ruleSet, problems) = await CompiledRuleSet.CompileAsync(RuleSetTests.Read("almaty"), "almaty", Calendar, evaluationBudget: TimeSpan.Zero);
+
+        Assert.Null(ruleSet);
+        Assert.Contains(problems, p => p.Code == "SLOW" && p.Where == "Rules.AgeFitsGroup");
+        Assert.NotNull((await CompiledRuleSet.CompileAsync(RuleSetTests.Read("almaty"), "almaty", Calendar)).RuleSet);
+    }
+
+    [Fact]
     public async Task A_value_added_later_takes_its_default_where_a_rule_set_in_force_before_it_lacks_it()
     {
         var json = JsonNode.Parse(RuleSetTests.Read("almaty"))!.AsObject();
