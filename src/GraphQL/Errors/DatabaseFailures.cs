@@ -13,6 +13,22 @@ public static class DatabaseFailures
     /// <summary>The seconds a client is asked to wait before it tries again.</summary>
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>
+    /// A value the database cannot store: PostgreSQL refuses a NUL character in text (SQLSTATE 22021) and characters its
+    /// encoding cannot hold (22P05). Bad input, answered as such.
+    /// </summary>
+    public static bool IsUnstorableText(Exception? exception)
+    {
+        for (var depth = 0; exception is not null && depth < 10; depth++)
+        {
+            if (exception is DbException { SqlState: "22021" or "22P05" })
+                return true;
+            exception = exception.InnerException;
+        }
+
+        return false;
+    }
+
     public static bool IsUnavailable(Exception? exception)
     {
         for (var depth = 0; exception is not null && depth < 10; depth++)

@@ -81,15 +81,6 @@ public static class GraphQLEndpoint
             request = null;
         }
 
-        // No Kezek input holds a NUL character, and PostgreSQL cannot store one: such a request is refused whole, before anything runs.
-        if (request is not null && ContainsNul(request))
-        {
-            await WriteRequestErrorAsync(http, serializer, words.Format(ErrorCodes.TextCharactersInvalid, language,
-                new Dictionary<string, string> { ["field"] = "request" }), ErrorCodes.TextCharactersInvalid, StatusCodes.Status400BadRequest,
-                useGraphQLMediaType);
-            return;
-        }
-
         if (request?.Query is not { Length: > 0 } query)
         {
             await WriteRequestErrorAsync(http, serializer, words.Format(RequestErrorCodes.BadRequest, language, null), RequestErrorCodes.BadRequest,
@@ -132,6 +123,15 @@ public static class GraphQLEndpoint
                     return Task.CompletedTask;
                 }
 
+                if (DatabaseFailures.IsUnstorableText(context.OriginalException))
+                {
+                    // Not a bug: a value the database cannot store (PostgreSQL refuses a NUL character in text).
+                    var field = context.FieldContext?.FieldDefinition.Name ?? "request";
+                    context.ErrorMessage = words.Format(ErrorCodes.TextCharactersInvalid, language, new Dictionary<string, string> { ["field"] = field });
+                    context.Exception = new ExecutionError(context.ErrorMessage) { Code = ErrorCodes.TextCharactersInvalid };
+                    return Task.CompletedTask;
+                }
+
                 // The failure is logged for us, with IINs masked (a database's duplicate-key message can quote
                 // one), and never shown to the caller.
                 logger.LogError("Unhandled error in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
@@ -165,19 +165,6 @@ public static class GraphQLEndpoint
         http.Response.StatusCode = status;
         http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-    }
-
-    private static bool ContainsNul(GraphQLRequest request)
-    {
-        static bool In(object? value) => value switch
-        {
-            string text => text.Contains('\0', StringComparison.Ordinal),
-            IEnumerable<KeyValuePair<string, object?>> map => map.Any(pair => pair.Key.Contains('\0', StringComparison.Ordinal) || In(pair.Value)),
-            System.Collections.IEnumerable list => list.Cast<object?>().Any(In),
-            _ => false,
-        };
-
-        return In(request.Query) || In(request.OperationName) || In(request.Variables) || In(request.Extensions);
     }
 
     private static async Task<GraphQLRequest?> FromBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer, int limit)

@@ -93,15 +93,6 @@ public sealed class GraphQLHttpTests(SqliteKezek kezek) : KezekTest(kezek)
     }
 
     [Fact]
-    public async Task A_NUL_character_anywhere_in_a_request_is_refused_before_anything_runs()
-    {
-        var response = await Kezek.Api().PostAsync("query($r: String!) { kindergartens(region: $r) { id } }", new { r = "x\u0000y" });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("TEXT_CHARACTERS_INVALID", response.ErrorCode);
-    }
-
-    [Fact]
     public async Task A_body_over_64_KB_is_refused_unread_except_for_those_who_import_files()
     {
         var api = Kezek.Api();

@@ -39,6 +39,16 @@ public abstract class InputHygieneTests(KezekFactory kezek) : KezekTest(kezek)
         (await queue.WithdrawAsync(queue.Numbers[0], "Переезд.\nВ другой город.")).Ok();
     }
 
+    [Fact]
+    public async Task A_NUL_character_is_bad_input_on_every_database_never_an_internal_error()
+    {
+        var response = await Kezek.Api().PostAsync("query($r: String!) { kindergartens(region: $r) { id } }", new { r = "x\u0000y" });
+
+        // PostgreSQL cannot store a NUL in text; SQLite can, and finds no such region.
+        Assert.Equal(Kezek.Provider == global::Kezek.Infrastructure.Persistence.DatabaseProvider.PostgreSql ? "TEXT_CHARACTERS_INVALID" : "UNKNOWN_REGION",
+            response.ErrorCode);
+    }
+
     [Theory]
     [InlineData("220315670018,АХМЕТОВА ӘЛИЯ,2022-03-15,220315670018,АХМЕТОВА ӘЛИЯ,MOTHER", "parentIin")]
     [InlineData("{future},БОЛАШАҚ БАЛА,2026-10-15,900514410214,АХМЕТОВА АЙГЕРІМ,MOTHER", "childBirthDate")]
