@@ -65,6 +65,10 @@ test('a policy officer of Almaty moves daysToChoose from 3 to 5: validated, dry-
   await page.getByRole('button', { name: 'Пробный запуск' }).click();
   const dryRun = page.getByRole('region', { name: 'Что изменится для действующих заявлений' });
   await expect(dryRun).toContainText('daysToChoose: 3 → 5');
+  // The deadline a turn coming now would be given, before and after: it moves, and only it.
+  const deadlines = dryRun.getByRole('table', { name: 'Сроки для шага, начатого сейчас: было и станет' });
+  await expect(deadlines.getByRole('row')).toHaveCount(2);
+  await expect(deadlines).toContainText('ChoiceDeadline');
   await expect(dryRun.locator('.facts')).toContainText('Действующих заявлений');
   await step(page, 'studio-03-rules-dry-run');
 

@@ -125,6 +125,25 @@ public sealed class DryRunReportGraphType : ObjectGraphType<DryRunReport>
             .Description("Applications with a deadline already given (a choice, attendance or voucher step under way): it stays as given.")
             .Resolve(c => c.Source.RunningDeadlinesKept);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DryRunExampleGraphType>>>>("examples").Resolve(c => c.Source.Examples);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeadlineChangeGraphType>>>>("deadlineChanges")
+            .Description("The deadlines a family would be given from now on that move, for a step starting now, before and after.")
+            .Resolve(c => c.Source.DeadlineChanges);
+    }
+}
+
+public sealed class DeadlineChangeGraphType : ObjectGraphType<DeadlineChange>
+{
+    public DeadlineChangeGraphType()
+    {
+        Name = "DeadlineChange";
+        Field<NonNullGraphType<StringGraphType>>("rule").Description("The deadline rule, e.g. ChoiceDeadline.").Resolve(c => c.Source.Rule);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("before").Description("For a step starting now, under the rule set in force (region time).")
+            .Resolve(c => c.Source.Before);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("after").Description("The same under the new rule set.").Resolve(c => c.Source.After);
+        Field<NonNullGraphType<FloatGraphType>>("shiftHours").Description("How far it moves, in hours (negative: earlier).")
+            .Resolve(c => (c.Source.After - c.Source.Before).TotalHours);
+        Field<NonNullGraphType<IntGraphType>>("nextFor").Description("Live applications standing where they will next be given this deadline.")
+            .Resolve(c => c.Source.NextFor);
     }
 }
 

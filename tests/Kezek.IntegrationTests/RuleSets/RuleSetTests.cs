@@ -120,13 +120,24 @@ public abstract class RuleSetTests(KezekFactory kezek) : KezekTest(kezek)
 
         Assert.Equal([3, 4, 5, 1, 2], await NumbersAsync());
         var interleaved = WithValue(Shipped("almaty"), "queueOrder", "\"interleave 1:2\"");
-        var dryRun = (await api.PostAsync("mutation($r: String!, $j: String!) { dryRunRuleSet(region: $r, json: $j) { validation { valid } liveApplications queueNumbersChanged eligibilityChanged examples { what before after } } }",
+        var dryRun = (await api.PostAsync("mutation($r: String!, $j: String!) { dryRunRuleSet(region: $r, json: $j) { validation { valid } liveApplications queueNumbersChanged eligibilityChanged examples { what before after } deadlineChanges { rule } } }",
             new { r = "almaty", j = WithValue(interleaved, "minAgeMonths", "60") }, officer)).Ok().GetProperty("dryRunRuleSet");
         Assert.True(dryRun.GetProperty("validation").GetProperty("valid").GetBoolean());
         Assert.Equal(5, dryRun.GetProperty("liveApplications").GetInt32());
         Assert.Equal(3, dryRun.GetProperty("queueNumbersChanged").GetInt32()); // 3→2, 4→3 and 2→4
         Assert.Equal(5, dryRun.GetProperty("eligibilityChanged").GetInt32());  // four-and-a-half-year-olds would be too young
         Assert.Equal([3, 4, 5, 1, 2], await NumbersAsync());                   // a dry run changes nothing
+        Assert.Empty(dryRun.GetProperty("deadlineChanges").EnumerateArray());  // no deadline rule's value changed
+
+        // Two more days to choose: a turn coming now would end two working days later, for the five children in the queue.
+        var longer = (await api.PostAsync("mutation($r: String!, $j: String!) { dryRunRuleSet(region: $r, json: $j) { deadlineChanges { rule before after shiftHours nextFor } } }",
+            new { r = "almaty", j = WithValue(Shipped("almaty"), "daysToChoose", "5") }, officer)).Ok().GetProperty("dryRunRuleSet")
+            .GetProperty("deadlineChanges").EnumerateArray().ToList();
+        var choice = Assert.Single(longer);
+        Assert.Equal("ChoiceDeadline", choice.GetProperty("rule").GetString());
+        Assert.True(choice.GetProperty("shiftHours").GetDouble() >= 48);
+        Assert.Equal(5, choice.GetProperty("nextFor").GetInt32());
+        Assert.EndsWith("+05:00", choice.GetProperty("after").GetString(), StringComparison.Ordinal);
         (await api.PostAsync(Activate, new { r = "almaty", j = WithValue(Shipped("almaty"), "queueOrder", "\"interleave 1:2\""), why = "1 льготник : 2 общих" }, officer)).Ok();
         // Priority, general, general, priority, general.
         Assert.Equal([2, 3, 5, 1, 4], await NumbersAsync());

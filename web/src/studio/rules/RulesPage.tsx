@@ -249,6 +249,21 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
                   </ul>
                 </>
               )}
+              {dryRun.deadlineChanges.length > 0 && (
+                <table className="table studio-table">
+                  <caption>{t('rules.deadlineChanges')}</caption>
+                  <thead>
+                    <tr><th scope="col">{t('rules.deadline')}</th><th scope="col">{t('rules.before')}</th><th scope="col">{t('rules.after')}</th><th scope="col">{t('rules.nextFor')}</th></tr>
+                  </thead>
+                  <tbody>
+                    {dryRun.deadlineChanges.map((d) => (
+                      <tr key={d.rule}>
+                        <td>{d.rule}</td><td>{formatDateTime(d.before)}</td><td>{formatDateTime(d.after)}</td><td>{d.nextFor}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
               <dl className="facts">
                 <div><dt>{t('rules.live')}</dt><dd>{dryRun.liveApplications}</dd></div>
                 <div><dt>{t('rules.queueChanged')}</dt><dd>{dryRun.queueNumbersChanged}</dd></div>
