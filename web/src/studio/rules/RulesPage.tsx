@@ -59,7 +59,7 @@ export default function RulesPage() {
 }
 
 function Editor({ region, data, onActivated }: { region: string; data: StudioRuleSetQuery; onActivated: (version: number) => void }) {
-  const { t, formatDateTime } = useStudioI18n();
+  const { t, formatDateTime, formatDeadline } = useStudioI18n();
   const inForce = useMemo(() => pretty(data.ruleSet.json), [data.ruleSet.json]);
   const [draft, setDraft] = useState(inForce);
   const [view, setView] = useState<'form' | 'json'>('form');
@@ -258,7 +258,7 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
                   <tbody>
                     {dryRun.deadlineChanges.map((d) => (
                       <tr key={d.rule}>
-                        <td>{d.rule}</td><td>{formatDateTime(d.before)}</td><td>{formatDateTime(d.after)}</td><td>{d.nextFor}</td>
+                        <td>{d.rule}</td><td>{formatDeadline(d.before)}</td><td>{formatDeadline(d.after)}</td><td>{d.nextFor}</td>
                       </tr>
                     ))}
                   </tbody>
