@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 
 // Everything is bundled: no CDN and no web font (government networks block them). Pages are split by route.
 export default defineConfig({
   plugins: [react()],
+  // The parts both faces share (GraphQL client, words, NCALayer, signing, layout) by one name, wherever a page sits.
+  resolve: { alias: { '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) } },
   build: {
     outDir: 'dist',
     assetsDir: 'assets',

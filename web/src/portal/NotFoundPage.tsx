@@ -1,6 +1,6 @@
-import { useI18n } from '../shared/i18n/i18n';
-import { Link } from '../shared/router';
-import { Page } from '../shared/ui/page';
+import { useI18n } from '@shared/i18n/i18n';
+import { Link } from '@shared/router';
+import { Page } from '@shared/ui/page';
 
 export default function NotFoundPage() {
   const { t } = useI18n();

@@ -1,16 +1,16 @@
 // Kezek Studio: the staff's face at /studio. One chunk (and its pages' chunks), never loaded by the family portal's pages.
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { request } from '../shared/graphql/client';
-import { StudioMeDocument } from '../shared/graphql/generated/graphql';
-import { Link, matchPath, navigate, useLocation } from '../shared/router';
-import { useAsync } from '../shared/ui/async';
-import { ProblemMessage } from '../shared/ui/errors';
-import { Loading, Page } from '../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { StudioMeDocument } from '@shared/graphql/generated/graphql';
+import { Link, matchPath, navigate, useLocation } from '@shared/router';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { Loading, Page } from '@shared/ui/page';
 import { usePortal } from '../portal/shell/context';
 import { useStudioI18n, type StudioKey } from './i18n';
 import { screensFor, type Screen, StudioContext, type StudioViewer } from './shell/access';
 import './studio.css';
-import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
+import { LanguageSwitch } from '@shared/ui/LanguageSwitch';
 
 type Props = Record<string, string>;
 const page = (load: () => Promise<{ default: ComponentType<any> }>) => lazy(load) as ComponentType<Props>; // eslint-disable-line @typescript-eslint/no-explicit-any

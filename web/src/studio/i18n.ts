@@ -1,7 +1,7 @@
 // The studio's words: its own catalogs (ru, kk, en), loaded only with the studio's chunk so a parent's phone never gets them.
 import { useMemo } from 'react';
-import { useI18n } from '../shared/i18n/i18n';
-import type { Lang } from '../shared/i18n/language';
+import { useI18n } from '@shared/i18n/i18n';
+import type { Lang } from '@shared/i18n/language';
 import en from './words/en.json';
 import kk from './words/kk.json';
 import ru from './words/ru.json';

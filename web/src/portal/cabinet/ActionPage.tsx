@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
+import { request } from '@shared/graphql/client';
 import {
   ConfirmVoucherDocument, ExtendDirectionDocument, RefuseVoucherDocument, RestoreApplicationDocument, RevokeDirectionDocument,
   WithdrawApplicationDocument,
-} from '../../shared/graphql/generated/graphql';
-import { useI18n, type MessageKey } from '../../shared/i18n/i18n';
-import { navigate } from '../../shared/router';
-import { signAction } from '../../shared/signing/sign';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, SummaryList, TextField, type FieldError } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
-import { dayIn, extensionDateProblem, isIsoDate } from '../../shared/validation/dates';
-import { regionTimeZone } from '../../shared/i18n/i18n';
+} from '@shared/graphql/generated/graphql';
+import { useI18n, type MessageKey } from '@shared/i18n/i18n';
+import { navigate } from '@shared/router';
+import { signAction } from '@shared/signing/sign';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, SummaryList, TextField, type FieldError } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
+import { dayIn, extensionDateProblem, isIsoDate } from '@shared/validation/dates';
+import { regionTimeZone } from '@shared/i18n/i18n';
 import { usePortal } from '../shell/context';
 import { RequireSignIn } from '../shell/RequireSignIn';
 import { routeActions } from './actions';

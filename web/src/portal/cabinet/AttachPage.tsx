@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { AttachApplicationDocument } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { Link } from '../../shared/router';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, TextField, type FieldError } from '../../shared/ui/forms';
-import { Notice, Page } from '../../shared/ui/page';
-import { iinProblem, normaliseIin } from '../../shared/validation/iin';
+import { request } from '@shared/graphql/client';
+import { AttachApplicationDocument } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { Link } from '@shared/router';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, TextField, type FieldError } from '@shared/ui/forms';
+import { Notice, Page } from '@shared/ui/page';
+import { iinProblem, normaliseIin } from '@shared/validation/iin';
 import { RequireSignIn } from '../shell/RequireSignIn';
 
 /** Привязка к ИИН родителя: the second parent finds the child's application by the child's IIN. */

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { UpdateContactPreferencesDocument, type Language } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { navigate, useLocation, useQueryParam } from '../../shared/router';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, Radios, TextField, type FieldError } from '../../shared/ui/forms';
-import { Notice, Page } from '../../shared/ui/page';
-import { isEmail } from '../../shared/validation/contacts';
+import { request } from '@shared/graphql/client';
+import { UpdateContactPreferencesDocument, type Language } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { navigate, useLocation, useQueryParam } from '@shared/router';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, Radios, TextField, type FieldError } from '@shared/ui/forms';
+import { Notice, Page } from '@shared/ui/page';
+import { isEmail } from '@shared/validation/contacts';
 import { usePortal } from '../shell/context';
 import { RequireSignIn, safeNext } from '../shell/RequireSignIn';
 

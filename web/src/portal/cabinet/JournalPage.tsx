@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { request } from '../../shared/graphql/client';
-import { JournalDocument, type ApplicationFilter, type ApplicationStatus, type BenefitCategory } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { Link } from '../../shared/router';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { SelectField, TextField } from '../../shared/ui/forms';
-import { Loading, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { JournalDocument, type ApplicationFilter, type ApplicationStatus, type BenefitCategory } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { Link } from '@shared/router';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { SelectField, TextField } from '@shared/ui/forms';
+import { Loading, Page } from '@shared/ui/page';
 import { usePortal } from '../shell/context';
 import { RequireSignIn } from '../shell/RequireSignIn';
 

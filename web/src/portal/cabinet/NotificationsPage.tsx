@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { request } from '../../shared/graphql/client';
-import { MarkNotificationsReadDocument, NotificationsDocument } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { Link } from '../../shared/router';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { Loading, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { MarkNotificationsReadDocument, NotificationsDocument } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { Link } from '@shared/router';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { Loading, Page } from '@shared/ui/page';
 import { RequireSignIn } from '../shell/RequireSignIn';
 
 export default function NotificationsPage() {

@@ -1,4 +1,4 @@
-import type { BenefitCategory, RegisterApplicationInput } from '../../shared/graphql/generated/graphql';
+import type { BenefitCategory, RegisterApplicationInput } from '@shared/graphql/generated/graphql';
 
 export interface RegisterAnswers {
   region: string;

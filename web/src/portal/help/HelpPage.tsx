@@ -1,6 +1,6 @@
-import { useI18n } from '../../shared/i18n/i18n';
-import { Page } from '../../shared/ui/page';
-import { ncaLayerDownload } from '../../shared/ui/errors';
+import { useI18n } from '@shared/i18n/i18n';
+import { Page } from '@shared/ui/page';
+import { ncaLayerDownload } from '@shared/ui/errors';
 import { usePortal } from '../shell/context';
 
 export default function HelpPage() {

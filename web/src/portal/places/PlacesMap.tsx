@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useI18n } from '../../shared/i18n/i18n';
+import { useI18n } from '@shared/i18n/i18n';
 import type { Place } from './PlacesPage';
 
 /** Kindergartens with free seats on a map of the configured tiles; the list beside it says the same in words. */

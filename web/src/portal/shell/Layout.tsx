@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useI18n } from '../../shared/i18n/i18n';
-import { Link, useLocation } from '../../shared/router';
+import { useI18n } from '@shared/i18n/i18n';
+import { Link, useLocation } from '@shared/router';
 import { usePortal } from './context';
-import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
+import { LanguageSwitch } from '@shared/ui/LanguageSwitch';
 
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
-import { navigate } from '../../shared/router';
-import { Loading } from '../../shared/ui/page';
+import { navigate } from '@shared/router';
+import { Loading } from '@shared/ui/page';
 import { usePortal } from './context';
 
 /** The cabinet's pages: without a session, to sign-in and back here afterwards; a first sign-in asks for the e-mail first. */

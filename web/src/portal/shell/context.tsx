@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, onSessionExpired, request } from '../../shared/graphql/client';
-import { MeDocument, PortalShellDocument, SignOutDocument, type MeQuery, type PortalShellQuery } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { navigate } from '../../shared/router';
-import { session } from '../../shared/session/token';
+import { ApiError, onSessionExpired, request } from '@shared/graphql/client';
+import { MeDocument, PortalShellDocument, SignOutDocument, type MeQuery, type PortalShellQuery } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { navigate } from '@shared/router';
+import { session } from '@shared/session/token';
 
 type Shell = PortalShellQuery;
 type Viewer = NonNullable<MeQuery['me']>;

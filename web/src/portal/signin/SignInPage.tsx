@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { request } from '../../shared/graphql/client';
-import { SignInDocument } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { isStandIn } from '../../shared/ncalayer/ncalayer';
-import { navigate, useQueryParam } from '../../shared/router';
-import { signLogin } from '../../shared/signing/sign';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { Notice, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { SignInDocument } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { isStandIn } from '@shared/ncalayer/ncalayer';
+import { navigate, useQueryParam } from '@shared/router';
+import { signLogin } from '@shared/signing/sign';
+import { ProblemMessage } from '@shared/ui/errors';
+import { Notice, Page } from '@shared/ui/page';
 import { usePortal } from '../shell/context';
 import { safeNext } from '../shell/RequireSignIn';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StatisticsDocument } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { SelectField } from '../../shared/ui/forms';
-import { Loading, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { StatisticsDocument } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { SelectField } from '@shared/ui/forms';
+import { Loading, Page } from '@shared/ui/page';
 import { RegionSelect } from '../shell/Layout';
 import { usePortal } from '../shell/context';
 

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { VerifyDocumentDocument } from '../../shared/graphql/generated/graphql';
-import { useI18n } from '../../shared/i18n/i18n';
-import { navigate } from '../../shared/router';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, SummaryList, TextField } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { VerifyDocumentDocument } from '@shared/graphql/generated/graphql';
+import { useI18n } from '@shared/i18n/i18n';
+import { navigate } from '@shared/router';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, SummaryList, TextField } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 
 /** /verify/CODE (the QR code on every document) answers at once; /verify asks for the code. */
 export default function VerifyPage({ code }: { code?: string }) {

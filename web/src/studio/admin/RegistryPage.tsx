@@ -1,10 +1,10 @@
 // The civil-registry import, for administrators: a preview that changes nothing, the bad line in words, then the import.
 import { useState } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StudioImportCivilRegistryDocument, type StudioImportCivilRegistryMutation } from '../../shared/graphql/generated/graphql';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { TextField } from '../../shared/ui/forms';
-import { Notice, Page, } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { StudioImportCivilRegistryDocument, type StudioImportCivilRegistryMutation } from '@shared/graphql/generated/graphql';
+import { ProblemMessage } from '@shared/ui/errors';
+import { TextField } from '@shared/ui/forms';
+import { Notice, Page, } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
 
 type Counts = StudioImportCivilRegistryMutation['importCivilRegistry'];

@@ -1,13 +1,13 @@
 // Roles, for administrators: who holds what, grant and revoke.
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StudioGrantRoleDocument, StudioRevokeRoleDocument, StudioRoleGrantsDocument, type Role } from '../../shared/graphql/generated/graphql';
+import { request } from '@shared/graphql/client';
+import { StudioGrantRoleDocument, StudioRevokeRoleDocument, StudioRoleGrantsDocument, type Role } from '@shared/graphql/generated/graphql';
 import { usePortal } from '../../portal/shell/context';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, SelectField, TextField, type FieldError } from '../../shared/ui/forms';
-import { iinProblem } from '../../shared/validation/iin';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, SelectField, TextField, type FieldError } from '@shared/ui/forms';
+import { iinProblem } from '@shared/validation/iin';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n, type StudioKey } from '../i18n';
 
 const grantable: Role[] = ['OPERATOR', 'POLICY_OFFICER', 'KINDERGARTEN_STAFF', 'ADMINISTRATOR'];

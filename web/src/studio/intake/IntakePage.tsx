@@ -1,12 +1,12 @@
 // Приём детей: the children directed to a kindergarten, the last day to enrol first; enrol, or refuse with a reason.
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StudioEnrollChildDocument, StudioIntakeDocument, StudioKindergartensDocument, StudioRefuseEnrollmentDocument, type DirectionStatus } from '../../shared/graphql/generated/graphql';
+import { request } from '@shared/graphql/client';
+import { StudioEnrollChildDocument, StudioIntakeDocument, StudioKindergartensDocument, StudioRefuseEnrollmentDocument, type DirectionStatus } from '@shared/graphql/generated/graphql';
 import { usePortal } from '../../portal/shell/context';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { SelectField, TextField } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { SelectField, TextField } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n, type StudioKey } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
 

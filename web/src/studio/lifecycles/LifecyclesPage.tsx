@@ -1,18 +1,18 @@
 // Lifecycles, for workflow designers: the graph (lazy), the palette, live validation on the graph, activation with a
 // reason, history, Mermaid and JSON export, and live counts per state.
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
+import { request } from '@shared/graphql/client';
 import {
   StudioActivateWorkflowDocument, StudioValidateWorkflowDocument, StudioWorkflowDocument, StudioWorkflowLiveDocument,
   type StudioValidateWorkflowMutation, type StudioWorkflowQuery,
-} from '../../shared/graphql/generated/graphql';
+} from '@shared/graphql/generated/graphql';
 import { usePortal } from '../../portal/shell/context';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { SelectField, TextField } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { SelectField, TextField } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
-import { Diff, saveText, useDebounced } from '../shared';
+import { Diff, saveText, useDebounced } from '../parts';
 import { parseWorkflow, problemStates, transitionLabel, type WorkflowJson } from './model';
 
 const WorkflowGraph = lazy(() => import('./WorkflowGraph'));

@@ -1,17 +1,17 @@
 // The application card for operators: the facts, the history, and the operator's signed actions (benefit, corrections).
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
+import { request } from '@shared/graphql/client';
 import {
   StudioApplicationDocument, StudioConfirmBenefitDocument, StudioCorrectChildDocument, StudioMoveToRegionDocument,
   StudioRejectBenefitDocument, StudioRestoreToQueueDocument, type BenefitCategory,
-} from '../../shared/graphql/generated/graphql';
+} from '@shared/graphql/generated/graphql';
 import { usePortal } from '../../portal/shell/context';
-import { withoutEmpty, type ActionInput } from '../../shared/signing/actionDocument';
-import { signAction } from '../../shared/signing/sign';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, SelectField, SummaryList, TextField, type FieldError } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { withoutEmpty, type ActionInput } from '@shared/signing/actionDocument';
+import { signAction } from '@shared/signing/sign';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, SelectField, SummaryList, TextField, type FieldError } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n, type StudioKey } from '../i18n';
 
 const operatorActions = ['confirmBenefit', 'rejectBenefit', 'restoreToQueue', 'correctChildFromRegistry', 'moveToRegion'] as const;

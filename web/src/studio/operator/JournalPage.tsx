@@ -1,14 +1,14 @@
 // The operators' journal: search, filters, sort, pages and the CSV for Excel.
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StudioJournalCsvDocument, StudioJournalDocument, type ApplicationFilter, type ApplicationOrder, type ApplicationSortField, type ApplicationStatus, type BenefitCategory } from '../../shared/graphql/generated/graphql';
-import { Link } from '../../shared/router';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { SelectField, TextField } from '../../shared/ui/forms';
-import { Loading, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { StudioJournalCsvDocument, StudioJournalDocument, type ApplicationFilter, type ApplicationOrder, type ApplicationSortField, type ApplicationStatus, type BenefitCategory } from '@shared/graphql/generated/graphql';
+import { Link } from '@shared/router';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { SelectField, TextField } from '@shared/ui/forms';
+import { Loading, Page } from '@shared/ui/page';
 import { useStudioI18n, type StudioKey } from '../i18n';
-import { saveText } from '../shared';
+import { saveText } from '../parts';
 
 const statuses: ApplicationStatus[] = ['QUEUED', 'NOTIFIED', 'DIRECTION_ISSUED', 'ENROLLED', 'INACTIVE', 'REMOVED', 'WITHDRAWN'];
 const benefits: BenefitCategory[] = ['NONE', 'PRIORITY', 'OUT_OF_TURN'];

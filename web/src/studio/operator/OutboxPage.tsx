@@ -1,14 +1,14 @@
 // The outbox: messages per status, dead letters with their error, retry or discard with a reason (audited).
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StudioDiscardNotificationDocument, StudioOutboxDocument, StudioRetryNotificationDocument, type NotificationStatus } from '../../shared/graphql/generated/graphql';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { TextField } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { StudioDiscardNotificationDocument, StudioOutboxDocument, StudioRetryNotificationDocument, type NotificationStatus } from '@shared/graphql/generated/graphql';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { TextField } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n, type StudioKey } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
-import { RegionPicker, useRegionChoice } from '../shared';
+import { RegionPicker, useRegionChoice } from '../parts';
 
 const statuses: NotificationStatus[] = ['PENDING', 'SENDING', 'SENT', 'DEAD', 'DISCARDED'];
 

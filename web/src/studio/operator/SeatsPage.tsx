@@ -1,14 +1,14 @@
 // Publishing seats: an operator for a kindergarten of the region, a kindergarten's staff for their own.
 import { useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
-import { StudioKindergartensDocument, StudioPublishPlacesDocument, type Language, type PlaceMode } from '../../shared/graphql/generated/graphql';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { ErrorSummary, Radios, SelectField, TextField, type FieldError } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+import { request } from '@shared/graphql/client';
+import { StudioKindergartensDocument, StudioPublishPlacesDocument, type Language, type PlaceMode } from '@shared/graphql/generated/graphql';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { ErrorSummary, Radios, SelectField, TextField, type FieldError } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
-import { RegionPicker, useRegionChoice } from '../shared';
+import { RegionPicker, useRegionChoice } from '../parts';
 import { usePortal } from '../../portal/shell/context';
 
 export default function SeatsPage() {

@@ -1,18 +1,18 @@
 // Rules, for policy officers: the rule set in force as named values, the JSON, live validation, a dry run, the diff,
 // activation with a reason and the history (an older version can be taken again).
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { request } from '../../shared/graphql/client';
+import { request } from '@shared/graphql/client';
 import {
   StudioActivateRuleSetDocument, StudioDryRunRuleSetDocument, StudioRuleSetDocument, StudioValidateRuleSetDocument,
   type StudioDryRunRuleSetMutation, type StudioRuleSetQuery, type StudioValidateRuleSetMutation,
-} from '../../shared/graphql/generated/graphql';
-import { useAsync } from '../../shared/ui/async';
-import { ProblemMessage } from '../../shared/ui/errors';
-import { TextField } from '../../shared/ui/forms';
-import { Loading, Notice, Page } from '../../shared/ui/page';
+} from '@shared/graphql/generated/graphql';
+import { useAsync } from '@shared/ui/async';
+import { ProblemMessage } from '@shared/ui/errors';
+import { TextField } from '@shared/ui/forms';
+import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
-import { Diff, RegionPicker, useDebounced, useRegionChoice } from '../shared';
+import { Diff, RegionPicker, useDebounced, useRegionChoice } from '../parts';
 
 type Definition = StudioRuleSetQuery['ruleValues'][number];
 type Param = { Name: string; Expression: string };

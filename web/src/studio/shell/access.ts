@@ -1,6 +1,6 @@
 // What each role may open. The server enforces every rule; the studio only shows what the person's roles allow.
 import { createContext, useContext } from 'react';
-import type { Role, StudioMeQuery } from '../../shared/graphql/generated/graphql';
+import type { Role, StudioMeQuery } from '@shared/graphql/generated/graphql';
 
 export type StudioViewer = NonNullable<StudioMeQuery['me']>;
 export type Screen = 'rules' | 'lifecycles' | 'journal' | 'seats' | 'outbox' | 'intake' | 'roles' | 'registry';
