@@ -2,7 +2,7 @@ namespace Kezek.Core.Audit;
 
 /// <summary>
 /// A region's daily anchor of its history: one hash over every application's last history hash as it stood at the end of
-/// that day (in the region's time), ordered by number. A history rewritten whole — each entry re-hashed so that its own
+/// that day (in the region's time), in the order the applications were created. A history rewritten whole — each entry re-hashed so that its own
 /// chain holds — no longer gives the anchor's hash. Anchors are written once and never edited; each is also logged, so that
 /// a copy lives outside the database.
 /// </summary>

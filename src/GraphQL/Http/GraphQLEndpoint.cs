@@ -97,7 +97,6 @@ public static class GraphQLEndpoint
 
         var logger = loggers.CreateLogger(typeof(GraphQLEndpoint));
         var context = new KezekContext(viewer, language, words, token, http.Connection.RemoteIpAddress?.ToString());
-        var kezekContext = context;
         var result = await executer.ExecuteAsync(options =>
         {
             options.Query = query;
@@ -110,34 +109,35 @@ public static class GraphQLEndpoint
             options.ValidationRules = isGet
                 ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule(words)]
                 : DocumentValidator.CoreRules;
-            options.UnhandledExceptionDelegate = context =>
+            options.UnhandledExceptionDelegate = failure =>
             {
-                if (DatabaseFailures.IsUnavailable(context.OriginalException))
+                void Answer(string code, IReadOnlyDictionary<string, string>? arguments = null)
+                {
+                    failure.ErrorMessage = words.Format(code, language, arguments);
+                    failure.Exception = new ExecutionError(failure.ErrorMessage) { Code = code };
+                }
+
+                var field = failure.FieldContext?.FieldDefinition.Name;
+                if (DatabaseFailures.IsUnavailable(failure.OriginalException))
                 {
                     // Not a bug: the database cannot be reached for now. One line, no stack; the answer becomes a 503.
-                    logger.LogWarning("Database unavailable in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
-                        context.OriginalException.GetBaseException().GetType().Name);
-                    kezekContext.DatabaseUnavailable = true;
-                    context.ErrorMessage = words.Format(RequestErrorCodes.ServiceUnavailable, language, null);
-                    context.Exception = new ExecutionError(context.ErrorMessage) { Code = RequestErrorCodes.ServiceUnavailable };
-                    return Task.CompletedTask;
+                    logger.LogWarning("Database unavailable in {Field}: {Failure}", field, failure.OriginalException.GetBaseException().GetType().Name);
+                    context.DatabaseUnavailable = true;
+                    Answer(RequestErrorCodes.ServiceUnavailable);
                 }
-
-                if (DatabaseFailures.IsUnstorableText(context.OriginalException))
+                else if (DatabaseFailures.IsUnstorableText(failure.OriginalException))
                 {
                     // Not a bug: a value the database cannot store (PostgreSQL refuses a NUL character in text).
-                    var field = context.FieldContext?.FieldDefinition.Name ?? "request";
-                    context.ErrorMessage = words.Format(ErrorCodes.TextCharactersInvalid, language, new Dictionary<string, string> { ["field"] = field });
-                    context.Exception = new ExecutionError(context.ErrorMessage) { Code = ErrorCodes.TextCharactersInvalid };
-                    return Task.CompletedTask;
+                    Answer(ErrorCodes.TextCharactersInvalid, new Dictionary<string, string> { ["field"] = field ?? "request" });
+                }
+                else
+                {
+                    // The failure is logged for us, with IINs masked (a database's duplicate-key message can quote
+                    // one), and never shown to the caller.
+                    logger.LogError("Unhandled error in {Field}: {Failure}", field, PersonalData.Redact(failure.OriginalException.ToString()));
+                    Answer(RequestErrorCodes.Internal);
                 }
 
-                // The failure is logged for us, with IINs masked (a database's duplicate-key message can quote
-                // one), and never shown to the caller.
-                logger.LogError("Unhandled error in {Field}: {Failure}", context.FieldContext?.FieldDefinition.Name,
-                    PersonalData.Redact(context.OriginalException.ToString()));
-                context.ErrorMessage = words.Format(RequestErrorCodes.Internal, language, null);
-                context.Exception = new ExecutionError(context.ErrorMessage) { Code = RequestErrorCodes.Internal };
                 return Task.CompletedTask;
             };
         });

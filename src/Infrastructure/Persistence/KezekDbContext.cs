@@ -173,9 +173,12 @@ public sealed class KezekDbContext : DbContext, IKezekDb
     /// <summary>Each application's new history entries are sealed and chained as they are first saved (HistoryChain).</summary>
     private void SealHistory()
     {
+        var added = ChangeTracker.Entries<HistoryEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet();
+        if (added.Count == 0)
+            return;
         foreach (var application in ChangeTracker.Entries<Application>().Select(e => e.Entity))
         {
-            var unsaved = application.History.Where(h => Entry(h).State == EntityState.Added).ToHashSet();
+            var unsaved = application.History.Where(added.Contains).ToHashSet();
             if (unsaved.Count > 0)
                 application.SealHistory(unsaved);
         }

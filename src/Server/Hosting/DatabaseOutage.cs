@@ -1,4 +1,7 @@
+using GraphQL;
+using Kezek.Core.Words;
 using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Http;
 
 namespace Kezek.Server.Hosting;
 
@@ -21,12 +24,9 @@ public static class DatabaseOutage
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseOutage))
                     .LogWarning("Database unavailable at {Path}: {Failure}", http.Request.Path.Value, exception.GetBaseException().GetType().Name);
                 http.Response.Clear();
-                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                http.Response.Headers.RetryAfter = DatabaseFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.Response.WriteAsJsonAsync(new
-                {
-                    errors = new[] { new { message = "Service unavailable: try again in a few seconds.", extensions = new { code = RequestErrorCodes.ServiceUnavailable } } },
-                });
+                // The same answer as GraphQL's, in the reader's language.
+                await GraphQLEndpoint.WriteUnavailableAsync(http, http.RequestServices.GetRequiredService<IGraphQLTextSerializer>(),
+                    http.RequestServices.GetRequiredService<IWordCatalog>(), GraphQLEndpoint.LanguageOf(http.Request), useGraphQLMediaType: false);
             }
         });
 }

@@ -71,19 +71,25 @@ public sealed class HistoryAnchors(IKezekDb db, RuleSetCatalog rules, TimeProvid
     }
 
     /// <summary>
-    /// SHA-256 over "number:hash" lines, by number, of each application's last sealed entry written before the day ended.
+    /// SHA-256 over "number:hash" lines, in the order the applications were created (their ids), of each application's last
+    /// sealed entry written before the day ended. Streamed: a region of a million applications is hashed without holding them.
     /// </summary>
     public async Task<(string Hash, int Applications)> ComputeAsync(string region, DateOnly day, CancellationToken cancellationToken)
     {
         var end = rules.For(region).RuleSet.Policy.EndOfDayUtc(day);
         var lastEntries = db.HistoryEntries.Where(h => h.At < end && h.Hash != null)
             .GroupBy(h => h.ApplicationId).Select(g => g.Max(h => h.Id));
-        var heads = await db.HistoryEntries.AsNoTracking().Where(h => lastEntries.Contains(h.Id))
-            .Join(db.Applications.Where(a => a.RegionCode == region), h => h.ApplicationId, a => a.Id, (h, a) => new { a.Number, h.Hash })
-            .ToListAsync(cancellationToken);
+        var heads = db.HistoryEntries.AsNoTracking().Where(h => lastEntries.Contains(h.Id))
+            .Join(db.Applications.Where(a => a.RegionCode == region), h => h.ApplicationId, a => a.Id, (h, a) => new { a.Id, a.Number, h.Hash })
+            .OrderBy(h => h.Id);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var head in heads.OrderBy(h => h.Number, StringComparer.Ordinal))
+        var applications = 0;
+        await foreach (var head in heads.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
             hash.AppendData(Encoding.UTF8.GetBytes($"{head.Number}:{head.Hash}\n"));
-        return (Convert.ToHexString(hash.GetHashAndReset()), heads.Count);
+            applications++;
+        }
+
+        return (Convert.ToHexString(hash.GetHashAndReset()), applications);
     }
 }

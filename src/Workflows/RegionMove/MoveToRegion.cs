@@ -29,41 +29,29 @@ public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecy
     /// <summary>How long a family's consent to a move stays good.</summary>
     public static readonly TimeSpan ConsentValidity = TimeSpan.FromDays(30);
 
-    private const int Attempts = 3;
-
     public async Task<Result<Application>> HandleAsync(MoveToRegion command, CancellationToken cancellationToken)
     {
         if (OperatorActions.ReasonRefusal(command.Reason) is { } refused)
             return refused;
         var reason = command.Reason.Trim();
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        var number = ApplicationNumber.Parse(command.ApplicationNumber);
+        if (!number.IsSuccess)
+            return number.Error!;
+        var text = number.Value.ToString();
+        var child = await db.Applications.AsNoTracking().Where(a => a.Number == text).Select(a => a.Child.Iin).SingleOrDefaultAsync(cancellationToken);
+        if (child is null)
+            return Error.Of(ErrorCodes.ApplicationNotFound);
+        return await entries.EnterAsync<Application>(command.TargetRegion, child, async token =>
         {
             Application? moved = null;
-            try
+            var done = await runner.RunAsync(async inner =>
             {
-                var done = await runner.RunAsync(async token =>
-                {
-                    var result = await MoveAsync(command, reason, token);
-                    moved = result.IsSuccess ? result.Value.Moved : null;
-                    return result.IsSuccess ? result.Value.Transitioned : result.Error!;
-                }, command.Signature.SpendNonce, cancellationToken);
-                return done.IsSuccess ? moved! : done.Error!;
-            }
-            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
-            {
-                // The child got a live application there meanwhile, or the number was taken by a region sharing the prefix:
-                // the counter moves past the prefix's numbers and the next attempt takes a free one.
-                var number = ApplicationNumber.Parse(command.ApplicationNumber).Value.ToString();
-                var child = await db.Applications.AsNoTracking().Where(a => a.Number == number).Select(a => a.Child.Iin).SingleAsync(cancellationToken);
-                if (await entries.HasLiveApplicationAsync(command.TargetRegion, child, cancellationToken))
-                    return Error.Of(ErrorCodes.DuplicateApplication);
-                var policy = rules.For(command.TargetRegion).RuleSet.Policy;
-                await entries.SkipTakenNumbersAsync(command.TargetRegion, policy.NumberPrefix, policy.ToLocal(clock.GetUtcNow().UtcDateTime).Year,
-                    cancellationToken);
-            }
-        }
-
-        return Error.Of(ErrorCodes.ConcurrentChange);
+                var result = await MoveAsync(command, reason, inner);
+                moved = result.IsSuccess ? result.Value.Moved : null;
+                return result.IsSuccess ? result.Value.Transitioned : result.Error!;
+            }, command.Signature.SpendNonce, token);
+            return done.IsSuccess ? moved! : done.Error!;
+        }, cancellationToken);
     }
 
     /// <summary>Why an application may not be moved to that region (the same one, or none such); null when it may.</summary>

@@ -1,4 +1,6 @@
 using Kezek.Core.Applications;
+using Kezek.Core.Results;
+using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +10,38 @@ namespace Kezek.Workflows.Register;
 /// Entering a region's queue (a registration, or a move from another region): the region's numbers, and the rule of one
 /// live application per child per region.
 /// </summary>
-public sealed class QueueEntries(IKezekDb db)
+public sealed class QueueEntries(IKezekDb db, RuleSetCatalog rules, TimeProvider clock)
 {
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Runs <paramref name="enter"/> (a transaction that takes the region's next number and adds the application) and, when it
+    /// loses a race, tells why and tries again: the child got a live application there meanwhile (<c>DUPLICATE_APPLICATION</c>),
+    /// or the number is taken — regions that share a prefix (all those on the default rule set) count separately, so the
+    /// counter moves past the prefix's highest number of the year and the next attempt takes a free one.
+    /// </summary>
+    public async Task<Result<T>> EnterAsync<T>(string regionCode, string childIin, Func<CancellationToken, Task<Result<T>>> enter,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                return await enter(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
+            {
+                db.DiscardChanges();
+                if (await HasLiveApplicationAsync(regionCode, childIin, cancellationToken))
+                    return Error.Of(ErrorCodes.DuplicateApplication);
+                var policy = rules.For(regionCode).RuleSet.Policy;
+                await SkipTakenNumbersAsync(regionCode, policy.NumberPrefix, policy.ToLocal(clock.GetUtcNow().UtcDateTime).Year, cancellationToken);
+            }
+        }
+
+        return Error.Of(ErrorCodes.ConcurrentChange);
+    }
+
     public Task<bool> HasLiveApplicationAsync(string regionCode, string childIin, CancellationToken cancellationToken) =>
         db.Applications.AnyAsync(a => a.RegionCode == regionCode && a.ActiveChildIin == childIin, cancellationToken);
 

@@ -30,8 +30,6 @@ public sealed record RegisterApplication(
 public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, Kezek.Workflows.Documents.DocumentWriter documents,
     QueueEntries entries, TimeProvider clock)
 {
-    private const int Attempts = 3;
-
     /// <summary>
     /// Every check that does not write, so that a signed action can be refused before its nonce is spent:
     /// the parent fixes the input and signs again with the same nonce.
@@ -46,47 +44,28 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             return prepared.Error!;
         var (region, child, applicant, claim) = prepared.Value;
 
-        for (var attempt = 1; attempt <= Attempts; attempt++)
+        return await entries.EnterAsync<Application>(region.Code, child.Iin, async token =>
         {
-            // After a lost race, the duplicate check tells a second registration of the child from a number clash.
-            if (attempt > 1 && await entries.HasLiveApplicationAsync(region.Code, child.Iin, cancellationToken))
-                return Error.Of(ErrorCodes.DuplicateApplication);
-
             var now = clock.GetUtcNow().UtcDateTime;
             var policy = rules.For(region.Code).RuleSet.Policy;
-            var year = policy.ToLocal(now).Year;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                // Taken inside the registration's transaction, so that numbers run on without gaps: the counter row
-                // stays locked until the commit, and a region's registrations take their numbers one after another.
-                var number = await entries.NextNumberAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
-                var application = Application.Register(number, region.Code, child, applicant,
-                    claim, now, command.Applicant, command.SignedXml, command.RevocationEvidence);
-                db.Applications.Add(application);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var kind in DocumentIssuer.AtRegistration)
-                    await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, cancellationToken);
-                // A parent who did not give an e-mail at sign-in is written to at the one of the application.
-                if (!await db.ContactPreferences.AnyAsync(p => p.Iin == applicant.Iin, cancellationToken))
-                    db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, Language.Ru, now));
-                await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return application;
-            }
-            catch (DbUpdateException exception) when (db.IsUniqueViolation(exception))
-            {
-                // Another registration won a race (the same child), or the number is taken: regions that share a
-                // prefix (all those on the default rule set) count separately, so the counter moves past the prefix's
-                // highest number of the year and the next attempt takes a free one.
-                await transaction.RollbackAsync(cancellationToken);
-                db.DiscardChanges();
-                await entries.SkipTakenNumbersAsync(region.Code, policy.NumberPrefix, year, cancellationToken);
-            }
-        }
-
-        return Error.Of(ErrorCodes.ConcurrentChange);
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            // Taken inside the registration's transaction, so that numbers run on without gaps: the counter row stays locked
+            // until the commit, and a region's registrations take their numbers one after another.
+            var number = await entries.NextNumberAsync(region.Code, policy.NumberPrefix, policy.ToLocal(now).Year, token);
+            var application = Application.Register(number, region.Code, child, applicant,
+                claim, now, command.Applicant, command.SignedXml, command.RevocationEvidence);
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(token);
+            foreach (var kind in DocumentIssuer.AtRegistration)
+                await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, token);
+            // A parent who did not give an e-mail at sign-in is written to at the one of the application.
+            if (!await db.ContactPreferences.AnyAsync(p => p.Iin == applicant.Iin, token))
+                db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, Language.Ru, now));
+            await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, token);
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            return application;
+        }, cancellationToken);
     }
 
     private sealed record Prepared(Region Region, Child Child, Applicant Applicant, BenefitClaim Claim);
