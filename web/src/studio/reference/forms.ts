@@ -1,0 +1,26 @@
+// Server refusals of a reference-data form, put next to the field they are about.
+import { ApiError } from '@shared/graphql/client';
+import type { FieldError } from '@shared/ui/forms';
+
+/**
+ * The API's refusal as an error of one of the form's fields (extensions.field, named as in the API's input), its message
+ * already in the person's language; null when it is about no field of this form (then it is shown above the button).
+ */
+export function serverFieldError(error: unknown, ids: Record<string, string>): FieldError | null {
+  if (!(error instanceof ApiError) || !error.field) return null;
+  const id = ids[error.field];
+  return id ? { field: id, message: error.message } : null;
+}
+
+/** A decimal number as people type it (a comma or a point), or null. */
+export function decimal(text: string): number | null {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(value) ? value : null;
+}
+
+/** A whole number within the bounds, or null. */
+export function whole(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const value = Number(text.trim());
+  return value >= min && value <= max ? value : null;
+}
