@@ -24,10 +24,11 @@ export function niceMax(value: number): number {
 export function BarChart({ title, bars, valueLabel, labelHeading, empty }: { title: string; bars: Bar[]; valueLabel: string; labelHeading: string; empty?: string }) {
   const { t } = useStudioI18n();
   const id = useId();
-  const max = niceMax(Math.max(0, ...bars.map((b) => b.value)));
+  const max = niceMax(Math.max(2, ...bars.map((b) => b.value)));
   const height = bars.length * rowHeight + axisHeight;
   const x = (value: number) => `${(value / max) * span}%`;
-  const ticks = [0, max / 2, max];
+  // Whole numbers only: the middle tick is left out when it would fall between two counts.
+  const ticks = Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max];
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="chart__title">{title}</figcaption>
@@ -41,7 +42,7 @@ export function BarChart({ title, bars, valueLabel, labelHeading, empty }: { tit
               <g key={tick} aria-hidden="true">
                 <line x1={x(tick)} x2={x(tick)} y1={0} y2={bars.length * rowHeight} className="chart__grid" />
                 <text x={x(tick)} y={bars.length * rowHeight + 18} className="chart__tick" textAnchor={tick === 0 ? 'start' : 'middle'}>
-                  {Number.isInteger(tick) ? tick : tick.toFixed(1)}
+                  {tick}
                 </text>
               </g>
             ))}

@@ -5,7 +5,9 @@ import { ApiError } from '@shared/graphql/client';
 import { ProblemMessage } from '@shared/ui/errors';
 import { TextField } from '@shared/ui/forms';
 import { Notice } from '@shared/ui/page';
-import { useStudioI18n, type StudioKey } from '../i18n';
+import { useStudioI18n } from '../i18n';
+import { FileField } from '../parts';
+import { fieldLabel, namingField } from './forms';
 
 export interface ImportCounts {
   lines: number;
@@ -34,11 +36,7 @@ export function ImportPanel({ id, header, example, load, onDone }: {
   const [result, setResult] = useState<ImportCounts | null>(null);
   const [busy, setBusy] = useState(false);
   const refused = refusedLine(problem);
-  const fieldName = (field: string) => {
-    const key = `field.${field}` as StudioKey;
-    const name = t(key);
-    return name === key ? field : name;
-  };
+  const fieldName = (field: string) => fieldLabel(t, field);
   const run = async () => {
     setBusy(true);
     setProblem(null);
@@ -58,10 +56,7 @@ export function ImportPanel({ id, header, example, load, onDone }: {
       <p>{t('import.lead')}</p>
       <p className="hint">{t('import.header')} <span className="code">{header}</span></p>
       <p className="hint">{t('import.example')} <span className="code">{example}</span></p>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('import.file')}</label>
-        <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={async (e) => { const file = e.target.files?.[0]; if (file) { setCsv(await file.text()); setResult(null); setProblem(null); } }} />
-      </div>
+      <FileField id={`${id}-file`} label={t('import.file')} onText={(text) => { setCsv(text); setResult(null); setProblem(null); }} />
       <TextField id={`${id}-csv`} label={t('import.csv')} value={csv} onChange={(v) => { setCsv(v); setResult(null); }} multiline />
       {refused ? (
         <div className="notice notice--error" role="alert">
@@ -73,7 +68,7 @@ export function ImportPanel({ id, header, example, load, onDone }: {
                 <tr><th scope="col">{t('import.line')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.problem')}</th></tr>
               </thead>
               <tbody>
-                <tr><td data-testid="import-line">{refused.line}</td><td>{fieldName(refused.field)} {refused.field && <span className="code">({refused.field})</span>}</td><td>{refused.problem}</td></tr>
+                <tr><td data-testid="import-line">{refused.line}</td><td>{fieldName(refused.field)} {refused.field && <span className="code">({refused.field})</span>}</td><td>{namingField(refused.problem, refused.field, fieldName)}</td></tr>
               </tbody>
             </table>
           </div>

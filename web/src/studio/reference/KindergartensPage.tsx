@@ -13,7 +13,7 @@ import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
 import { RegionPicker, useRegionChoice } from '../parts';
-import { decimal, serverFieldError, whole } from './forms';
+import { decimal, fieldLabel, serverFieldError, whole } from './forms';
 import { ImportPanel } from './ImportPanel';
 
 type Kindergarten = StudioReferenceKindergartensQuery['kindergartens'][number];
@@ -52,6 +52,7 @@ export default function KindergartensPage() {
       {saved && <Notice kind="success" title={t('kg.saved', { name: saved })} />}
       <ul className="actions-row">
         <li><button type="button" className="button" onClick={() => { setSaved(null); setView({ kind: 'create' }); }}>{t('kg.add')}</button></li>
+        <li><a href="#kg-import-title">{t('import.title')}</a></li>
       </ul>
       <form className="inline-form" role="search" aria-label={t('kg.filters')} onSubmit={(e) => e.preventDefault()}>
         <TextField id="kg-filter-text" label={t('kg.search')} hint={t('kg.searchHint')} value={filter.text} onChange={(text) => setFilter({ ...filter, text })} />
@@ -113,7 +114,7 @@ function KindergartenForm({ region, kindergarten, onSaved, onCancel }: { region:
     event.preventDefault();
     const found: FieldError[] = [];
     if (!kindergarten && !/^\d{12}$/.test(answers.bin.trim())) found.push({ field: 'kg-bin', message: t('kg.binNeeded') });
-    for (const field of ['nameRu', 'nameKk', 'addressRu'] as const)
+    for (const field of ['nameRu', 'nameKk', 'addressRu', 'addressKk'] as const)
       if (!answers[field].trim()) found.push({ field: ids[field], message: t(`kg.${field}Needed`) });
     const latitude = decimal(answers.latitude);
     const longitude = decimal(answers.longitude);
@@ -140,7 +141,7 @@ function KindergartenForm({ region, kindergarten, onSaved, onCancel }: { region:
         : (await request(StudioCreateKindergartenDocument, { input: { region, bin: answers.bin.trim(), ...common } })).createKindergarten;
       onSaved(answer.kindergarten.name);
     } catch (failure) {
-      const onField = serverFieldError(failure, ids);
+      const onField = serverFieldError(failure, ids, (field) => fieldLabel(t, field));
       if (onField) setErrors([onField]);
       else setProblem(failure);
     } finally {
@@ -163,7 +164,7 @@ function KindergartenForm({ region, kindergarten, onSaved, onCancel }: { region:
         <TextField id="kg-nameRu" label={t('kg.nameRu')} error={error('kg-nameRu')} value={answers.nameRu} onChange={set('nameRu')} />
         <TextField id="kg-nameKk" label={t('kg.nameKk')} error={error('kg-nameKk')} value={answers.nameKk} onChange={set('nameKk')} />
         <TextField id="kg-addressRu" label={t('kg.addressRu')} error={error('kg-addressRu')} value={answers.addressRu} onChange={set('addressRu')} />
-        <TextField id="kg-addressKk" label={t('kg.addressKk')} hint={t('kg.addressKkHint')} error={error('kg-addressKk')} value={answers.addressKk} onChange={set('addressKk')} />
+        <TextField id="kg-addressKk" label={t('kg.addressKk')} error={error('kg-addressKk')} value={answers.addressKk} onChange={set('addressKk')} />
         <div className="inline-form">
           <TextField id="kg-latitude" label={t('kg.latitude')} hint={t('kg.latitudeHint')} error={error('kg-latitude')} width="medium" value={answers.latitude} onChange={set('latitude')} />
           <TextField id="kg-longitude" label={t('kg.longitude')} hint={t('kg.longitudeHint')} error={error('kg-longitude')} width="medium" value={answers.longitude} onChange={set('longitude')} />

@@ -8,7 +8,7 @@ import { ProblemMessage } from '@shared/ui/errors';
 import { ErrorSummary, TextField, type FieldError } from '@shared/ui/forms';
 import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
-import { serverFieldError } from './forms';
+import { fieldLabel, serverFieldError } from './forms';
 import { ImportPanel } from './ImportPanel';
 
 type Region = StudioRegionsQuery['regions'][number];
@@ -34,6 +34,7 @@ export default function RegionsPage() {
       {saved && <Notice kind="success" title={t('regions.saved', { name: saved })} />}
       <ul className="actions-row">
         <li><button type="button" className="button" onClick={() => { setSaved(null); setEditing('new'); }}>{t('regions.add')}</button></li>
+        <li><a href="#regions-import-title">{t('import.title')}</a></li>
       </ul>
       {list.error !== undefined && <ProblemMessage error={list.error} />}
       {list.loading && !list.data ? <Loading /> : (
@@ -88,7 +89,7 @@ function RegionForm({ region, onSaved, onCancel }: { region: Region | null; onSa
       const answer = region ? (await request(StudioUpdateRegionDocument, { input })).updateRegion : (await request(StudioCreateRegionDocument, { input })).createRegion;
       onSaved(answer.region.name);
     } catch (failure) {
-      const onField = serverFieldError(failure, ids);
+      const onField = serverFieldError(failure, ids, (field) => fieldLabel(t, field));
       if (onField) setErrors([onField]);
       else setProblem(failure);
     } finally {

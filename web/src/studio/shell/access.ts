@@ -18,7 +18,7 @@ const allowed: Record<Screen, Role[]> = {
   kindergartens: ['OPERATOR', 'ADMINISTRATOR'],
   regions: ['ADMINISTRATOR'],
 };
-const order: Screen[] = ['journal', 'intake', 'seats', 'kindergartens', 'statistics', 'outbox', 'rules', 'lifecycles', 'roles', 'regions', 'registry'];
+const order: Screen[] = ['journal', 'intake', 'seats', 'kindergartens', 'outbox', 'rules', 'lifecycles', 'statistics', 'roles', 'regions', 'registry'];
 
 export function screensFor(roles: { role: Role }[]): Screen[] {
   return order.filter((screen) => roles.some((r) => allowed[screen].includes(r.role)));
