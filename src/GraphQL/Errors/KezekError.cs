@@ -6,8 +6,10 @@ using Kezek.GraphQL.Access;
 namespace Kezek.GraphQL.Errors;
 
 /// <summary>
-/// An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language; where a file's
-/// line was refused, <c>extensions</c> also give its <c>line</c>, <c>field</c> and <c>problem</c> (an error code).
+/// An expected failure as a GraphQL error: <c>extensions.code</c> and the message in the reader's language; an error about
+/// one input field gives it as <c>extensions.field</c> (a form shows the message next to it); where a file's line was
+/// refused, <c>extensions</c> also give its <c>line</c>, <c>problem</c> (an error code) and <c>problemMessage</c> (that
+/// problem alone, in the reader's language).
 /// </summary>
 public sealed class KezekError : ExecutionError
 {
@@ -17,13 +19,25 @@ public sealed class KezekError : ExecutionError
         : base(words.Format(error.Code, language, error.Arguments))
     {
         Code = error.Code;
-        if (error.Arguments is { } arguments && arguments.ContainsKey("line"))
+        if (error.Arguments is not { } arguments)
+            return;
+        if (arguments.ContainsKey("line"))
         {
             foreach (var name in Located)
             {
                 if (arguments.TryGetValue(name, out var value))
                     this.AddExtension(name, value);
             }
+
+            if (arguments.TryGetValue("problem", out var problem))
+            {
+                var rest = arguments.Where(a => a.Key is not ("problem" or "line")).ToDictionary(a => a.Key, a => a.Value);
+                this.AddExtension("problemMessage", words.Format(problem, language, rest));
+            }
+        }
+        else if (arguments.TryGetValue("field", out var field))
+        {
+            this.AddExtension("field", field);
         }
     }
 

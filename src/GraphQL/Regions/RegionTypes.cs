@@ -96,13 +96,30 @@ public sealed class QueueStatisticsGraphType : ObjectGraphType<QueueCounts>
         Field<NonNullGraphType<IntGraphType>>("outOfTurn").Resolve(c => c.Source.OutOfTurn);
         Field<NonNullGraphType<IntGraphType>>("priority").Resolve(c => c.Source.Priority);
         Field<NonNullGraphType<IntGraphType>>("general").Resolve(c => c.Source.General);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GroupYearStatisticsGraphType>>>>("byGroupYear")
+            .Description("The same counts per group year, oldest first; only the group year asked for when one is.")
+            .Resolve(c => c.Source.ByGroupYear);
         Field<NonNullGraphType<QueueActivityGraphType>>("activity")
-            .Description("Notified now, directions issued and children enrolled in a period (days in Kazakhstan time, both included; open when omitted), free seats per kindergarten.")
+            .Description("Notified now, directions issued, children enrolled and directions expired in a period (days in Kazakhstan time, both included; open when omitted), free seats per kindergarten.")
             .Argument<Scalars.CalendarDateGraphType>("from")
             .Argument<Scalars.CalendarDateGraphType>("to")
             .Resolve().WithService<Kezek.Workflows.Statistics.ReadQueueActivityHandler>()
             .ResolveAsync(async (c, handler) => await handler.HandleAsync(new Kezek.Workflows.Statistics.ReadQueueActivity(c.Source.RegionCode,
                 c.Source.GroupYear, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to")), c.CancellationToken));
+    }
+}
+
+public sealed class GroupYearStatisticsGraphType : ObjectGraphType<GroupYearCounts>
+{
+    public GroupYearStatisticsGraphType()
+    {
+        Name = "GroupYearStatistics";
+        Description = "The queue of one group year, by confirmed benefit category.";
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
+        Field<NonNullGraphType<IntGraphType>>("total").Resolve(c => c.Source.Total);
+        Field<NonNullGraphType<IntGraphType>>("outOfTurn").Resolve(c => c.Source.OutOfTurn);
+        Field<NonNullGraphType<IntGraphType>>("priority").Resolve(c => c.Source.Priority);
+        Field<NonNullGraphType<IntGraphType>>("general").Resolve(c => c.Source.General);
     }
 }
 
@@ -125,6 +142,7 @@ public sealed class QueueActivityGraphType : ObjectGraphType<Kezek.Workflows.Sta
         Field<NonNullGraphType<IntGraphType>>("notified").Description("Applications whose turn came and who are choosing now.").Resolve(c => c.Source.Notified);
         Field<NonNullGraphType<IntGraphType>>("directionsIssued").Resolve(c => c.Source.DirectionsIssued);
         Field<NonNullGraphType<IntGraphType>>("enrolled").Resolve(c => c.Source.Enrolled);
+        Field<NonNullGraphType<IntGraphType>>("expired").Description("Directions that expired unused (the child was not enrolled in time).").Resolve(c => c.Source.Expired);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenSeatsGraphType>>>>("freeSeats").Resolve(c => c.Source.FreeSeats);
     }
 }

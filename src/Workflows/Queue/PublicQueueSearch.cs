@@ -20,7 +20,13 @@ public sealed record QueueCounts(int Total, int OutOfTurn, int Priority, int Gen
 {
     public string RegionCode { get; init; } = "";
     public int? GroupYear { get; init; }
+
+    /// <summary>The same counts per group year, oldest group year first (one year only when a group year was asked).</summary>
+    public IReadOnlyList<GroupYearCounts> ByGroupYear { get; init; } = [];
 }
+
+/// <summary>The queue of one group year, by confirmed benefit category.</summary>
+public sealed record GroupYearCounts(int GroupYear, int Total, int OutOfTurn, int Priority, int General);
 
 /// <summary>Public search of a queue number (by child IIN, or full name and birth date) and queue statistics.</summary>
 public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
@@ -72,11 +78,16 @@ public sealed class PublicQueueSearch(IKezekDb db, QueuePositions positions)
         if (groupYear is { } year)
             query = query.Where(a => a.GroupYear == year);
         // By rank, not benefit: the rank is in the queue index, so the count reads the index alone.
-        var counts = await query.GroupBy(a => a.QueueRank)
-            .Select(g => new { Rank = g.Key, Count = g.Count() })
+        var counts = await query.GroupBy(a => new { a.GroupYear, a.QueueRank })
+            .Select(g => new { g.Key.GroupYear, Rank = g.Key.QueueRank, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        int CountOf(BenefitCategory benefit) => counts.Where(c => c.Rank == QueueOrder.RankOf(benefit)).Sum(c => c.Count);
+        int CountOf(BenefitCategory benefit, int? year = null) =>
+            counts.Where(c => c.Rank == QueueOrder.RankOf(benefit) && (year is null || c.GroupYear == year)).Sum(c => c.Count);
+        var byGroupYear = counts.Select(c => c.GroupYear).Distinct().Order()
+            .Select(y => new GroupYearCounts(y, counts.Where(c => c.GroupYear == y).Sum(c => c.Count), CountOf(BenefitCategory.OutOfTurn, y),
+                CountOf(BenefitCategory.Priority, y), CountOf(BenefitCategory.None, y)))
+            .ToList();
         return new QueueCounts(counts.Sum(c => c.Count), CountOf(BenefitCategory.OutOfTurn), CountOf(BenefitCategory.Priority),
-            CountOf(BenefitCategory.None)) { RegionCode = regionCode, GroupYear = groupYear };
+            CountOf(BenefitCategory.None)) { RegionCode = regionCode, GroupYear = groupYear, ByGroupYear = byGroupYear };
     }
 }

@@ -10,10 +10,13 @@ public sealed record KindergartenSeats(Kindergarten Kindergarten, int FreeSeats)
 
 /// <summary>
 /// The public statistics beyond the queue (seed 004): how many are notified now, how many directions were issued and how
-/// many children enrolled in a period (days in Kazakhstan time, both ends included), and free seats per kindergarten.
-/// Counts only: nothing personal.
+/// many children enrolled in a period (days in Kazakhstan time, both ends included), how many directions expired unused in
+/// it, and free seats per kindergarten. Counts only: nothing personal.
 /// </summary>
-public sealed record QueueActivity(int Notified, int DirectionsIssued, int Enrolled, IReadOnlyList<KindergartenSeats> FreeSeats);
+public sealed record QueueActivity(int Notified, int DirectionsIssued, int Enrolled, IReadOnlyList<KindergartenSeats> FreeSeats)
+{
+    public int Expired { get; init; }
+}
 
 public sealed record ReadQueueActivity(string RegionCode, int? GroupYear, DateOnly? From, DateOnly? To);
 
@@ -30,20 +33,24 @@ public sealed class ReadQueueActivityHandler(IKezekDb db)
         var (fromUtc, toUtc) = KazakhstanTime.DaysUtc(query.From, query.To);
         var issued = directions;
         var enrolled = directions.Where(d => d.Status == DirectionStatus.Enrolled);
+        var expired = directions.Where(d => d.Status == DirectionStatus.Expired);
         if (fromUtc is { } start)
         {
             issued = issued.Where(d => d.IssuedAt >= start);
             enrolled = enrolled.Where(d => d.EndedAt >= start);
+            expired = expired.Where(d => d.EndedAt >= start);
         }
 
         if (toUtc is { } end)
         {
             issued = issued.Where(d => d.IssuedAt < end);
             enrolled = enrolled.Where(d => d.EndedAt < end);
+            expired = expired.Where(d => d.EndedAt < end);
         }
 
         var issuedCount = await issued.CountAsync(cancellationToken);
         var enrolledCount = await enrolled.CountAsync(cancellationToken);
+        var expiredCount = await expired.CountAsync(cancellationToken);
 
         var places = db.Places.AsNoTracking().Where(p => p.RegionCode == query.RegionCode && p.TakenByApplicationId == null);
         if (query.GroupYear is { } groupYear)
@@ -55,6 +62,6 @@ public sealed class ReadQueueActivityHandler(IKezekDb db)
         return new QueueActivity(notified, issuedCount, enrolledCount,
             [.. seats.Where(s => kindergartens.ContainsKey(s.KindergartenId))
                 .Select(s => new KindergartenSeats(kindergartens[s.KindergartenId], s.Count))
-                .OrderBy(s => s.Kindergarten.NameRu, StringComparer.Ordinal)]);
+                .OrderBy(s => s.Kindergarten.NameRu, StringComparer.Ordinal)]) { Expired = expiredCount };
     }
 }

@@ -86,7 +86,8 @@ public abstract class PortalFieldsTests(KezekFactory kezek) : KezekTest(kezek)
 
         const string Statistics = """
             query($y: Int, $from: Date, $to: Date) { statistics(region: "almaty", groupYear: $y) { total general
-              activity(from: $from, to: $to) { notified directionsIssued enrolled freeSeats { kindergarten { id } freeSeats } } } }
+              byGroupYear { groupYear total general }
+              activity(from: $from, to: $to) { notified directionsIssued enrolled expired freeSeats { kindergarten { id } freeSeats } } } }
             """;
         var day = (await queue.Api.PostAsync(Statistics, new { y = 2022, from = "2026-09-01", to = "2026-09-01" })).Ok().GetProperty("statistics");
         Assert.Equal(3, day.GetProperty("total").GetInt32());
@@ -94,6 +95,9 @@ public abstract class PortalFieldsTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(1, activity.GetProperty("notified").GetInt32());
         Assert.Equal(1, activity.GetProperty("directionsIssued").GetInt32());
         Assert.Equal(1, activity.GetProperty("enrolled").GetInt32());
+        Assert.Equal(0, activity.GetProperty("expired").GetInt32());
+        var byYear = Assert.Single(day.GetProperty("byGroupYear").EnumerateArray());
+        Assert.Equal((2022, 3, 3), (byYear.GetProperty("groupYear").GetInt32(), byYear.GetProperty("total").GetInt32(), byYear.GetProperty("general").GetInt32()));
         var seats = activity.GetProperty("freeSeats").EnumerateArray()
             .ToDictionary(s => s.GetProperty("kindergarten").GetProperty("id").GetString()!, s => s.GetProperty("freeSeats").GetInt32());
         Assert.Equal(1, seats[Queues.KindergartenId.ToString()]);
@@ -108,6 +112,15 @@ public abstract class PortalFieldsTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(0, open.GetProperty("directionsIssued").GetInt32());
         Assert.Empty(open.GetProperty("freeSeats").EnumerateArray());
         Assert.Equal("UNKNOWN_REGION", (await queue.Api.PostAsync("{ statistics(region: \"nowhere\") { activity { notified } } }")).ErrorCode);
+
+        // The second takes the other queue seat and lets its direction expire: counted on the day it expired.
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[1], await queue.FreePlaceIdAsync(mode: "QUEUE")));
+        await queue.AdvanceClockAsync(TimeSpan.FromDays(30));
+        await queue.SweepAsync();
+        var expired = (await queue.Api.PostAsync(Statistics, new { y = (int?)null, from = "2026-09-02", to = "9999-12-31" })).Ok()
+            .GetProperty("statistics").GetProperty("activity");
+        Assert.Equal(1, expired.GetProperty("expired").GetInt32());
+        Assert.Equal(0, expired.GetProperty("enrolled").GetInt32());
     }
 
     [Theory]

@@ -158,6 +158,8 @@ public abstract class ReferenceDataTests(KezekFactory kezek) : KezekTest(kezek)
 
         Assert.Equal(code, refused.ErrorCode);
         Assert.Contains(message, refused.ErrorMessage, StringComparison.Ordinal);
+        // The field it is about, so that a form shows the message next to it.
+        Assert.Equal(field, refused.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("field").GetString());
         Assert.Equal(1, await Kezek.WithDbAsync(db => db.Kindergartens.CountAsync()));
         Assert.Equal(1, await StaffActionsAsync("CreateKindergarten"));
     }
@@ -206,6 +208,11 @@ public abstract class ReferenceDataTests(KezekFactory kezek) : KezekTest(kezek)
         var data = refused.Json.GetProperty("errors")[0].GetProperty("extensions");
         Assert.Equal(("4", field, problem), (data.GetProperty("line").GetString(), data.GetProperty("field").GetString(), data.GetProperty("problem").GetString()));
         Assert.Contains($"строка 4, поле «{field}»", refused.ErrorMessage, StringComparison.Ordinal);
+        // The problem alone, in the reader's language, for a table of the refused line.
+        var problemMessage = data.GetProperty("problemMessage").GetString()!;
+        Assert.NotEmpty(problemMessage);
+        Assert.Contains(problemMessage, refused.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ни одна запись", problemMessage, StringComparison.Ordinal);
         Assert.Contains("Ни одна запись не изменена", refused.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(0, await Kezek.WithDbAsync(db => db.Kindergartens.CountAsync()));
         Assert.Equal(0, await Kezek.WithDbAsync(db => db.KindergartenGroups.CountAsync()));

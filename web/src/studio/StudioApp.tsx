@@ -15,6 +15,10 @@ import { LanguageSwitch } from '@shared/ui/LanguageSwitch';
 type Props = Record<string, string>;
 const page = (load: () => Promise<{ default: ComponentType<any> }>) => lazy(load) as ComponentType<Props>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+// The designers' pages keep their unsaved work when the language changes; every other page is opened again, so that what
+// the server words (names, statuses, messages) comes in the new language.
+const keepsWorkOnLanguage: Screen[] = ['rules', 'lifecycles'];
+
 const routes: { path: string; screen: Screen; component: ComponentType<Props> }[] = [
   { path: '/studio/rules', screen: 'rules', component: page(() => import('./rules/RulesPage')) },
   { path: '/studio/lifecycles', screen: 'lifecycles', component: page(() => import('./lifecycles/LifecyclesPage')) },
@@ -22,6 +26,9 @@ const routes: { path: string; screen: Screen; component: ComponentType<Props> }[
   { path: '/studio/applications/:number', screen: 'journal', component: page(() => import('./operator/CardPage')) },
   { path: '/studio/seats', screen: 'seats', component: page(() => import('./operator/SeatsPage')) },
   { path: '/studio/outbox', screen: 'outbox', component: page(() => import('./operator/OutboxPage')) },
+  { path: '/studio/statistics', screen: 'statistics', component: page(() => import('./operator/StatisticsPage')) },
+  { path: '/studio/kindergartens', screen: 'kindergartens', component: page(() => import('./reference/KindergartensPage')) },
+  { path: '/studio/regions', screen: 'regions', component: page(() => import('./reference/RegionsPage')) },
   { path: '/studio/intake', screen: 'intake', component: page(() => import('./intake/IntakePage')) },
   { path: '/studio/roles', screen: 'roles', component: page(() => import('./admin/RolesPage')) },
   { path: '/studio/registry', screen: 'registry', component: page(() => import('./admin/RegistryPage')) },
@@ -29,7 +36,8 @@ const routes: { path: string; screen: Screen; component: ComponentType<Props> }[
 
 const screenPaths: Record<Screen, string> = {
   rules: '/studio/rules', lifecycles: '/studio/lifecycles', journal: '/studio/journal', seats: '/studio/seats', outbox: '/studio/outbox',
-  intake: '/studio/intake', roles: '/studio/roles', registry: '/studio/registry',
+  intake: '/studio/intake', roles: '/studio/roles', registry: '/studio/registry', statistics: '/studio/statistics',
+  kindergartens: '/studio/kindergartens', regions: '/studio/regions',
 };
 
 export default function StudioApp() {
@@ -43,7 +51,7 @@ export default function StudioApp() {
 }
 
 function SignedIn() {
-  const { t } = useStudioI18n();
+  const { t, lang } = useStudioI18n();
   const { path } = useLocation();
   const me = useAsync(() => request(StudioMeDocument), []);
   if (me.loading && !me.data) return <Loading />;
@@ -61,7 +69,7 @@ function SignedIn() {
     const params = matchPath(route.path, path);
     if (!params) continue;
     const Component = route.component;
-    content = screens.includes(route.screen) ? <Component {...params} /> : <NotAllowed />;
+    content = screens.includes(route.screen) ? <Component key={keepsWorkOnLanguage.includes(route.screen) ? route.path : `${route.path}:${lang}`} {...params} /> : <NotAllowed />;
     break;
   }
   if (!content) {
@@ -83,8 +91,9 @@ function SignedIn() {
 
 function StudioLayout({ screens, viewer, children }: { screens: Screen[]; viewer: StudioViewer; children: React.ReactNode }) {
   const { t, lang, setLang } = useStudioI18n();
-  const { signOut } = usePortal();
+  const { signOut, regions } = usePortal();
   const { path } = useLocation();
+  const regionName = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -98,7 +107,7 @@ function StudioLayout({ screens, viewer, children }: { screens: Screen[]; viewer
           </Link>
           <div className="studio-who">
             <span>{viewer.fullName}</span>
-            <span className="studio-who__roles">{viewer.roles.filter((r) => r.role !== 'APPLICANT').map((r) => t(`role.${r.role}` as StudioKey) + (r.region ? ` · ${r.region}` : '') + (r.bin ? ` · ${r.bin}` : '')).join(', ')}</span>
+            <span className="studio-who__roles">{viewer.roles.filter((r) => r.role !== 'APPLICANT').map((r) => t(`role.${r.role}` as StudioKey) + (r.region ? ` · ${regionName(r.region)}` : '') + (r.bin ? ` · ${t('kg.binShort')} ${r.bin}` : '')).join(', ')}</span>
             <button type="button" className="link-button studio-who__out" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </button>

@@ -95,3 +95,21 @@ export function saveText(text: string, fileName: string, type: string) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * A file picker in the person's language: the browser's own button says "Choose File" in the browser's language, so the
+ * input is hidden and its label is the button. The file's text is handed over.
+ */
+export function FileField({ id, label, accept = '.csv,text/csv', onText }: { id: string; label: string; accept?: string; onText: (text: string) => void }) {
+  const { t } = useStudioI18n();
+  const [name, setName] = useState('');
+  return (
+    <div className="field file-field">
+      <span className="file-field__label" id={`${id}-label`}>{label}</span>
+      <input id={id} type="file" accept={accept} className="visually-hidden" aria-labelledby={`${id}-label ${id}-name`}
+        onChange={async (e) => { const file = e.target.files?.[0]; if (file) { setName(file.name); onText(await file.text()); } }} />
+      <label htmlFor={id} className="button button--secondary" aria-hidden="true">{t('file.choose')}</label>
+      <span className="file-field__name" id={`${id}-name`}>{name || t('file.none')}</span>
+    </div>
+  );
+}

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly field?: string,
+    /** Everything the API put in the error's extensions (a refused file's line, field, problem and problemMessage). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,7 +50,7 @@ export async function request<TResult, TVariables>(
   } catch {
     throw new ApiError('', 'NETWORK');
   }
-  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[] };
   try {
     body = await response.json();
   } catch {
@@ -61,7 +63,7 @@ export async function request<TResult, TVariables>(
       session.clear();
       expiredListeners.forEach((listener) => listener());
     }
-    throw new ApiError(first.message, code, first.extensions?.field);
+    throw new ApiError(first.message, code, first.extensions?.field, first.extensions ?? {});
   }
   if (!body.data) throw new ApiError('', `HTTP_${response.status}`);
   return body.data;

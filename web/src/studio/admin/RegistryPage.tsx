@@ -6,6 +6,7 @@ import { ProblemMessage } from '@shared/ui/errors';
 import { TextField } from '@shared/ui/forms';
 import { Notice, Page, } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
+import { FileField } from '../parts';
 
 type Counts = StudioImportCivilRegistryMutation['importCivilRegistry'];
 
@@ -45,10 +46,7 @@ export default function RegistryPage() {
   return (
     <Page title={t('registry.title')}>
       <p className="lead">{t('registry.lead')}</p>
-      <div className="field">
-        <label htmlFor="registry-file">{t('registry.file')}</label>
-        <input id="registry-file" type="file" accept=".csv,text/csv" onChange={async (e) => { const file = e.target.files?.[0]; if (file) { setCsv(await file.text()); setPreview(null); } }} />
-      </div>
+      <FileField id="registry-file" label={t('registry.file')} onText={(text) => { setCsv(text); setPreview(null); }} />
       <TextField id="registry-csv" label={t('registry.csv')} hint={t('registry.header')} value={csv} onChange={(v) => { setCsv(v); setPreview(null); }} multiline />
       {problem !== null && <ProblemMessage error={problem} />}
       {result && <Notice kind="success" title={t('registry.done')}>{counts(result)}</Notice>}

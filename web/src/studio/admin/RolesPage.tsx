@@ -83,7 +83,7 @@ export default function RolesPage() {
                 <tr key={g.id}>
                   <td>{g.iin}</td>
                   <td>{t(`role.${g.role}` as StudioKey)}</td>
-                  <td>{g.region ?? g.bin ?? '—'}</td>
+                  <td>{g.region ? (portal.regions.find((r) => r.code === g.region)?.name ?? g.region) : (g.bin ? `${t('kg.binShort')} ${g.bin}` : '—')}</td>
                   <td>{formatDateTime(g.grantedAt)}{g.revokedAt ? ` — ${t('roles.revokedAt', { at: formatDateTime(g.revokedAt) })}` : ''}</td>
                   <td>{!g.revokedAt && g.id && <button type="button" className="link-button" onClick={() => revoke(g.id)}>{t('roles.revoke', { iin: g.iin })}</button>}</td>
                 </tr>

@@ -170,7 +170,7 @@ export default function CardPage({ number }: { number: string }) {
         {[...a.history].reverse().map((h, i) => (
           <li key={i}>
             <p className="history__what">{h.actionName}</p>
-            <p className="muted">{formatDateTime(h.at)} · {h.actorName} ({h.actorRole})</p>
+            <p className="muted">{formatDateTime(h.at)} · {h.actorName} ({t(`role.${h.actorRole.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toUpperCase()}` as StudioKey)})</p>
             {h.reason && <p>{t('common.reason')}: {h.reason}</p>}
             {(h.queueNumberBefore !== null && h.queueNumberBefore !== undefined) || (h.queueNumberAfter !== null && h.queueNumberAfter !== undefined) ? (
               <p>{t('card.queueMoved', { before: h.queueNumberBefore ?? '—', after: h.queueNumberAfter ?? '—' })}</p>

@@ -48,6 +48,11 @@ export default function OutboxPage() {
     }
   };
   const page = data.data?.outbox;
+  /** An event or channel in words; a code the catalog does not know yet (a newer workflow's) is shown as it is. */
+  const word = (key: string, code: string) => {
+    const text = t(key as StudioKey);
+    return text === key ? code : text;
+  };
   const count = (s: NotificationStatus) => page?.counts.find((c) => c.status === s)?.count ?? 0;
   return (
     <Page title={t('outbox.title')}>
@@ -71,8 +76,17 @@ export default function OutboxPage() {
           <ul className="notifications">
             {page.items.map((item) => (
               <li key={item.id} className="card">
-                <p className="card__title">{item.applicationNumber} · {item.event} · {item.channel}</p>
-                <p className="muted">{t('outbox.created', { at: formatDateTime(item.createdAt) })} · {t('outbox.attempts', { count: item.attempts })}{item.sentAt ? ` · ${t('outbox.sent', { at: formatDateTime(item.sentAt) })}` : ''}</p>
+                <p className="card__title">{word(`outbox.event.${item.event}`, item.event)}</p>
+                <p>{t('outbox.application', { number: item.applicationNumber })} · {t('outbox.channel')}: {word(`outbox.channel.${item.channel}`, item.channel)}</p>
+                <p className="muted">
+                  {[
+                    t('outbox.created', { at: formatDateTime(item.createdAt) }),
+                    t('outbox.attempts', { count: item.attempts }),
+                    item.sentAt ? t('outbox.sent', { at: formatDateTime(item.sentAt) }) : '',
+                    item.nextAttemptAt && item.status === 'PENDING' ? t('outbox.nextAttempt', { at: formatDateTime(item.nextAttemptAt) }) : '',
+                    item.possibleDuplicates > 0 ? t('outbox.duplicates', { count: item.possibleDuplicates }) : '',
+                  ].filter(Boolean).join(' · ')}
+                </p>
                 {item.lastError && <p><strong>{t('outbox.error')}:</strong> <span className="code">{item.lastError}</span></p>}
                 {(item.status === 'DEAD' || item.status === 'PENDING') && (
                   <ul className="actions-row">

@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { Role, StudioMeQuery } from '@shared/graphql/generated/graphql';
 
 export type StudioViewer = NonNullable<StudioMeQuery['me']>;
-export type Screen = 'rules' | 'lifecycles' | 'journal' | 'seats' | 'outbox' | 'intake' | 'roles' | 'registry';
+export type Screen = 'rules' | 'lifecycles' | 'journal' | 'seats' | 'outbox' | 'intake' | 'roles' | 'registry' | 'statistics' | 'kindergartens' | 'regions';
 
 const allowed: Record<Screen, Role[]> = {
   rules: ['POLICY_OFFICER', 'ADMINISTRATOR'],
@@ -14,8 +14,11 @@ const allowed: Record<Screen, Role[]> = {
   intake: ['KINDERGARTEN_STAFF', 'OPERATOR'],
   roles: ['ADMINISTRATOR'],
   registry: ['ADMINISTRATOR'],
+  statistics: ['OPERATOR', 'POLICY_OFFICER', 'ADMINISTRATOR'],
+  kindergartens: ['OPERATOR', 'ADMINISTRATOR'],
+  regions: ['ADMINISTRATOR'],
 };
-const order: Screen[] = ['journal', 'intake', 'seats', 'outbox', 'rules', 'lifecycles', 'roles', 'registry'];
+const order: Screen[] = ['journal', 'intake', 'seats', 'kindergartens', 'outbox', 'rules', 'lifecycles', 'statistics', 'roles', 'regions', 'registry'];
 
 export function screensFor(roles: { role: Role }[]): Screen[] {
   return order.filter((screen) => roles.some((r) => allowed[screen].includes(r.role)));

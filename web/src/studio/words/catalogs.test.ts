@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import kk from './kk.json';
@@ -18,5 +20,11 @@ describe('the studio catalogs', () => {
         expect(placeholders(catalog[key]), key).toEqual(placeholders(text));
       }
     }
+  });
+
+  it('name every notification the server sends (templates/notifications) and every channel', () => {
+    const events = new Set(readdirSync(join(import.meta.dirname, '../../../../templates/notifications')).map((file) => file.split('.')[0]));
+    for (const event of events) expect(ru, event).toHaveProperty([`outbox.event.${event}`]);
+    for (const channel of ['email', 'sms', 'cabinet']) expect(ru, channel).toHaveProperty([`outbox.channel.${channel}`]);
   });
 });
