@@ -85,33 +85,23 @@ public sealed class KezekDbContext : DbContext, IKezekDb
 
     public async Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken)
     {
-        if (!Database.IsNpgsql())
+        if (SkipLockedStatements.ClaimSeat(Provider, claim) is not { } statement)
             return null;
-        var claimed = await Database.SqlQuery<Guid>($"""
-            UPDATE "Places" SET "TakenByApplicationId" = {claim.ApplicationId}
-            WHERE "Id" = (SELECT "Id" FROM "Places"
-                          WHERE "KindergartenId" = {claim.KindergartenId} AND "GroupYear" = {claim.GroupYear} AND "Language" = {claim.Language.Code}
-                            AND "TakenByApplicationId" IS NULL AND ({claim.MayTakeQueueSeats} OR "Mode" = 'FreeChoice')
-                          ORDER BY ("Id" = {claim.PreferredPlaceId}) DESC, ("Mode" = 'Queue') DESC, "PublishedAt"
-                          LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+        var claimed = await Database.SqlQuery<Guid>(statement).ToListAsync(cancellationToken);
         return claimed.Count == 1 ? claimed[0] : null;
     }
 
     public async Task<bool?> MoveQueueSeatSkippingLockedAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
     {
-        if (!Database.IsNpgsql())
+        if (SkipLockedStatements.MoveQueueSeatToFreeChoice(Provider, regionCode, groupYear) is not { } statement)
             return null;
-        var moved = await Database.SqlQuery<Guid>($"""
-            UPDATE "Places" SET "Mode" = 'FreeChoice'
-            WHERE "Id" = (SELECT "Id" FROM "Places"
-                          WHERE "RegionCode" = {regionCode} AND "GroupYear" = {groupYear} AND "Mode" = 'Queue' AND "TakenByApplicationId" IS NULL
-                          ORDER BY "PublishedAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+        var moved = await Database.SqlQuery<Guid>(statement).ToListAsync(cancellationToken);
         return moved.Count == 1 ? true : null;
     }
+
+    /// <summary>The provider this context talks to, for the few statements written per provider.</summary>
+    public DatabaseProvider Provider =>
+        Database.IsNpgsql() ? DatabaseProvider.PostgreSql : Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
     public bool IsTransient(Exception exception)
     {
@@ -148,8 +138,23 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>
+    /// The collation of the name keys on SQL Server: code point by code point, as PostgreSQL and SQLite compare them. The
+    /// keys are upper-cased by Kezek (<c>PersonName.Normalize</c>), so no case rule of the database is needed; a
+    /// database's default (e.g. <c>SQL_Latin1_General_CP1_CI_AS</c>) might weigh a Kazakh letter it does not know as
+    /// nothing, or an accent-insensitive one make Й equal И, and the public search by name and birth date find another child.
+    /// </summary>
+    public const string SqlServerNameKeyCollation = "Latin1_General_100_BIN2";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KezekDbContext).Assembly);
+        if (Database.IsSqlServer())
+        {
+            modelBuilder.Entity<Application>().OwnsOne(a => a.Child).Property(c => c.NameKey).UseCollation(SqlServerNameKeyCollation);
+            modelBuilder.Entity<Application>().OwnsOne(a => a.Applicant).Property(p => p.NameKey).UseCollation(SqlServerNameKeyCollation);
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

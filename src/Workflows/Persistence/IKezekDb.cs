@@ -74,14 +74,15 @@ public interface IKezekDb
 
     /// <summary>
     /// Claims a free seat of a kindergarten's pool for the application — the preferred one if it can — passing over
-    /// seats that other transactions are claiming at this moment (PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>), so
+    /// seats that other transactions are claiming at this moment (PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>, SQL Server's
+    /// <c>WITH (UPDLOCK, READPAST, ROWLOCK)</c>), so
     /// that a crowd does not wait in line on the same rows. Null when every free seat is taken or being claimed,
     /// or when the database has no such claim (then the caller takes a seat by conditional updates).
     /// </summary>
     Task<Guid?> ClaimSeatSkippingLockedAsync(SeatClaim claim, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Where the database can skip locked rows (PostgreSQL): moves the oldest free queue seat of the queue that no other
+    /// Where the database can skip locked rows (PostgreSQL, SQL Server): moves the oldest free queue seat of the queue that no other
     /// transaction holds to free choice, and tells whether it did. Null when it cannot, or when every such seat is held
     /// right now: then the portable conditional updates wait and decide.
     /// </summary>

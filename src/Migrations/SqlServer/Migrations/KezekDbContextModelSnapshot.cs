@@ -1110,7 +1110,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")
-                                .HasColumnName("ApplicantNameKey");
+                                .HasColumnName("ApplicantNameKey")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.Property<string>("Phone")
                                 .IsRequired()
@@ -1153,7 +1154,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")
-                                .HasColumnName("ChildNameKey");
+                                .HasColumnName("ChildNameKey")
+                                .UseCollation("Latin1_General_100_BIN2");
 
                             b1.HasKey("ApplicationId");
 
