@@ -36,10 +36,11 @@ public static class WaitingForecast
             .Select(calendar => history.Where(past => past.Month == calendar).Select(past => past.Turns).ToArray())
             .ToArray();
         var everyMonth = history.Select(past => past.Turns).ToArray();
-        var random = new Random(seed);
         var waits = new int[Futures];
         for (var future = 0; future < Futures; future++)
         {
+            // Each future draws from its own sequence, so a child further back walks the very same futures, only longer.
+            var random = new Random(unchecked(seed * 1_000_003 + future));
             var covered = 0L;
             var wait = HorizonMonths + 1;
             for (var step = 1; step <= HorizonMonths; step++)
