@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Kezek.Benchmarks.Allocation;
 using Kezek.Benchmarks.Country;
 using Kezek.Benchmarks.Operations;
 using Kezek.Benchmarks.Reads;
@@ -10,6 +11,7 @@ using Kezek.Benchmarks.Rush;
 //   bare-api …     the bare minimal API itself, started by `reads`
 //   choose-rush …  the rush on seats over HTTP beside a plain-SQL transaction (Rush/ChooseRush.cs)
 //   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
+//   allocation …   deferred acceptance, serial dictatorship and transfers in memory (Allocation/AllocationBench.cs)
 //   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
 return args.FirstOrDefault() switch
 {
@@ -18,6 +20,7 @@ return args.FirstOrDefault() switch
     "bare-api" => await BareApi.RunAsync(args[1..]),
     "choose-rush" => await ChooseRush.RunAsync(args[1..]),
     "operations" => await OperationsBench.RunAsync(args[1..]),
+    "allocation" => AllocationBench.Run(args[1..]),
     _ => RunInProcess(args),
 };
 

@@ -41,6 +41,7 @@ public static class GraphQLServices
         // The read layer: per request, the loaders batch what the object types read, through the read services.
         services.AddScoped<ApplicationDetails>();
         services.AddScoped<ParentsLoader>();
+        services.AddScoped<RankedKindergartensLoader>();
         services.AddScoped<DirectionsLoader>();
         services.AddScoped<DocumentsLoader>();
         services.AddScoped<HistoryLoader>();

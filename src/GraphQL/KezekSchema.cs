@@ -44,6 +44,7 @@ public sealed class KezekMutation : ObjectGraphType
         Benefits.BenefitFields.AddMutations(this);
         Corrections.CorrectionFields.AddMutations(this);
         Corrections.RegionMoveFields.AddMutations(this);
+        Allocation.RankingFields.AddMutations(this);
         Intake.IntakeFields.AddMutations(this);
         NotificationFields.AddMutations(this);
         OutboxFields.AddMutations(this);

@@ -128,6 +128,9 @@ public sealed record RegionPolicy
     /// </summary>
     public required bool KeepQueuedAtOnMove { get; init; }
 
+    /// <summary>How many kindergartens a family may rank for an application (rankKindergartens).</summary>
+    public required int MaxRankedKindergartens { get; init; }
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>The last local day a deadline covers: "through 04.09" ends at the midnight that opens the 5th.</summary>

@@ -61,6 +61,7 @@ public static class UseCaseServices
         services.AddSingleton<ReadWorkflowPartsHandler>();
         services.AddScoped<CountApplicationsByStateHandler>();
         services.AddScoped<ConsentToRegionMoveHandler>();
+        services.AddScoped<Kezek.Workflows.Rankings.RankKindergartensHandler>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();

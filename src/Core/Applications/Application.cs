@@ -10,6 +10,7 @@ namespace Kezek.Core.Applications;
 public sealed class Application
 {
     private readonly List<HistoryEntry> _history = [];
+    private readonly List<RankedKindergarten> _rankedKindergartens = [];
     private readonly List<ApplicationParent> _parents = [];
     private readonly List<Direction> _directions = [];
 
@@ -122,6 +123,9 @@ public sealed class Application
 
     public IReadOnlyList<HistoryEntry> History => _history;
 
+    /// <summary>The kindergartens the family ranked, first choice first (empty when it ranked none).</summary>
+    public IReadOnlyList<RankedKindergarten> RankedKindergartens => _rankedKindergartens;
+
     /// <summary>The hash of the last history entry (<see cref="HistoryChain"/>): the next entry links to it.</summary>
     public string? HistoryHead { get; private set; }
 
@@ -174,6 +178,15 @@ public sealed class Application
     }
 
     /// <summary>The family consented, signed, to a move to another region; the region's operator then moves it.</summary>
+    /// <summary>The family's ranking replaces the one before, signed (an empty one withdraws it).</summary>
+    internal void RankKindergartens(IReadOnlyList<Guid> kindergartenIds, Actor actor, DateTime now, string signedXml, string? revocationEvidence = null)
+    {
+        _rankedKindergartens.Clear();
+        _rankedKindergartens.AddRange(kindergartenIds.Select((id, index) => new RankedKindergarten(index + 1, id)));
+        _history.Add(new HistoryEntry(now, actor, HistoryActions.KindergartensRanked, Status, Status, null, signedXml, revocationEvidence));
+        LastChangedAt = now;
+    }
+
     internal void ConsentToMove(string targetRegionCode, Actor actor, DateTime now, string signedXml, string? revocationEvidence = null)
     {
         var entry = new HistoryEntry(now, actor, HistoryActions.RegionMoveConsented, Status, Status, null, signedXml, revocationEvidence);

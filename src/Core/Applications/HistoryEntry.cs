@@ -130,4 +130,7 @@ public static class HistoryActions
 
     /// <summary>The first entry of an application moved here from another region by its operator.</summary>
     public const string MovedFromRegion = "MovedFromRegion";
+
+    /// <summary>The family ranked the kindergartens it wants, signed (<see cref="Application.RankedKindergartens"/>).</summary>
+    public const string KindergartensRanked = "KindergartensRanked";
 }

@@ -7,6 +7,8 @@ public static class ErrorCodes
     public const string InvalidApplicationNumber = "INVALID_APPLICATION_NUMBER";
     public const string InvalidGroupYear = "INVALID_GROUP_YEAR";
     public const string GroupNotOffered = "GROUP_NOT_OFFERED";
+    public const string TooManyRankedKindergartens = "TOO_MANY_RANKED_KINDERGARTENS";
+    public const string KindergartenNotInRegion = "KINDERGARTEN_NOT_IN_REGION";
     public const string InvalidEmail = "INVALID_EMAIL";
     public const string InvalidPhone = "INVALID_PHONE";
     public const string InvalidInput = "INVALID_INPUT";

@@ -193,6 +193,9 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<ChildGraphType>>("child").Resolve(c => c.Source.Child);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApplicationParentGraphType>>>>("parents")
             .Resolve().WithServices<ParentsLoader, ApplicationRegionLoader>().ResolveAsync((c, parents, regions) => parents.LoadAsync(c, InRegion(c, regions)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenGraphType>>>>("rankedKindergartens")
+            .Description("The kindergartens the family ranked (rankKindergartens), first choice first.")
+            .Resolve().WithService<RankedKindergartensLoader>().ResolveAsync((c, ranked) => ranked.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
             .Resolve().WithServices<DirectionsLoader, ApplicationRegionLoader>().ResolveAsync((c, directions, regions) => directions.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.IssuedDocumentGraphType>>>>("documents")

@@ -16,6 +16,12 @@ public sealed class ParentsLoader(ApplicationDetails details) : ApplicationListL
         details.ParentsOfAsync(applicationIds, cancellationToken);
 }
 
+public sealed class RankedKindergartensLoader(ApplicationDetails details) : ApplicationListLoader<Kindergarten>
+{
+    protected override Task<ILookup<long, Kindergarten>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>
+        details.RankedKindergartensOfAsync(applicationIds, cancellationToken);
+}
+
 public sealed class DirectionsLoader(ApplicationDetails details) : ApplicationListLoader<Direction>
 {
     protected override Task<ILookup<long, Direction>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>

@@ -87,11 +87,14 @@ public sealed record ActionDocument(string Kind, string? Name, string Nonce, IRe
         return new ActionDocument(root.LocalName, name, nonce, fields);
     }
 
-    /// <summary>Whether the signed fields are exactly the mutation's: same paths, same values, nothing more or less.</summary>
+    /// <summary>
+    /// Whether the signed fields are exactly the mutation's: same paths, same values, nothing more or less. Fields may come
+    /// in any order, but a list's repeated elements keep theirs: the order of a ranking is what was signed.
+    /// </summary>
     public bool HasExactly(IEnumerable<ActionField> expected)
     {
-        static List<ActionField> Sorted(IEnumerable<ActionField> fields) =>
-            [.. fields.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal)];
+        // A stable sort by path alone: the elements of one list stay in the order they were written.
+        static List<ActionField> Sorted(IEnumerable<ActionField> fields) => [.. fields.OrderBy(f => f.Path, StringComparer.Ordinal)];
         return Sorted(Fields).SequenceEqual(Sorted(expected));
     }
 

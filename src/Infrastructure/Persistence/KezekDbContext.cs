@@ -35,6 +35,7 @@ public sealed class KezekDbContext : DbContext, IKezekDb
     public DbSet<ApplicationParent> ApplicationParents => Set<ApplicationParent>();
 
     public DbSet<HistoryEntry> HistoryEntries => Set<HistoryEntry>();
+    public DbSet<RankedKindergarten> RankedKindergartens => Set<RankedKindergarten>();
 
     public DbSet<Direction> Directions => Set<Direction>();
 

@@ -34,6 +34,7 @@ public static class RegionPolicyReader
             QueueOrder = QueueOrdering.Parse(Text("queueOrder"))
                 ?? throw new InvalidOperationException($"{region}: the queue order was not checked before it was read."),
             KeepQueuedAtOnMove = (bool)values["keepQueuedAtOnMove"],
+            MaxRankedKindergartens = (int)values["maxRankedKindergartens"],
         };
     }
 

@@ -32,6 +32,7 @@ public static class RuleSetSchema
         ["notificationChannels"] = typeof(string),
         ["queueOrder"] = typeof(string),
         ["keepQueuedAtOnMove"] = typeof(bool),
+        ["maxRankedKindergartens"] = typeof(int),
     };
 
     /// <summary>
@@ -42,6 +43,8 @@ public static class RuleSetSchema
     {
         // An application moved here from another region keeps its queued-at time only where this region says so.
         ["keepQueuedAtOnMove"] = false,
+        // A family ranks up to this many kindergartens for an allocation run (docs/allocation.md).
+        ["maxRankedKindergartens"] = 5,
     };
 
     /// <summary>The whole numbers' ranges, in the order they are checked: ages in months, the family's days, counts and days, hours, the voucher's days.</summary>
@@ -51,7 +54,7 @@ public static class RuleSetSchema
         ("daysToChoose", 1, 60), ("daysToAttend", 1, 60), ("stopListDays", 0, 250),
         ("expirationsBeforeRemoval", 1, 10), ("extensionsAllowed", 0, 10), ("extensionMaxDays", 0, 365),
         ("revokeWindowHours", 0, 720), ("reminderHoursBeforeExpiry", 0, 240),
-        ("voucherConfirmDays", 1, 60), ("voucherRestoreDays", 0, 365), ("voucherContractDays", 1, 60),
+        ("voucherConfirmDays", 1, 60), ("maxRankedKindergartens", 1, 10), ("voucherRestoreDays", 0, 365), ("voucherContractDays", 1, 60),
     ];
 
     /// <summary>The lifecycles a region may run (workflows/&lt;name&gt;.json).</summary>

@@ -19,6 +19,15 @@ public sealed class ApplicationDetails(IKezekDb db)
             .OrderBy(p => p.Id).ToListAsync(cancellationToken))
         .ToLookup(p => p.ApplicationId);
 
+    /// <summary>The kindergartens each family ranked, first choice first.</summary>
+    public async Task<ILookup<long, Kindergarten>> RankedKindergartensOfAsync(IReadOnlyCollection<long> applicationIds,
+        CancellationToken cancellationToken) =>
+        (await db.RankedKindergartens.AsNoTracking().Where(r => applicationIds.Contains(r.ApplicationId))
+            .Join(db.Kindergartens.AsNoTracking(), r => r.KindergartenId, k => k.Id, (r, k) => new { r.ApplicationId, r.Rank, Kindergarten = k })
+            .ToListAsync(cancellationToken))
+        .OrderBy(r => r.Rank)
+        .ToLookup(r => r.ApplicationId, r => r.Kindergarten);
+
     /// <summary>Each application's directions, oldest first.</summary>
     public async Task<ILookup<long, Direction>> DirectionsOfAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>
         (await db.Directions.AsNoTracking().Where(d => applicationIds.Contains(d.ApplicationId))

@@ -29,6 +29,8 @@ public interface IKezekDb
 
     DbSet<HistoryEntry> HistoryEntries { get; }
 
+    DbSet<RankedKindergarten> RankedKindergartens { get; }
+
     DbSet<Direction> Directions { get; }
 
     DbSet<NumberSequence> NumberSequences { get; }

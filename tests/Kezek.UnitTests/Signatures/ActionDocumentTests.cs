@@ -31,13 +31,15 @@ public sealed class ActionDocumentTests
     }
 
     [Fact]
-    public void Nested_inputs_and_lists_are_paths_and_repeated_elements()
+    public void Nested_inputs_and_lists_are_paths_and_repeated_elements_in_the_lists_order()
     {
         var xml = ActionDocument.Action("x", "n", [new("outer/inner", "1"), new("tag", "a"), new("tag", "b")]);
         var document = Read(xml)!;
 
         Assert.Contains("<outer><inner>1</inner></outer>", xml, StringComparison.Ordinal);
-        Assert.True(document.HasExactly([new("tag", "b"), new("outer/inner", "1"), new("tag", "a")]));
+        // Fields in any order, but a list's elements in its order: a ranking signed as a, b is not b, a.
+        Assert.True(document.HasExactly([new("tag", "a"), new("outer/inner", "1"), new("tag", "b")]));
+        Assert.False(document.HasExactly([new("tag", "b"), new("outer/inner", "1"), new("tag", "a")]));
         Assert.False(document.HasExactly([new("tag", "a"), new("outer/inner", "1")]));
     }
 

@@ -68,6 +68,20 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Navigation(a => a.Parents).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.Directions).WithOne().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(a => a.Directions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.RankedKindergartens).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.RankedKindergartens).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RankedKindergartenConfiguration : IEntityTypeConfiguration<RankedKindergarten>
+{
+    public void Configure(EntityTypeBuilder<RankedKindergarten> builder)
+    {
+        builder.ToTable("RankedKindergartens");
+        builder.HasIndex(r => new { r.ApplicationId, r.Rank }).IsUnique();
+        // An allocation run reads who ranked each kindergarten.
+        builder.HasIndex(r => r.KindergartenId);
+        builder.HasOne<Kezek.Core.Regions.Kindergarten>().WithMany().HasForeignKey(r => r.KindergartenId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

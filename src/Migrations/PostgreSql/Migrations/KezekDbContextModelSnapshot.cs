@@ -354,6 +354,33 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.RankedKindergarten", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId");
+
+                    b.HasIndex("ApplicationId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("RankedKindergartens", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -1200,6 +1227,21 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.RankedKindergarten", b =>
+                {
+                    b.HasOne("Kezek.Core.Applications.Application", null)
+                        .WithMany("RankedKindergartens")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.HasOne("Kezek.Core.Regions.Region", null)
@@ -1225,6 +1267,8 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Parents");
+
+                    b.Navigation("RankedKindergartens");
                 });
 #pragma warning restore 612, 618
         }

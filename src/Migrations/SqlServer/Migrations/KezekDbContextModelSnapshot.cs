@@ -355,6 +355,33 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.RankedKindergarten", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId");
+
+                    b.HasIndex("ApplicationId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("RankedKindergartens", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -1203,6 +1230,21 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.RankedKindergarten", b =>
+                {
+                    b.HasOne("Kezek.Core.Applications.Application", null)
+                        .WithMany("RankedKindergartens")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.HasOne("Kezek.Core.Regions.Region", null)
@@ -1228,6 +1270,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Parents");
+
+                    b.Navigation("RankedKindergartens");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,65 @@
+using GraphQL;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
+using Kezek.Core.Identity;
+using Kezek.Core.Results;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Applications;
+using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Signing;
+using Kezek.Identity.Signatures;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Rankings;
+
+namespace Kezek.GraphQL.Allocation;
+
+/// <summary>The family's ranking: the application and its kindergartens, first choice first.</summary>
+public sealed class RankKindergartensInput
+{
+    public string ApplicationNumber { get; set; } = "";
+    public List<string> KindergartenIds { get; set; } = [];
+
+    /// <summary>A list repeats its element in the list's order (SPEC §4): the order signed is the ranking.</summary>
+    public IEnumerable<ActionField> ActionFields() =>
+        [new("applicationNumber", ApplicationNumber), .. KindergartenIds.Select(id => new ActionField("kindergartenIds", id))];
+}
+
+public sealed class RankKindergartensInputGraphType : InputObjectGraphType<RankKindergartensInput>
+{
+    public RankKindergartensInputGraphType()
+    {
+        Name = "RankKindergartensInput";
+        Field(x => x.ApplicationNumber, type: typeof(NonNullGraphType<StringGraphType>));
+        Field(x => x.KindergartenIds, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>))
+            .Description("The kindergartens of the application's region, first choice first; at most the region's maxRankedKindergartens; "
+                + "an empty list withdraws the ranking.");
+    }
+}
+
+/// <summary>Выбор детских садов по приоритету, signed by the applicant or an attached parent (docs/allocation.md).</summary>
+internal static class RankingFields
+{
+    public static void AddMutations(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("rankKindergartens")
+            .Description("The family ranks the kindergartens it wants for a queued application, signed with the SIGN key; the ranking "
+                + "replaces the one before. Regions that allocate seats by a run (a release window, the annual intake) serve each family "
+                + "its highest-ranked kindergarten it can have. The signed document repeats <kindergartenIds> in the ranking's order.")
+            .Argument<NonNullGraphType<RankKindergartensInputGraphType>>("input")
+            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
+            .Access(AccessRequirement.Roles(Role.Applicant))
+            .Resolve().WithServices<SignedActions, RankKindergartensHandler>()
+            .ResolveAsync(async (c, signedActions, handler) =>
+            {
+                var input = c.GetArgument<RankKindergartensInput>("input");
+                var ids = new List<Guid>(input.KindergartenIds.Count);
+                foreach (var id in input.KindergartenIds)
+                {
+                    if (!Guid.TryParse(id, out var parsed))
+                        throw KezekError.For(c, Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenIds")));
+                    ids.Add(parsed);
+                }
+                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "rankKindergartens", input.ActionFields(),
+                    c.RequireViewer(), (signed, spendNonce, token) => handler.HandleAsync(new RankKindergartens(input.ApplicationNumber, ids,
+                        new ActionSignature(signed.Signer, signed.SignedXml, spendNonce, signed.RevocationEvidence)), token), c.CancellationToken)).OrThrow(c);
+            });
+}
