@@ -230,6 +230,8 @@ public static class ConfigurationChecks
 
     private static IEnumerable<string> Host(IConfiguration configuration)
     {
+        foreach (var unreadable in configuration.GetSection(SecretFiles.FailuresSection).GetChildren())
+            yield return unreadable.Value!;
         foreach (var key in new[]
                  {
                      KezekConfiguration.RulesRefreshInterval, KezekConfiguration.TimersSweepInterval, KezekConfiguration.NotificationsDispatchInterval,

@@ -23,7 +23,7 @@ public sealed class TelemetryOptions
     public string[] MetricsNetworks { get; set; } = [];
 
     /// <summary>How often the gauges' counts (timers due, outbox, free seats) are read from the database.</summary>
-    public TimeSpan CountsInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CountsInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>A pending timer due for longer than this is counted as lagging.</summary>
     public TimeSpan TimerLagThreshold { get; set; } = TimeSpan.FromMinutes(1);

@@ -8,29 +8,16 @@ namespace Kezek.Server.Hosting;
 
 /// <summary>
 /// The gauges' counts — timers due and lagging, the outbox waiting and given up, free seats per region — read from the database
-/// every <c>Kezek:Telemetry:CountsInterval</c> (30 s) into <see cref="KezekMetrics.Counts"/>: a scrape reads what is there and
+/// every <c>Kezek:Telemetry:CountsInterval</c> (15 s) into <see cref="KezekMetrics.Counts"/>: a scrape reads what is there and
 /// never queries. Five small aggregate queries on indexed columns per interval, per instance.
 /// </summary>
-public sealed class ObservedCounts(IServiceScopeFactory scopes, IOptions<TelemetryOptions> options, ILogger<ObservedCounts> logger) : BackgroundService
+public sealed class ObservedCounts(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ObservedCounts> logger)
+    : PeriodicWork(scopes, configuration, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CountsInterval);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await CountAsync(scope.ServiceProvider, stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The last counts stay; a database outage is told by /health/ready, not by a stack here every tick.
-                logger.LogWarning("Counting for the metrics failed ({Failure}); trying again next tick", exception.GetBaseException().GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    /// <summary><c>Kezek:Telemetry:CountsInterval</c> (<see cref="TelemetryOptions.CountsInterval"/>); the gauges read zero until the first count.</summary>
+    protected override (string Key, TimeSpan Default) Interval => ($"{TelemetryOptions.Section}:CountsInterval", new TelemetryOptions().CountsInterval);
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) => CountAsync(services, cancellationToken);
 
     /// <summary>Counts once and publishes the counts to the gauges.</summary>
     public static async Task<KezekCounts> CountAsync(IServiceProvider services, CancellationToken cancellationToken)

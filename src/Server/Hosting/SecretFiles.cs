@@ -1,13 +1,16 @@
 namespace Kezek.Server.Hosting;
 
 /// <summary>
-/// Secrets from files, as containers mount them: any configuration key ending in <c>_FILE</c> names a file whose content (less a
+/// Secrets from files, as containers mount them: any configuration key within a section ending in <c>_FILE</c> names a file whose content (less a
 /// trailing line break) becomes the value of the key without the suffix — <c>Kezek__Database__ConnectionString_FILE=/run/secrets/db</c>
 /// sets <c>Kezek:Database:ConnectionString</c>. Added after the other sources, so the file wins over a value given beside it.
 /// </summary>
 public static class SecretFiles
 {
     public const string Suffix = "_FILE";
+
+    /// <summary>Where the files that could not be read are listed, for <see cref="ConfigurationChecks"/> to refuse the start.</summary>
+    public const string FailuresSection = "Kezek:SecretFiles:Unreadable";
 
     /// <summary>Reads the <c>*_FILE</c> keys of the sources added so far.</summary>
     public static IConfigurationBuilder AddSecretFiles(this IConfigurationBuilder configuration) =>
@@ -17,9 +20,11 @@ public static class SecretFiles
     public static Dictionary<string, string?> Read(IConfiguration configuration)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var failures = 0;
         foreach (var (key, path) in configuration.AsEnumerable())
         {
-            if (!key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) || key.Length == Suffix.Length || string.IsNullOrWhiteSpace(path))
+            // Only keys within a section (Kezek__…, ConnectionStrings__…): the machine's own variables (TF_CLI_CONFIG_FILE…) are not Kezek's.
+            if (!key.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) || !key.Contains(':', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(path))
                 continue;
             string content;
             try
@@ -28,7 +33,9 @@ public static class SecretFiles
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                throw new InvalidOperationException($"{key}: the secret file {path} cannot be read ({exception.GetType().Name}).", exception);
+                // Reported with the other configuration checks, in their one line (ConfigurationChecks), before anything starts.
+                values[$"{FailuresSection}:{failures++}"] = $"{key} names a secret file that cannot be read ({path}: {exception.GetType().Name})";
+                continue;
             }
 
             values[key[..^Suffix.Length]] = content.EndsWith("\r\n", StringComparison.Ordinal) ? content[..^2]
