@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Kezek.IntegrationTests.Hosting;
+using Kezek.Server.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace Kezek.IntegrationTests.Api;
 
@@ -208,4 +210,35 @@ public sealed class ConventionsTests : IDisposable
         using var launch = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "src", "Server", "Properties", "launchSettings.json")));
         Assert.Equal("http://localhost:5080", launch.RootElement.GetProperty("profiles").GetProperty("Kezek").GetProperty("applicationUrl").GetString());
     }
+
+    [Fact]
+    public void A_FILE_key_within_a_section_gives_the_files_content_without_its_trailing_line_break()
+    {
+        var secret = Path.Combine(_folder, "password");
+        File.WriteAllText(secret, "s3cret with spaces \r\n");
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kezek:Email:Password"] = "given beside it",
+                ["Kezek:Email:Password_FILE"] = secret,
+                // The machine's own variables are not Kezek's, even when their file is missing.
+                ["TF_CLI_CONFIG_FILE"] = "/nonexistent/terraformrc",
+            })
+            .AddSecretFiles()
+            .Build();
+
+        Assert.Equal("s3cret with spaces ", configuration["Kezek:Email:Password"]);
+        Assert.Empty(configuration.GetSection(Kezek.Server.Hosting.SecretFiles.FailuresSection).GetChildren());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("192.0.2.44", true)]
+    [InlineData("192.0.2.45", false)]
+    [InlineData("203.0.113.5", false)]
+    public void Metrics_may_be_scraped_from_loopback_and_the_configured_networks_only(string client, bool allowed) =>
+        Assert.Equal(allowed, Kezek.Server.Hosting.Observability.MayScrape(IPAddress.Parse(client), ["10.0.0.0/8", "192.0.2.44"]));
 }
