@@ -28,7 +28,11 @@ using Kezek.Core.Words;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args).WithoutServerBanner();
+// Secrets mounted as files: Kezek__Database__ConnectionString_FILE=/run/secrets/db sets Kezek:Database:ConnectionString.
+builder.Configuration.AddSecretFiles();
+builder.AddKezekObservability();
 var services = builder.Services;
+services.AddKezekConfigurationChecks();
 
 services.AddKezekInfrastructure(KezekConfiguration.ResolveDataPath);
 services.AddSingleton(TimeProvider.System);
@@ -83,11 +87,14 @@ services.AddHostedService<HistoryAnchorer>();
 services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();
 services.AddKezekGraphQL();
-services.AddHealthChecks();
+services.AddKezekHealthChecks();
 services.AddKezekPortal();
 services.AddNcaLayerStandIn(); // Its requests' memory; the endpoints are mapped only in Development (below).
 
 var app = builder.Build();
+// A missing or contradictory setting stops here, in one line naming the key.
+if (!ConfigurationChecks.Passed(app))
+    return 1;
 // Refused outside Development before anything else starts.
 var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configuration, app.Environment);
 
@@ -112,6 +119,7 @@ using (var scope = app.Services.CreateScope())
 }
 
 app.UseTrustedProxies();
+app.MapKezekMetrics();
 app.UseSecurityHeaders();
 app.UseDatabaseOutageAnswers();
 app.UseKezekPortal();
@@ -119,11 +127,12 @@ if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
-app.MapHealthChecks("/health");
+app.MapKezekHealth();
 // The family portal at / (web/dist), after everything the server answers itself.
 app.MapKezekPortal();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The host, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

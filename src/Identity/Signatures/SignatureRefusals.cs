@@ -18,6 +18,7 @@ public sealed class SignatureRefusals(TimeProvider clock, ILogger<SignatureRefus
     public void Count(string code, string reason)
     {
         logger.LogDebug("Signature refused: {Code} ({Reason})", code, reason);
+        Kezek.Core.Observability.KezekMetrics.SignatureChecked(code, reason);
         _counts.AddOrUpdate($"{code} ({reason})", 1, (_, count) => count + 1);
         var now = clock.GetUtcNow().UtcTicks;
         var started = Interlocked.Read(ref _periodStartTicks);

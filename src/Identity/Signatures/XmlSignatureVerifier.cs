@@ -83,7 +83,7 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         var verdict = await revocation.CheckAsync(certificate, roots.IssuerOf(certificate), cancellationToken);
         return verdict.Status switch
         {
-            RevocationStatus.Good => verified.Value with { RevocationEvidence = verdict.Evidence },
+            RevocationStatus.Good => Kezek.Core.Observability.KezekMetrics.SignatureValid(verified.Value with { RevocationEvidence = verdict.Evidence }),
             RevocationStatus.Revoked => Refuse(ErrorCodes.CertificateRevoked, "revoked"),
             _ => Refuse(ErrorCodes.CertificateRevocationUnknown, "revocation unknown"),
         };

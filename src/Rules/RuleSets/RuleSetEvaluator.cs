@@ -42,6 +42,7 @@ public sealed class RuleSetEvaluator
         var tree = result.Results?.FirstOrDefault() ?? throw new RuleEvaluationException($"{_region}: no rule {rule}.");
         if (!string.IsNullOrEmpty(tree.ExceptionMessage))
             throw new RuleEvaluationException($"{_region}.{rule}: {tree.ExceptionMessage}");
+        Kezek.Core.Observability.KezekMetrics.RuleEvaluated(_region, rule, tree.IsSuccess ? "true" : "false");
         return tree.IsSuccess;
     }
 
@@ -51,6 +52,7 @@ public sealed class RuleSetEvaluator
         var result = await _engine.ExecuteActionWorkflowAsync(_region, rule, Parameters(facts));
         if (result.Exception is not null || result.Results?.FirstOrDefault() is { ExceptionMessage.Length: > 0 })
             throw new RuleEvaluationException($"{_region}.{rule}: {result.Exception?.Message ?? result.Results![0].ExceptionMessage}");
+        Kezek.Core.Observability.KezekMetrics.RuleEvaluated(_region, rule, "deadline");
         return result.Output is DateTimeOffset deadline
             ? TimeZoneInfo.ConvertTime(deadline, _calendar.Zone)
             : throw new RuleEvaluationException($"{_region}.{rule} gave no instant.");

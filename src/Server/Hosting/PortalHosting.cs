@@ -20,7 +20,7 @@ public static class PortalHosting
     private const string CorsPolicy = "portal";
 
     /// <summary>Paths the server answers itself: never the portal's index.html.</summary>
-    private static readonly string[] ServerPaths = ["/graphql", "/documents", "/dev", "/health", "/assets"];
+    private static readonly string[] ServerPaths = ["/graphql", "/documents", "/dev", "/health", "/metrics", "/assets"];
 
     public static IServiceCollection AddKezekPortal(this IServiceCollection services)
     {

@@ -32,6 +32,7 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, IConfiguration con
                 .SweepAsync(cancellationToken, partition: new SweepPartition(index, parallelism));
         }));
         var swept = new SweepResult(shares.Sum(s => s.Fired), shares.Sum(s => s.Discarded), shares.Sum(s => s.TakenElsewhere));
+        Kezek.Core.Observability.KezekMetrics.TimersSwept(swept.Fired, swept.Discarded, swept.TakenElsewhere);
         if (swept.Total > 0)
             logger.LogInformation("Timers: {Fired} fired, {Discarded} discarded, {Elsewhere} taken by another instance",
                 swept.Fired, swept.Discarded, swept.TakenElsewhere);

@@ -12,6 +12,6 @@ public sealed record ChooseKindergarten(string ApplicationNumber, Guid PlaceId, 
 
 public sealed class ChooseKindergartenHandler(FamilyActions family) : IFamilyActionHandler<ChooseKindergarten>
 {
-    public Task<Result<Transitioned>> HandleAsync(ChooseKindergarten command, CancellationToken cancellationToken) =>
-        family.ChooseOrWaitAsync(command.ApplicationNumber, command.PlaceId, command.Signature, cancellationToken);
+    public async Task<Result<Transitioned>> HandleAsync(ChooseKindergarten command, CancellationToken cancellationToken) =>
+        Kezek.Core.Observability.KezekMetrics.Choice(await family.ChooseOrWaitAsync(command.ApplicationNumber, command.PlaceId, command.Signature, cancellationToken));
 }

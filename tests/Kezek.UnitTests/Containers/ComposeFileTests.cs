@@ -175,7 +175,7 @@ public sealed partial class ComposeFileTests
         Assert.Contains(environment, e => e.Name == "Kezek__Portal__WebRoot" && e.Value == "/app/web");
         Assert.Contains("COPY --from=web /source/web/dist ./web/", runtime);
         var unknown = environment.Select(e => e.Name)
-            .Where(n => n.StartsWith("Kezek__", StringComparison.Ordinal) ? !ConfigurationKeys.Binds(n) : n is not ("ASPNETCORE_ENVIRONMENT" or "Urls"))
+            .Where(n => n.StartsWith("Kezek__", StringComparison.Ordinal) ? !ConfigurationKeys.Binds(n) : n is not ("ASPNETCORE_ENVIRONMENT" or "ASPNETCORE_HTTP_PORTS"))
             .ToList();
         Assert.True(unknown.Count == 0, "Not a setting Kezek or ASP.NET Core reads: " + string.Join(", ", unknown));
     }
