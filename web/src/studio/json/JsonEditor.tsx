@@ -21,28 +21,33 @@ import type { JsonEditorProps } from './LazyJsonEditor';
 // Monaco's workers are files of the bundle, served by Kezek itself (worker-src falls back to script-src 'self').
 globalThis.MonacoEnvironment = { getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()) };
 
-/** Every schema the page has given, by its address (one model per document, each matched to its own schema). */
-const schemas = new Map<string, string>();
-function useSchema(uri: string, schema: string | undefined) {
+/** Every schema the page has given, by the document's address (one model per document, each matched to its own schema). */
+const schemas = new Map<string, { schema: unknown; alias: string | null }>();
+function useSchema(uri: string, schema: string | undefined, value: string) {
+  // A file names its schema ("$schema": "schema/workflow.schema.json"), and the JSON service then reads that address
+  // instead: the served schema is registered there too, so nothing is fetched and the same schema applies.
+  const named = /"\$schema"\s*:\s*"([^"]+)"/.exec(value)?.[1] ?? null;
   useEffect(() => {
     if (!schema) return;
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(schema);
+      schemas.set(uri, { schema: JSON.parse(schema), alias: named ? new URL(named, uri).href : null });
     } catch {
       return;
     }
-    schemas.set(uri, JSON.stringify(parsed));
     jsonDefaults.setDiagnosticsOptions({
       validate: true,
       allowComments: false,
       enableSchemaRequest: false,
       schemaValidation: 'error',
+      schemaRequest: 'ignore',
       trailingCommas: 'error',
       comments: 'error',
-      schemas: [...schemas].map(([address, text]) => ({ uri: `${address}#schema`, fileMatch: [address], schema: JSON.parse(text) })),
+      schemas: [...schemas].flatMap(([address, { schema: served, alias }]) => [
+        { uri: `${address}#schema`, fileMatch: [address], schema: served },
+        ...(alias ? [{ uri: alias, schema: served }] : []),
+      ]),
     });
-  }, [uri, schema]);
+  }, [uri, schema, named]);
 }
 
 export default function JsonEditor({ id, label, value, onChange, schema, document, problems }: JsonEditorProps) {
@@ -51,7 +56,7 @@ export default function JsonEditor({ id, label, value, onChange, schema, documen
   const change = useRef(onChange);
   change.current = onChange;
   const uri = `inmemory://kezek/${document}.json`;
-  useSchema(uri, schema);
+  useSchema(uri, schema, value);
 
   useEffect(() => {
     const model = monaco.editor.createModel(value, 'json', monaco.Uri.parse(uri));

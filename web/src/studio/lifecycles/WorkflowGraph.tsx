@@ -4,11 +4,11 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import {
   BaseEdge, Background, Controls, EdgeLabelRenderer, Handle, MarkerType, Position, ReactFlow,
-  type Connection, type Edge, type EdgeProps, type Node, type NodeProps,
+  type Connection, type Edge, type EdgeProps, type Node, type NodeProps, type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './lifecycles.css';
-import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStudioI18n, type StudioKey } from '../i18n';
 import { shortLabel, transitionLabel, type WorkflowJson } from './model';
 
@@ -99,7 +99,6 @@ const TransitionArrow = memo(function TransitionArrow({ id, data, markerEnd, sel
             // Placed where ELK made room for it (React sets it through the style object, which the CSP allows).
             style={{ transform: `translate(${data.labelAt.x}px, ${data.labelAt.y}px)` }}
             title={data.full}
-            aria-label={t('lifecycles.selectTransition', { label: data.full })}
             aria-pressed={selected}
             data-transition={data.index}
             data-problem={bad ? 'true' : undefined}
@@ -107,7 +106,7 @@ const TransitionArrow = memo(function TransitionArrow({ id, data, markerEnd, sel
           >
             {bad && <span aria-hidden="true">⚠ </span>}
             {data.short}
-            {bad && <span className="visually-hidden"> ({t('lifecycles.problem.AMBIGUOUS')})</span>}
+            <span className="visually-hidden">{`: ${data.full}`}{bad ? ` (${t('lifecycles.problem.AMBIGUOUS')})` : ''}</span>
           </button>
         </EdgeLabelRenderer>
       )}
@@ -208,6 +207,17 @@ export default function WorkflowGraph({ workflow, counts, stateProblems, transit
     }];
   }) : []), [layout, workflow, selected, transitionProblems, onSelect]);
 
+  // The whole lifecycle stays in view when the frame changes size (a phone turned, a window narrowed).
+  const frame = useRef<HTMLDivElement>(null);
+  const flow = useRef<ReactFlowInstance<StateNode, TransitionEdge> | null>(null);
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => void flow.current?.fitView({ padding: 0.04 }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
   const keyDown = (event: KeyboardEvent) => {
     if ((event.key === 'Delete' || event.key === 'Backspace') && selected && onRemove && !(event.target instanceof HTMLInputElement)) {
       event.preventDefault();
@@ -216,7 +226,7 @@ export default function WorkflowGraph({ workflow, counts, stateProblems, transit
   };
 
   return (
-    <div className="graph" role="region" aria-label={label} onKeyDown={keyDown}>
+    <div className="graph" role="region" aria-label={label} onKeyDown={keyDown} ref={frame}>
       {layout && (
         <ReactFlow<StateNode, TransitionEdge>
           key={layout.key}
@@ -234,6 +244,9 @@ export default function WorkflowGraph({ workflow, counts, stateProblems, transit
           onNodeClick={(_, node) => onSelect({ kind: 'state', name: node.id })}
           onEdgeClick={(_, edge) => onSelect({ kind: 'transition', index: Number(edge.id.slice(1)) })}
           onPaneClick={() => onSelect(null)}
+          onInit={(instance) => {
+            flow.current = instance;
+          }}
           onConnect={(connection: Connection) => connection.source && connection.target && onConnect?.(connection.source, connection.target)}
           proOptions={{ hideAttribution: false }}
         >
