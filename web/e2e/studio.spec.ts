@@ -59,6 +59,16 @@ test('a policy officer of Almaty moves daysToChoose from 3 to 5: validated, dry-
   await days.fill('0');
   await expect(page.getByText('Правила не прошли проверку')).toBeVisible();
   await step(page, 'studio-02-rules-invalid');
+  // The same draft in the advanced view (Monaco, loaded now): the refusal is a marker where it points.
+  await page.getByRole('button', { name: 'JSON (для опытных)' }).click();
+  const rulesEditor = page.locator('.json-editor .monaco-editor');
+  await expect(rulesEditor).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('textbox', { name: 'Набор правил (JSON)' })).toBeAttached();
+  await rulesEditor.locator('.view-lines').click();
+  await page.keyboard.press('F8');
+  await expect(rulesEditor.locator('.marker-widget')).toContainText('GlobalParams.daysToChoose: Must be between 1 and 60.');
+  await step(page, 'studio-02b-rules-monaco');
+  await page.getByRole('button', { name: 'Значения' }).click();
   await days.fill('5');
   await expect(page.getByText('Правила прошли проверку')).toBeVisible();
   await expect(page.locator('.diff__added')).toContainText('"Expression": "5"');
