@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionDocument } from '../src/shared/signing/actionDocument';
 import { chooseLanguage, gql, playNcaLayer, signInApi, signXml, step, type Person } from './kezek';
@@ -58,6 +59,16 @@ test('a policy officer of Almaty moves daysToChoose from 3 to 5: validated, dry-
   await days.fill('0');
   await expect(page.getByText('Правила не прошли проверку')).toBeVisible();
   await step(page, 'studio-02-rules-invalid');
+  // The same draft in the advanced view (Monaco, loaded now): the refusal is a marker where it points.
+  await page.getByRole('button', { name: 'JSON (для опытных)' }).click();
+  const rulesEditor = page.locator('.json-editor .monaco-editor');
+  await expect(rulesEditor).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('textbox', { name: 'Набор правил (JSON)' })).toBeAttached();
+  await rulesEditor.locator('.view-lines').click();
+  await page.keyboard.press('F8');
+  await expect(rulesEditor.locator('.marker-widget')).toContainText('GlobalParams.daysToChoose: Must be between 1 and 60.');
+  await step(page, 'studio-02b-rules-monaco');
+  await page.getByRole('button', { name: 'Значения' }).click();
   await days.fill('5');
   await expect(page.getByText('Правила прошли проверку')).toBeVisible();
   await expect(page.locator('.diff__added')).toContainText('"Expression": "5"');
@@ -260,19 +271,104 @@ test('an administrator sees roles and previews a civil-registry import', async (
   await expect(page.getByText(/^Сақталды: /)).toBeVisible();
   await expect(page.locator('.card', { hasText: 'astana' })).toContainText('kezek@astana.example.kz');
   await chooseLanguage(page, 'Русский');
+});
 
-  // The lifecycle designer: the graph with live counts, a state without a way in marked on it, read in Kazakh too.
-  await page.getByRole('link', { name: 'Жизненные циклы' }).click();
+test('a designer adds a state without a way in on the graph, fixes it there, activates, and the Mermaid export is the API\'s', async ({ page }) => {
+  // Who may change the direction lifecycle: it runs in Almaty and Aktobe, so the administrator (a policy officer of Almaty
+  // alone only reads it, see the officer's test).
+  const cspViolations: string[] = [];
+  // The studio runs under its own policy (entered from the sign-in page, it loads afresh): Monaco's styles, workers and
+  // scripts break none of it.
+  page.on('load', () => void cspViolations.splice(0));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && /style|script|worker/i.test(message.text())) cspViolations.push(message.text());
+  });
+  await signInToStudio(page, 'administrator', '/studio/lifecycles');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Жизненные циклы');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Граф жизненного цикла «direction»' }).locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+  const graph = page.locator('.graph');
   await expect(page.getByText('Жизненный цикл прошёл проверку')).toBeVisible();
-  // A state without a way in is marked on the graph, and activation is closed.
-  await page.getByLabel('Имя состояния').fill('Orphan');
+  // Arrow labels are laid out by ELK: no two overlap.
+  const boxes = await graph.locator('.graph-edge-label').evaluateAll((labels) => labels.map((l) => l.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+  expect(boxes.length).toBeGreaterThan(15);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      expect(a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5, `labels ${i} and ${j} overlap`).toBe(true);
+    }
+
+  // A state without a way in: marked on the graph in words, and activation is refused.
   await page.getByRole('button', { name: 'Добавить состояние' }).click();
-  await expect(page.locator('[data-state="Orphan"][data-problem="true"]')).toBeVisible();
+  const stateDialog = page.getByRole('dialog', { name: 'Добавить состояние' });
+  await stateDialog.getByLabel('Имя состояния').fill('Archived');
+  await stateDialog.getByLabel('Статус').selectOption('WITHDRAWN');
+  await stateDialog.getByRole('button', { name: 'Добавить состояние' }).click();
+  const archived = graph.locator('[data-state="Archived"]');
+  await expect(archived).toHaveAttribute('data-problem', 'true');
+  await expect(archived).toContainText('нет входа: недостижимо');
+  await expect(page.getByText('Жизненный цикл не прошёл проверку')).toBeVisible();
+  await page.getByLabel('Причина', { exact: true }).fill('Архив для переехавших');
   await expect(page.getByRole('button', { name: 'Активировать жизненный цикл' })).toBeDisabled();
-  await step(page, 'studio-05-lifecycle-problem');
+  await step(page, 'studio-19-lifecycle-unreachable');
+
+  // The same draft in Monaco: the server's refusal is a marker on the state, and the editor has its label (read in Kazakh).
   await chooseLanguage(page, 'Қазақша');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Өмірлік циклдер');
-  await step(page, 'studio-06-lifecycle-kk');
+  await expect(archived).toContainText('кіру жолы жоқ: жетуге болмайды');
+  await page.getByRole('button', { name: 'JSON (тәжірибелілерге)' }).click();
+  const editor = page.locator('.json-editor .monaco-editor');
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('textbox', { name: 'Өмірлік цикл (JSON)' })).toBeAttached();
+  await expect(editor.locator('.view-lines')).toContainText('"name": "direction"');
+  // F8 goes to the next problem: the server's refusal, where it points.
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('F8');
+  await expect(editor.locator('.marker-widget')).toContainText('states.Archived: No transition leads to this state from the initial one.');
+  await expect(editor.locator('.view-lines')).toContainText('"name": "Archived"');
+  await expect(editor.locator('.squiggly-error').first()).toBeAttached();
+  expect(cspViolations).toEqual([]);
+  await step(page, 'studio-20-lifecycle-monaco-kk');
+  await chooseLanguage(page, 'Русский');
+  await page.getByRole('button', { name: 'Граф' }).click();
+
+  // A way in, drawn on the graph: from Moved to Archived, on Withdraw, with an activity from the library.
+  await expect(archived).toBeVisible();
+  await graph.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  const from = (await graph.locator('[data-state="Moved"] .react-flow__handle-bottom').boundingBox())!;
+  const to = (await archived.locator('.react-flow__handle-top').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+  const transitionDialog = page.getByRole('dialog', { name: 'Новый переход' });
+  await expect(transitionDialog.getByLabel('Из состояния')).toHaveValue('Moved');
+  await expect(transitionDialog.getByLabel('В состояние')).toHaveValue('Archived');
+  await transitionDialog.getByLabel('Триггер').selectOption('Withdraw');
+  await transitionDialog.getByLabel('Действие', { exact: true }).selectOption('notify');
+  await transitionDialog.getByLabel('Аргумент').fill('withdrawn');
+  await transitionDialog.getByRole('button', { name: 'Добавить действие' }).click();
+  await expect(transitionDialog).toContainText('notify(withdrawn)');
+  await step(page, 'studio-21-lifecycle-transition-dialog');
+  await transitionDialog.getByRole('button', { name: 'Добавить переход' }).click();
+  await expect(page.getByText('Жизненный цикл прошёл проверку')).toBeVisible();
+  await expect(archived).not.toHaveAttribute('data-problem', 'true');
+  await expect(page.locator('.graph-selected')).toContainText('Moved → Archived: Withdraw / notify(withdrawn)');
+  await step(page, 'studio-22-lifecycle-fixed');
+
+  await page.getByRole('button', { name: 'Активировать жизненный цикл' }).click();
+  await expect(page.getByText('Жизненный цикл активирован: версия 2')).toBeVisible();
+  await expect(page.getByRole('table').first()).toContainText('Архив для переехавших');
+
+  // The Mermaid export is what the API serves for the region's lifecycle.
+  const { data } = await (await page.request.post('/graphql', { data: { query: '{ workflow(region: "almaty") { version mermaid } }' } })).json();
+  expect(data.workflow.version).toBe(2);
+  expect(data.workflow.mermaid).toContain('Archived');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать Mermaid' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('direction.mmd');
+  expect(readFileSync(await file.path(), 'utf8')).toBe(data.workflow.mermaid);
+  await page.getByText('Экспорт Mermaid версии 2').click();
+  await expect(page.getByTestId('mermaid-text')).toHaveText(data.workflow.mermaid);
+  expect(cspViolations).toEqual([]);
 });

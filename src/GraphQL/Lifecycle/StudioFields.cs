@@ -9,6 +9,7 @@ using Kezek.GraphQL.Errors;
 using Kezek.GraphQL.Http;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.RuleSets;
+using Kezek.Workflows.Schemas;
 
 namespace Kezek.GraphQL.Lifecycle;
 
@@ -110,6 +111,16 @@ internal static class StudioFields
             .Access(AccessRequirement.Public)
             .Resolve().WithService<ReadWorkflowPartsHandler>()
             .Resolve((_, handler) => handler.Handle());
+
+        query.Field<NonNullGraphType<StringGraphType>>("ruleSetJsonSchema")
+            .Description("Public: the JSON Schema (draft-07) of a region's rule set, as JSON text, for an editor's completion and checks.")
+            .Access(AccessRequirement.Public)
+            .Resolve(_ => ReadJsonSchemas.RuleSet());
+
+        query.Field<NonNullGraphType<StringGraphType>>("workflowJsonSchema")
+            .Description("Public: the JSON Schema (draft-07) of a lifecycle, as JSON text, for an editor's completion and checks.")
+            .Access(AccessRequirement.Public)
+            .Resolve(_ => ReadJsonSchemas.Workflow());
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StateCountGraphType>>>>("applicationsByState")
             .Description("Policy officers, administrators and operators: how many applications stand in each state of a lifecycle, per region running it.")

@@ -28,6 +28,7 @@ public static class SecurityHeaders
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         var appPolicy = AppPolicy(app.Configuration);
+        var studioPolicy = StudioPolicy(app.Configuration);
         app.Use((http, next) =>
         {
             var headers = http.Response.Headers;
@@ -50,7 +51,9 @@ public static class SecurityHeaders
             }
             else
             {
-                headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments("/dev") ? DevelopmentToolPolicy : appPolicy;
+                headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments("/dev") ? DevelopmentToolPolicy
+                    : path.StartsWithSegments("/studio") ? studioPolicy
+                    : appPolicy;
             }
 
             return next(http);
@@ -74,6 +77,15 @@ public static class SecurityHeaders
                + $"connect-src {string.Join(' ', connect)}; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
                + "frame-ancestors 'none'";
     }
+
+    /// <summary>
+    /// Kezek Studio's pages (<c>/studio</c>): the app's policy, with inline styles. The JSON editor (Monaco, bundled) writes its
+    /// theme — colours, the underlines of errors — into <c>&lt;style&gt;</c> elements it creates and places each line with a
+    /// style attribute; without them its text and markers are not drawn. Scripts, workers (the bundle's own files) and every
+    /// other source stay as strict as the app's; the family portal's pages keep the app's policy.
+    /// </summary>
+    public static string StudioPolicy(IConfiguration configuration) =>
+        AppPolicy(configuration).Replace("style-src 'self';", "style-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
 
     /// <summary>The scheme, host and port of an absolute URL (a tile template's braces are not part of its origin); null otherwise.</summary>
     private static string? Origin(string? url)

@@ -56,6 +56,19 @@ public abstract class StudioApiTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task The_json_schemas_of_rule_sets_and_lifecycles_are_served_to_anyone_as_the_repository_has_them()
+    {
+        var answer = (await Kezek.Api().PostAsync("{ ruleSetJsonSchema workflowJsonSchema }")).Ok();
+        var root = Api.SchemaTests.RepositoryRoot();
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(root, "rules", "schema", "region-rules.schema.json")),
+            answer.GetProperty("ruleSetJsonSchema").GetString());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(root, "workflows", "schema", "workflow.schema.json")),
+            answer.GetProperty("workflowJsonSchema").GetString());
+        using var workflow = System.Text.Json.JsonDocument.Parse(answer.GetProperty("workflowJsonSchema").GetString()!);
+        Assert.Equal("Queued", workflow.RootElement.GetProperty("properties").GetProperty("initial").GetProperty("const").GetString());
+    }
+
+    [Fact]
     public async Task An_administrator_sees_who_holds_what_and_previews_a_registry_import_that_writes_nothing()
     {
         var api = Kezek.Api();

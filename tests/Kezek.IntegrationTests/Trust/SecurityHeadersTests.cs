@@ -41,6 +41,24 @@ public sealed class SecurityHeadersTests(SqliteKezek kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task Studio_pages_also_allow_inline_styles_for_their_json_editor_and_nothing_else()
+    {
+        using var studio = await Kezek.CreateClient().GetAsync("/studio/lifecycles");
+        AssertCommonHeaders(studio);
+        var policy = studio.Headers.GetValues("Content-Security-Policy").Single();
+        using var portal = await Kezek.CreateClient().GetAsync("/cabinet");
+        var portalPolicy = portal.Headers.GetValues("Content-Security-Policy").Single();
+
+        Assert.Equal(portalPolicy.Replace("style-src 'self';", "style-src 'self' 'unsafe-inline';", StringComparison.Ordinal), policy);
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("worker-src", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("blob:", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", portalPolicy, StringComparison.Ordinal);
+        // One exception only: Monaco's styles. Its workers are the bundle's own files (script-src 'self'): no blob: or eval.
+        Assert.Equal(2, policy.Split("'unsafe-").Length);
+    }
+
+    [Fact]
     public void A_tile_servers_origin_and_an_absolute_NCALayer_address_are_the_only_others_allowed()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

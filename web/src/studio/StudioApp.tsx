@@ -1,5 +1,5 @@
 // Kezek Studio: the staff's face at /studio. One chunk (and its pages' chunks), never loaded by the family portal's pages.
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { request } from '@shared/graphql/client';
 import { StudioMeDocument } from '@shared/graphql/generated/graphql';
 import { Link, matchPath, navigate, useLocation } from '@shared/router';
@@ -9,6 +9,7 @@ import { Loading, Page } from '@shared/ui/page';
 import { usePortal } from '../portal/shell/context';
 import { useStudioI18n, type StudioKey } from './i18n';
 import { screensFor, type Screen, StudioContext, type StudioViewer } from './shell/access';
+import { enterUnderStudioPolicy } from './json/policy';
 import './studio.css';
 import { LanguageSwitch } from '@shared/ui/LanguageSwitch';
 
@@ -43,10 +44,12 @@ const screenPaths: Record<Screen, string> = {
 export default function StudioApp() {
   const { viewer, viewerLoaded } = usePortal();
   const { path, search } = useLocation();
+  // Under the portal's policy (the studio entered from the sign-in page), the studio's pages load afresh under their own.
+  const [reloading] = useState(enterUnderStudioPolicy);
   useEffect(() => {
-    if (viewerLoaded && !viewer) navigate(`/sign-in?next=${encodeURIComponent(path + search)}`, { replace: true });
-  }, [viewer, viewerLoaded, path, search]);
-  if (!viewerLoaded || !viewer) return <Loading />;
+    if (!reloading && viewerLoaded && !viewer) navigate(`/sign-in?next=${encodeURIComponent(path + search)}`, { replace: true });
+  }, [reloading, viewer, viewerLoaded, path, search]);
+  if (reloading || !viewerLoaded || !viewer) return <Loading />;
   return <SignedIn />;
 }
 

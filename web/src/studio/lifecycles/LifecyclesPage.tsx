@@ -1,9 +1,10 @@
-// Lifecycles, for workflow designers: the graph (lazy), the palette, live validation on the graph, activation with a
-// reason, history, Mermaid and JSON export, and live counts per state.
-import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
+// Lifecycles, for workflow designers: the graph (lazy) edited in place (add and remove states, connect two states for a
+// transition, edit the selected one), the JSON in Monaco (lazy), live validation on both, activation with a reason,
+// history, Mermaid and JSON export, and live counts per state. Both views edit one draft.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { request } from '@shared/graphql/client';
 import {
-  StudioActivateWorkflowDocument, StudioValidateWorkflowDocument, StudioWorkflowDocument, StudioWorkflowLiveDocument,
+  StudioActivateWorkflowDocument, StudioValidateWorkflowDocument, StudioWorkflowDocument, StudioWorkflowLiveDocument, StudioWorkflowSchemaDocument,
   type StudioValidateWorkflowMutation, type StudioWorkflowQuery,
 } from '@shared/graphql/generated/graphql';
 import { usePortal } from '../../portal/shell/context';
@@ -11,9 +12,13 @@ import { useAsync } from '@shared/ui/async';
 import { ProblemMessage } from '@shared/ui/errors';
 import { SelectField, TextField } from '@shared/ui/forms';
 import { Loading, Notice, Page } from '@shared/ui/page';
-import { useStudioI18n } from '../i18n';
+import { useStudioI18n, type StudioKey } from '../i18n';
 import { Diff, saveText, useDebounced } from '../parts';
-import { parseWorkflow, problemStates, transitionLabel, type WorkflowJson } from './model';
+import { JsonEditor } from '../json/LazyJsonEditor';
+import { StateDialog, TransitionDialog } from './Dialogs';
+import { parseWorkflow, problemTransitions, stateProblems, transitionLabel, type WorkflowJson, type WorkflowTransitionJson } from './model';
+import type { Selection } from './WorkflowGraph';
+import './lifecycles.css';
 
 const WorkflowGraph = lazy(() => import('./WorkflowGraph'));
 const pretty = (json: string) => {
@@ -41,22 +46,31 @@ export default function LifecyclesPage() {
   );
 }
 
+/** What a refusal says about a state or transition, in words. */
+function problemKey(code: string): StudioKey {
+  return code === 'UNREACHABLE' || code === 'AMBIGUOUS' ? `lifecycles.problem.${code}` as const : 'lifecycles.problem.other';
+}
+
 function Designer({ data, onActivated }: { data: StudioWorkflowQuery; onActivated: (version: number) => void }) {
   const { t, formatDateTime } = useStudioI18n();
   const name = data.workflow.name;
   const parts = data.workflowParts;
   const inForce = useMemo(() => pretty(data.workflow.json), [data.workflow.json]);
+  // The one draft both views edit: the graph writes it as JSON, the JSON view is it.
   const [draft, setDraft] = useState(inForce);
   const settled = useDebounced(draft, 400);
   const [validation, setValidation] = useState<StudioValidateWorkflowMutation['validateWorkflow'] | null>(null);
   const live = useAsync(() => request(StudioWorkflowLiveDocument, { name }), [name]);
+  const [view, setView] = useState<'graph' | 'json'>('graph');
+  const [schema, setSchema] = useState<string>();
+  const [selected, setSelected] = useState<Selection>(null);
+  const [dialog, setDialog] = useState<{ kind: 'state' } | { kind: 'transition'; initial: WorkflowTransitionJson; editing?: number } | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const [problem, setProblem] = useState<unknown>(null);
   const [validationProblem, setValidationProblem] = useState<unknown>(null);
-  const [newState, setNewState] = useState({ name: '', status: 'QUEUED' });
-  const [newTransition, setNewTransition] = useState({ from: '', trigger: parts.triggers[0]?.name ?? '', to: '', guard: '' });
   const workflow = useMemo(() => parseWorkflow(draft), [draft]);
+  const editable = validationProblem === null;
 
   useEffect(() => {
     let alive = true;
@@ -68,35 +82,45 @@ function Designer({ data, onActivated }: { data: StudioWorkflowQuery; onActivate
       alive = false;
     };
   }, [settled, name]);
+  useEffect(() => {
+    if (view !== 'json' || schema !== undefined) return;
+    request(StudioWorkflowSchemaDocument).then((answer) => setSchema(answer.workflowJsonSchema), () => setSchema(''));
+  }, [view, schema]);
 
   const counts = useMemo(() => {
     const byState: Record<string, number> = {};
     for (const c of live.data?.applicationsByState ?? []) byState[c.state] = (byState[c.state] ?? 0) + c.count;
     return byState;
   }, [live.data]);
-  const marked = useMemo(() => (workflow && validation ? problemStates(workflow, validation.problems) : new Set<string>()), [workflow, validation]);
+  // Problems are drawn only while they belong to the draft on screen.
+  const problems = useMemo(() => (validation && settled === draft ? validation.problems : []), [validation, settled, draft]);
+  const byState = useMemo(() => (workflow ? stateProblems(workflow, problems) : new Map<string, string[]>()), [workflow, problems]);
+  const byTransition = useMemo(() => (workflow ? problemTransitions(workflow, problems) : new Map<number, string[]>()), [workflow, problems]);
   const edit = (change: (w: WorkflowJson) => void) => {
     if (!workflow) return;
     const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
     change(copy);
     setDraft(JSON.stringify(copy, null, 2));
   };
-  // Statuses are written in the file as PascalCase (Queued), the API lists them as QUEUED.
-  const statusName = (s: string) => s.toLowerCase().replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase());
-  const addState = (event: FormEvent) => {
-    event.preventDefault();
-    const stateName = newState.name.trim();
-    if (!stateName) return;
-    edit((w) => w.states.push({ name: stateName, status: statusName(newState.status) }));
-    setNewState({ ...newState, name: '' });
+  const removeState = (state: string) => {
+    edit((w) => {
+      w.states = w.states.filter((x) => x.name !== state);
+      w.transitions = w.transitions.filter((x) => x.from !== state && x.to !== state);
+    });
+    setSelected(null);
   };
-  const addTransition = (event: FormEvent) => {
-    event.preventDefault();
-    if (!workflow) return;
-    const from = newTransition.from || workflow.states[0]?.name;
-    const to = newTransition.to || workflow.states[0]?.name;
-    edit((w) => w.transitions.push({ from, trigger: newTransition.trigger, to, ...(newTransition.guard ? { guards: [newTransition.guard] } : {}) }));
+  const removeTransition = (index: number) => {
+    edit((w) => {
+      w.transitions.splice(index, 1);
+    });
+    setSelected(null);
   };
+  const removeSelected = () => {
+    if (selected?.kind === 'state') removeState(selected.name);
+    else if (selected?.kind === 'transition') removeTransition(selected.index);
+  };
+  const onSelect = useCallback((selection: Selection) => setSelected(selection), []);
+  const onConnect = useCallback((from: string, to: string) => setDialog({ kind: 'transition', initial: { from, to, trigger: '' } }), []);
   const activate = async (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim().length < 3) {
@@ -112,7 +136,8 @@ function Designer({ data, onActivated }: { data: StudioWorkflowQuery; onActivate
       setProblem(error);
     }
   };
-  const stateOptions = (workflow?.states ?? []).map((s) => ({ value: s.name, label: s.name }));
+  const selectedTransition = selected?.kind === 'transition' ? workflow?.transitions[selected.index] : undefined;
+  const selectedState = selected?.kind === 'state' ? workflow?.states.find((s) => s.name === selected.name) : undefined;
 
   return (
     <>
@@ -121,6 +146,10 @@ function Designer({ data, onActivated }: { data: StudioWorkflowQuery; onActivate
         <li><button type="button" className="button button--secondary" onClick={() => saveText(data.workflow.mermaid, `${name}.mmd`, 'text/plain;charset=utf-8')}>{t('lifecycles.exportMermaid')}</button></li>
         <li><button type="button" className="button button--secondary" onClick={() => saveText(draft, `${name}.json`, 'application/json')}>{t('lifecycles.exportJson')}</button></li>
       </ul>
+      <details>
+        <summary>{t('lifecycles.showMermaid', { version: data.workflow.version })}</summary>
+        <pre className="mermaid-text" data-testid="mermaid-text" tabIndex={0}>{data.workflow.mermaid}</pre>
+      </details>
       <div aria-live="polite">
         {validationProblem !== null ? (
           <Notice kind="warning" title={t('lifecycles.readOnly')}>
@@ -140,71 +169,112 @@ function Designer({ data, onActivated }: { data: StudioWorkflowQuery; onActivate
           </Notice>
         )}
       </div>
-      {workflow ? (
-        <Suspense fallback={<Loading />}>
-          <WorkflowGraph workflow={workflow} counts={counts} problems={marked} label={t('lifecycles.graph', { name })} />
-        </Suspense>
+      <div className="studio-tabs" role="group" aria-label={t('rules.view')}>
+        <button type="button" aria-pressed={view === 'graph'} onClick={() => setView('graph')}>{t('lifecycles.viewGraph')}</button>
+        <button type="button" aria-pressed={view === 'json'} onClick={() => setView('json')}>{t('rules.viewJson')}</button>
+      </div>
+      {view === 'json' ? (
+        <section aria-labelledby="lifecycle-json">
+          <h2 id="lifecycle-json">{t('rules.json')}</h2>
+          <p className="hint" id="workflow-json-hint">{t('lifecycles.jsonHint')}</p>
+          <JsonEditor id="workflow-json" label={t('lifecycles.jsonLabel')} value={draft} onChange={setDraft} schema={schema} document={`workflow-${name}`} problems={problems} />
+        </section>
+      ) : workflow ? (
+        <section aria-labelledby="lifecycle-graph">
+          <h2 id="lifecycle-graph" className="visually-hidden">{t('lifecycles.viewGraph')}</h2>
+          {editable && (
+            <ul className="graph-toolbar" aria-label={t('lifecycles.toolbar')}>
+              <li><button type="button" className="button button--secondary" onClick={() => setDialog({ kind: 'state' })}>{t('lifecycles.addState')}</button></li>
+              <li><button type="button" className="button button--secondary" onClick={() => setDialog({ kind: 'transition', initial: { from: workflow.initial, to: workflow.initial, trigger: '' } })}>{t('lifecycles.addTransition')}</button></li>
+            </ul>
+          )}
+          <p className="hint">{editable ? t('lifecycles.graphHint') : t('lifecycles.countsHint')}</p>
+          {(selectedState || selectedTransition) && (
+            <div className="graph-selected" aria-live="polite">
+              {selectedState && (
+                <>
+                  <p><strong>{t('lifecycles.selectedState', { name: selectedState.name })}</strong> ({selectedState.status}){byState.has(selectedState.name) ? ` — ${(byState.get(selectedState.name) ?? []).map((c) => t(problemKey(c))).join('; ')}` : ''}</p>
+                  {editable && <button type="button" className="button button--warning" onClick={removeSelected}>{t('lifecycles.removeState', { name: selectedState.name })}</button>}
+                </>
+              )}
+              {selectedTransition && selected?.kind === 'transition' && (
+                <>
+                  <p><strong>{t('lifecycles.selectedTransition', { n: selected.index + 1 })}</strong> {selectedTransition.from} → {selectedTransition.to}: {transitionLabel(selectedTransition)}</p>
+                  {editable && (
+                    <>
+                      <button type="button" className="button button--secondary" onClick={() => setDialog({ kind: 'transition', initial: selectedTransition, editing: selected.index })}>{t('lifecycles.editTransition', { n: selected.index + 1 })}</button>{' '}
+                      <button type="button" className="button button--warning" onClick={removeSelected}>{t('lifecycles.removeTransition', { n: selected.index + 1 })}</button>
+                    </>
+                  )}
+                </>
+              )}
+            </div>
+          )}
+          <Suspense fallback={<Loading />}>
+            <WorkflowGraph workflow={workflow} counts={counts} stateProblems={byState} transitionProblems={byTransition} label={t('lifecycles.graph', { name })}
+              selected={selected} onSelect={onSelect} onConnect={editable ? onConnect : undefined} onRemove={editable ? removeSelected : undefined} />
+          </Suspense>
+          <details>
+            <summary>{t('lifecycles.asLists')}</summary>
+            <h3>{t('lifecycles.states')}</h3>
+            <ul>
+              {workflow.states.map((s) => (
+                <li key={s.name}>
+                  {s.name} ({s.status}){byState.has(s.name) ? ` ⚠ ${(byState.get(s.name) ?? []).map((c) => t(problemKey(c))).join('; ')}` : ''}{' '}
+                  {editable && <button type="button" className="link-button" onClick={() => removeState(s.name)}>{t('lifecycles.removeState', { name: s.name })}</button>}
+                </li>
+              ))}
+            </ul>
+            <h3>{t('lifecycles.transitions')}</h3>
+            <ol>
+              {workflow.transitions.map((x, i) => (
+                <li key={i}>
+                  {x.from} → {x.to}: {transitionLabel(x)}{byTransition.has(i) ? ` ⚠ ${t('lifecycles.problem.AMBIGUOUS')}` : ''}{' '}
+                  {editable && (
+                    <>
+                      <button type="button" className="link-button" onClick={() => setDialog({ kind: 'transition', initial: x, editing: i })}>{t('lifecycles.editTransition', { n: i + 1 })}</button>{' '}
+                      <button type="button" className="link-button" onClick={() => removeTransition(i)}>{t('lifecycles.removeTransition', { n: i + 1 })}</button>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </section>
       ) : (
         <Notice kind="warning" title={t('rules.jsonBroken')} />
       )}
-      <p className="hint">{t('lifecycles.countsHint')}</p>
-      <div className="studio-grid">
-        <section aria-labelledby="palette">
-          <h2 id="palette">{t('lifecycles.palette')}</h2>
-          <form onSubmit={addState} className="inline-form" aria-label={t('lifecycles.addState')}>
-            <TextField id="new-state-name" label={t('lifecycles.stateName')} value={newState.name} onChange={(v) => setNewState({ ...newState, name: v })} />
-            <SelectField id="new-state-status" label={t('common.status')} value={newState.status} onChange={(v) => setNewState({ ...newState, status: v })} options={parts.statuses.map((s) => ({ value: s, label: s }))} />
-            <div className="field"><button type="submit" className="button button--secondary">{t('lifecycles.addState')}</button></div>
-          </form>
-          <form onSubmit={addTransition} className="inline-form" aria-label={t('lifecycles.addTransition')}>
-            <SelectField id="new-transition-from" label={t('lifecycles.from')} value={newTransition.from || stateOptions[0]?.value || ''} onChange={(v) => setNewTransition({ ...newTransition, from: v })} options={stateOptions} />
-            <SelectField id="new-transition-trigger" label={t('lifecycles.trigger')} value={newTransition.trigger} onChange={(v) => setNewTransition({ ...newTransition, trigger: v })} options={parts.triggers.map((x) => ({ value: x.name, label: `${x.name} — ${x.title}` }))} />
-            <SelectField id="new-transition-to" label={t('lifecycles.to')} value={newTransition.to || stateOptions[0]?.value || ''} onChange={(v) => setNewTransition({ ...newTransition, to: v })} options={stateOptions} />
-            <SelectField id="new-transition-guard" label={t('lifecycles.guard')} value={newTransition.guard} onChange={(v) => setNewTransition({ ...newTransition, guard: v })} options={[{ value: '', label: t('lifecycles.noGuard') }, ...parts.guards.flatMap((g) => [{ value: g, label: g }, { value: `!${g}`, label: `!${g}` }])]} />
-            <div className="field"><button type="submit" className="button button--secondary">{t('lifecycles.addTransition')}</button></div>
-          </form>
-          <h3>{t('lifecycles.states')}</h3>
-          <ul>
-            {workflow?.states.map((s) => (
-              <li key={s.name}>
-                {s.name} ({s.status}){marked.has(s.name) ? ' ⚠' : ''}{' '}
-                <button type="button" className="link-button" onClick={() => edit((w) => { w.states = w.states.filter((x) => x.name !== s.name); w.transitions = w.transitions.filter((x) => x.from !== s.name && x.to !== s.name); })}>
-                  {t('lifecycles.removeState', { name: s.name })}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('lifecycles.transitions')}</h3>
-          <ul>
-            {workflow?.transitions.map((x, i) => (
-              <li key={i}>
-                {x.from} → {x.to}: {transitionLabel(x)}{' '}
-                <button type="button" className="link-button" onClick={() => edit((w) => { w.transitions.splice(i, 1); })}>
-                  {t('lifecycles.removeTransition', { n: i + 1 })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="lifecycle-json">
-          <h2 id="lifecycle-json">{t('rules.json')}</h2>
-          <div className="field">
-            <label htmlFor="workflow-json">{t('lifecycles.jsonLabel')}</label>
-            <textarea id="workflow-json" className="code" spellCheck={false} value={draft} onChange={(e) => setDraft(e.target.value)} />
-          </div>
-          {draft !== inForce && (
-            <>
-              <h3>{t('rules.diff')}</h3>
-              <Diff before={inForce} after={draft} label={t('rules.diff')} />
-              <form onSubmit={activate} noValidate>
-                <TextField id="workflow-reason" label={t('common.reason')} error={reasonError} value={reason} onChange={setReason} multiline />
-                <button type="submit" className="button" disabled={validation?.valid !== true || settled !== draft}>{t('lifecycles.activate')}</button>
-              </form>
-            </>
+      {dialog?.kind === 'state' && workflow && (
+        <StateDialog workflow={workflow} parts={parts} onClose={() => setDialog(null)} onAdd={(stateName, status) => {
+          edit((w) => w.states.push({ name: stateName, status }));
+          setDialog(null);
+          setSelected({ kind: 'state', name: stateName });
+        }} />
+      )}
+      {dialog?.kind === 'transition' && workflow && (
+        <TransitionDialog workflow={workflow} parts={parts} initial={dialog.initial} editing={dialog.editing} onClose={() => setDialog(null)} onSave={(transition) => {
+          const editing = dialog.editing;
+          edit((w) => {
+            if (editing === undefined) w.transitions.push(transition);
+            else w.transitions[editing] = transition;
+          });
+          setDialog(null);
+          setSelected({ kind: 'transition', index: editing ?? workflow.transitions.length });
+        }} />
+      )}
+      {draft !== inForce && (
+        <section aria-labelledby="lifecycle-change">
+          <h2 id="lifecycle-change">{t('rules.diff')}</h2>
+          <Diff before={inForce} after={draft} label={t('rules.diff')} />
+          {editable && (
+            <form onSubmit={activate} noValidate>
+              <TextField id="workflow-reason" label={t('common.reason')} error={reasonError} value={reason} onChange={setReason} multiline />
+              <button type="submit" className="button" disabled={validation?.valid !== true || settled !== draft}>{t('lifecycles.activate')}</button>
+            </form>
           )}
-          {problem !== null && <ProblemMessage error={problem} />}
         </section>
-      </div>
+      )}
+      {problem !== null && <ProblemMessage error={problem} />}
       <h2>{t('rules.history')}</h2>
       {live.data && (
         <div className="studio-table-wrap">

@@ -1,9 +1,10 @@
-// Rules, for policy officers: the rule set in force as named values, the JSON, live validation, a dry run, the diff,
+// Rules, for policy officers: the rule set in force as named values, the JSON (Monaco, lazy, driven by the rule sets' JSON
+// Schema and the server's refusals), live validation, a dry run, the diff,
 // activation with a reason and the history (an older version can be taken again).
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { request } from '@shared/graphql/client';
 import {
-  StudioActivateRuleSetDocument, StudioDryRunRuleSetDocument, StudioRuleSetDocument, StudioValidateRuleSetDocument,
+  StudioActivateRuleSetDocument, StudioDryRunRuleSetDocument, StudioRuleSetDocument, StudioRuleSetSchemaDocument, StudioValidateRuleSetDocument,
   type StudioDryRunRuleSetMutation, type StudioRuleSetQuery, type StudioValidateRuleSetMutation,
 } from '@shared/graphql/generated/graphql';
 import { useAsync } from '@shared/ui/async';
@@ -13,6 +14,7 @@ import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
 import { Diff, RegionPicker, useDebounced, useRegionChoice } from '../parts';
+import { JsonEditor } from '../json/LazyJsonEditor';
 
 type Definition = StudioRuleSetQuery['ruleValues'][number];
 type Param = { Name: string; Expression: string };
@@ -71,6 +73,12 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
   const [busy, setBusy] = useState(false);
   const settled = useDebounced(draft, 400);
   const changed = draft !== inForce;
+  // The rule sets' JSON Schema drives the editor's completion and errors; asked for only when the JSON view opens.
+  const [schema, setSchema] = useState<string>();
+  useEffect(() => {
+    if (view !== 'json' || schema !== undefined) return;
+    request(StudioRuleSetSchemaDocument).then((answer) => setSchema(answer.ruleSetJsonSchema), () => setSchema(''));
+  }, [view, schema]);
 
   useEffect(() => {
     let live = true;
@@ -162,11 +170,11 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
         <section aria-labelledby="rules-values">
           <h2 id="rules-values">{view === 'form' ? t('rules.values') : t('rules.json')}</h2>
           {view === 'json' ? (
-            <div className="field">
-              <label htmlFor="rules-json">{t('rules.jsonLabel')}</label>
-              <span className="hint" id="rules-json-hint">{t('rules.jsonHint')}</span>
-              <textarea id="rules-json" className="code" spellCheck={false} value={draft} aria-describedby="rules-json-hint" onChange={(e) => setDraft(e.target.value)} />
-            </div>
+            <>
+              <p className="hint" id="rules-json-hint">{t('rules.jsonHint')}</p>
+              <JsonEditor id="rules-json" label={t('rules.jsonLabel')} value={draft} onChange={setDraft} schema={schema} document={`rule-set-${region}`}
+                problems={validation && settled === draft ? validation.problems : []} />
+            </>
           ) : params === null ? (
             <Notice kind="warning" title={t('rules.jsonBroken')} />
           ) : (
