@@ -28,6 +28,7 @@ using Kezek.Core.Words;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args).WithoutServerBanner();
+var cli = Kezek.Server.Cli.KezekCli.Recognise(args, builder.Configuration); // `kezek <command>`: the admin CLI (src/Server/Cli), on this same host.
 var services = builder.Services;
 
 services.AddKezekInfrastructure(KezekConfiguration.ResolveDataPath);
@@ -88,6 +89,12 @@ services.AddKezekPortal();
 services.AddNcaLayerStandIn(); // Its requests' memory; the endpoints are mapped only in Development (below).
 
 var app = builder.Build();
+if (cli is not null)
+{
+    Environment.ExitCode = await cli.RunAsync(app.Services);
+    return;
+}
+
 // Refused outside Development before anything else starts.
 var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configuration, app.Environment);
 
