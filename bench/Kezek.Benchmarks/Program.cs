@@ -3,6 +3,7 @@ using Kezek.Benchmarks.Country;
 using Kezek.Benchmarks.Operations;
 using Kezek.Benchmarks.Reads;
 using Kezek.Benchmarks.Rush;
+using Kezek.Benchmarks.Upgrade;
 
 // bench/generate.sh and bench/run.sh call these verbs; docs/benchmarks.md gives the commands and the figures.
 //   generate …     a deterministic country of applications (Country/GenerateCountry.cs)
@@ -10,6 +11,7 @@ using Kezek.Benchmarks.Rush;
 //   bare-api …     the bare minimal API itself, started by `reads`
 //   choose-rush …  the rush on seats over HTTP beside a plain-SQL transaction (Rush/ChooseRush.cs)
 //   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
+//   upgrade …      an upgrade from the last release's schema on a country, timed (Upgrade/UpgradeBench.cs)
 //   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
 return args.FirstOrDefault() switch
 {
@@ -18,6 +20,7 @@ return args.FirstOrDefault() switch
     "bare-api" => await BareApi.RunAsync(args[1..]),
     "choose-rush" => await ChooseRush.RunAsync(args[1..]),
     "operations" => await OperationsBench.RunAsync(args[1..]),
+    "upgrade" => await UpgradeBench.RunAsync(args[1..]),
     _ => RunInProcess(args),
 };
 
