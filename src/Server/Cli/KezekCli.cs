@@ -53,6 +53,9 @@ public sealed class KezekCli
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // A failed statement is the command's to report (exit 1 or 3); EF Core's own line about it (e.g. the migrations'
+            // history table not there yet on a new database) would only alarm.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
         return new KezekCli(args);
