@@ -4,6 +4,7 @@ using Kezek.Benchmarks.Country;
 using Kezek.Benchmarks.Operations;
 using Kezek.Benchmarks.Reads;
 using Kezek.Benchmarks.Rush;
+using Kezek.Benchmarks.Upgrade;
 
 // bench/generate.sh and bench/run.sh call these verbs; docs/benchmarks.md gives the commands and the figures.
 //   generate …     a deterministic country of applications (Country/GenerateCountry.cs)
@@ -12,6 +13,7 @@ using Kezek.Benchmarks.Rush;
 //   choose-rush …  the rush on seats over HTTP beside a plain-SQL transaction (Rush/ChooseRush.cs)
 //   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
 //   allocation …   deferred acceptance, serial dictatorship and transfers in memory (Allocation/AllocationBench.cs)
+//   upgrade …      an upgrade from the last release's schema on a country, timed (Upgrade/UpgradeBench.cs)
 //   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
 return args.FirstOrDefault() switch
 {
@@ -21,6 +23,7 @@ return args.FirstOrDefault() switch
     "choose-rush" => await ChooseRush.RunAsync(args[1..]),
     "operations" => await OperationsBench.RunAsync(args[1..]),
     "allocation" => AllocationBench.Run(args[1..]),
+    "upgrade" => await UpgradeBench.RunAsync(args[1..]),
     _ => RunInProcess(args),
 };
 

@@ -31,6 +31,7 @@ var builder = WebApplication.CreateBuilder(args).WithoutServerBanner();
 // Secrets mounted as files: Kezek__Database__ConnectionString_FILE=/run/secrets/db sets Kezek:Database:ConnectionString.
 builder.Configuration.AddSecretFiles();
 builder.AddKezekObservability();
+var cli = Kezek.Server.Cli.KezekCli.Recognise(args, builder.Configuration); // `kezek <command>`: the admin CLI (src/Server/Cli), on this same host.
 var services = builder.Services;
 services.AddKezekConfigurationChecks();
 
@@ -95,6 +96,11 @@ var app = builder.Build();
 // A missing or contradictory setting stops here, in one line naming the key.
 if (!ConfigurationChecks.Passed(app))
     return 1;
+if (cli is not null)
+{
+    return await cli.RunAsync(app.Services);
+}
+
 // Refused outside Development before anything else starts.
 var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configuration, app.Environment);
 

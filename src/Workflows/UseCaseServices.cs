@@ -99,6 +99,7 @@ public static class UseCaseServices
         services.AddScoped<ActivateRuleSetHandler>();
         services.AddScoped<ValidateWorkflowHandler>();
         services.AddScoped<ActivateWorkflowHandler>();
+        services.AddScoped<Versions.ExportVersionsInForceHandler>();
         return services;
     }
 }

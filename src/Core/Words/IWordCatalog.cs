@@ -42,4 +42,7 @@ public enum WordSection
 
     /// <summary>The Development NCALayer stand-in's picker page, and who the demo key holders are (<c>StandInWords</c>).</summary>
     StandIn,
+
+    /// <summary>The admin CLI's help, results and refusals (<c>kezek --help</c>).</summary>
+    Cli,
 }

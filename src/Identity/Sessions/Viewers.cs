@@ -28,6 +28,20 @@ public sealed class Viewers(IKezekDb db, RoleGrants grants, TimeProvider clock, 
     public async Task<Viewer> ForSessionAsync(Session session, CancellationToken cancellationToken) =>
         ViewerOf(session, await grants.HeldByAsync(session.Iin, cancellationToken));
 
+    /// <summary>
+    /// The person the admin CLI acts for (<c>kezek … --as IIN</c>): the roles granted to that IIN now (and administrator when
+    /// the IIN is a bootstrap administrator), without a certificate, so neither an applicant's role nor a kindergarten's;
+    /// <paramref name="name"/> says who ran the command (<c>cli:OS user</c>).
+    /// </summary>
+    public async Task<Viewer> ForCommandLineAsync(string iin, string name, CancellationToken cancellationToken)
+    {
+        var roles = new List<HeldRole>();
+        if (bootstrap.Value.AdministratorIins.Contains(iin))
+            roles.Add(new HeldRole(Role.Administrator, null, null));
+        roles.AddRange((await grants.HeldByAsync(iin, cancellationToken)).Where(r => r.Role != Role.KindergartenStaff));
+        return new Viewer(iin, name, null, [.. roles.Distinct()]);
+    }
+
     private Viewer ViewerOf(Session session, IEnumerable<HeldRole> granted)
     {
         var roles = new List<HeldRole>();

@@ -43,6 +43,7 @@ public sealed class WordCatalogTests
             [WordSection.RuleValues] = Kezek.Rules.RuleSets.RuleSetSchema.Values.Keys.ToHashSet(),
             [WordSection.StandIn] = Constants(typeof(Kezek.Identity.Demo.StandInWords))
                 .Concat(Kezek.Identity.Demo.StandInWords.KeyFiles.Select(Kezek.Identity.Demo.StandInWords.Who)).ToHashSet(),
+            [WordSection.Cli] = Constants(typeof(CliWords)).ToHashSet(),
         };
     }
 

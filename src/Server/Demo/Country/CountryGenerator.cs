@@ -1,7 +1,7 @@
 using Kezek.Core.CivilRegistry;
 using Kezek.Core.Regions;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>
 /// Fills a migrated database with the country: lays it out once, then writes each table by drawing the country again

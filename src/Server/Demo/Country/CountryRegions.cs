@@ -1,4 +1,4 @@
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>
 /// A city with its own queue. <paramref name="NumberPrefix"/> is null for the three regions the migration seeds

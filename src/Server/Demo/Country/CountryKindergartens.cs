@@ -3,7 +3,7 @@ using Kezek.Core.Iins;
 using Kezek.Core.Identity;
 using Kezek.Core.Regions;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>A kindergarten of the country, and the member of its staff who enrols the children that come with a direction.</summary>
 public sealed record CountryKindergarten(Kindergarten Kindergarten, Actor Staff);

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>
 /// Writes the country to SQLite in one transaction, one prepared INSERT per table reused for every row, with

@@ -5,7 +5,7 @@ using Kezek.Core.People;
 using Kezek.Core.Queue;
 using Kezek.Core.Regions;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>An attached parent of an application (<c>ApplicationParents</c>).</summary>
 public sealed record ParentRow(long Id, CountryApplication Application);

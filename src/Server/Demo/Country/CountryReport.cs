@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>What the generator made and how long each part took, counted while the rows streamed past.</summary>
 public sealed class CountryReport(CountryPlan plan)

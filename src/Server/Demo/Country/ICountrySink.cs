@@ -1,4 +1,4 @@
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>Where the country is written: a database of one provider, in one transaction.</summary>
 public interface ICountrySink : IAsyncDisposable

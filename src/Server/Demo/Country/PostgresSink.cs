@@ -2,7 +2,7 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>
 /// Writes the country to PostgreSQL with binary COPY, one table after the other in one transaction (rows stream

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>
 /// Chance keyed by the seed and a counter (SplitMix64): the same seed and key give the same throws on every run,

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>An application as written: its row id and number, its family and child, and the IINs issued to them.</summary>
 public sealed record CountryApplication(long Id, string Number, CountryFamily Family, CountryChild Child, string ChildIin, string ApplicantIin,

@@ -1,6 +1,6 @@
 using Kezek.Core.Regions;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>
 /// Days and deadlines of the country, in Kazakhstan's time (every rule set in <c>rules/</c> runs on Asia/Almaty).

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kezek.Core.Iins;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>A made-up person before an IIN is issued: the IIN needs a serial no one else of that birth day and sex has.</summary>
 public sealed record FakePerson(string FullName, DateOnly BirthDate, Sex Sex);

@@ -1,7 +1,7 @@
 using Kezek.Core.Applications;
 using Kezek.Workflows.Lifecycle;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>Who did a step: resolved to a person (and an IIN) only when the application is written.</summary>
 public enum StepActor

@@ -3,7 +3,7 @@ using Kezek.Core.Applications;
 using Kezek.Core.CivilRegistry;
 using Kezek.Core.Iins;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>A child of a family and the story of the child's application.</summary>
 public sealed record CountryChild(FakePerson Person, BenefitCategory Benefit, ApplicationStory Story, DateTime RegistryImportedAt);

@@ -8,7 +8,7 @@ using Kezek.Rules.Calendar;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.RuleSets;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>A region's rule set as the server will hold it, and the version to store when the file set does not ship it.</summary>
 public sealed record RegionRuleSet(CountryRegion Region, RegionPolicy Policy, RuleSetVersion? ToStore);

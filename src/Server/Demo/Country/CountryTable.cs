@@ -1,4 +1,4 @@
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>Takes the values of one row, column by column, typed as the column is stored.</summary>
 public interface IRowWriter

@@ -1,6 +1,6 @@
 using Kezek.Core.Applications;
 
-namespace Kezek.Benchmarks.Country;
+namespace Kezek.Server.Demo.Country;
 
 /// <summary>A region with its rule set and its share of the country: applications and kindergartens.</summary>
 public sealed record RegionQuota(RegionRuleSet RuleSet, int Applications, int Kindergartens)
