@@ -38,8 +38,7 @@ public static class OperationsBench
         var folder = Directory.CreateTempSubdirectory("kezek-operations-").FullName;
         var now = DateTimeOffset.UtcNow;
         using var authority = DemoCertificateAuthority.Create("KEZEK BENCH CA", now.AddDays(-1), now.AddYears(1));
-        Directory.CreateDirectory(Path.Combine(folder, "trusted"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "trusted", "bench-ca.crt"), authority.Certificate.ExportCertificatePem());
+        await ServerProcess.TrustBenchCaAsync(folder, authority, now);
         await using var data = NpgsqlDataSource.Create(copy.ConnectionString);
         var failures = 0;
         try

@@ -52,6 +52,10 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
             return Error.Of(ErrorCodes.DeadlinePassed);
         if (evaluation.Machine(application).Refusal(trigger) is not { } unmet)
             return null;
+        // Every seat of the group year taken: that is the reason, whether or not the family's turn had come.
+        if (trigger == Triggers.Choose && evaluation.Facts.Places.AnyMode == 0
+            && unmet.Any(guard => TransitionDefinition.RuleOf(guard) == RuleSetSchema.Rules.FreePlacesExist))
+            return Error.Of(ErrorCodes.NoFreePlace, ("status", application.Status.ToString()));
         return unmet.Count == 0
             ? Error.Of(ErrorCodes.ActionNotAvailable, ("status", application.Status.ToString()))
             : Error.Of(GuardCodes.TryGetValue(TransitionDefinition.RuleOf(unmet.First()), out var code) ? code : ErrorCodes.ActionNotAvailable,

@@ -34,9 +34,32 @@ public abstract class ConcurrencyTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(50, answers.Count(a => !a.HasErrors));
         var refusals = answers.Where(a => a.HasErrors).Select(a => a.ErrorCode).ToList();
         Assert.Equal(250, refusals.Count);
-        // Each refusal says why: the seats ran out (or, once free choice is empty, that the turn has not come).
-        Assert.All(refusals, code => Assert.Contains(code, new[] { "NO_FREE_PLACE", "NO_FREE_PLACES", "TURN_NOT_COME" }));
+        // Each refusal says the true reason: the seats ran out (not that the turn has not come).
+        Assert.All(refusals, code => Assert.Equal("NO_FREE_PLACE", code));
         await AssertSeatsAddUpAsync(expectedDirections: 50, seats: 50);
+    }
+
+    [Fact]
+    public async Task A_refusal_says_the_true_reason_turn_not_come_while_seats_remain_no_free_place_once_all_are_taken()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(4);
+        Assert.Equal(2, (await queue.PublishAsync(2)).GetProperty("notified").GetInt32());
+        var place = await queue.FreePlaceIdAsync();
+        Assert.Equal("NOTIFIED", (await queue.ApplicationAsync(queue.Numbers[1])).GetProperty("status").GetString());
+
+        // A queue seat remains for the second notified family: the third's turn has not come.
+        Assert.Equal("TURN_NOT_COME", (await queue.ChooseAsync(queue.Numbers[2], place)).ErrorCode);
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], place));
+        // The last seat goes to free choice (as a missed turn's does) and is taken by the third family.
+        await Kezek.WithDbAsync(db => db.Places.Where(p => p.TakenByApplicationId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, Core.Places.PlaceMode.FreeChoice)));
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[2], place));
+
+        // Every seat is taken: the notified family that came late and the family whose turn never came hear why.
+        Assert.Equal("NO_FREE_PLACE", (await queue.ChooseAsync(queue.Numbers[1], place)).ErrorCode);
+        Assert.Equal("NO_FREE_PLACE", (await queue.ChooseAsync(queue.Numbers[3], place)).ErrorCode);
+        Assert.Equal("NOTIFIED", (await queue.ApplicationAsync(queue.Numbers[1])).GetProperty("status").GetString());
+        await AssertSeatsAddUpAsync(expectedDirections: 2, seats: 2);
     }
 
     [Fact]
