@@ -22,8 +22,7 @@ public sealed record Transitioned(Application Application, Direction? Direction,
 /// machine, records the history, runs the transition's activities, moves the state's timer and writes the outbox.
 /// Everything happens in the caller's transaction and is saved by the caller: a transition commits whole or not at all.
 /// </summary>
-public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, Kezek.Workflows.Documents.DocumentWriter documents,
-    TimeProvider clock)
+public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, TimeProvider clock)
 {
     public WorkflowDefinition WorkflowOf(string regionCode) => workflows.For(rules.For(regionCode).RuleSet.Policy.Lifecycle);
 
@@ -93,7 +92,6 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         var context = new ActivityContext
         {
             Db = db,
-            Documents = documents,
             Application = application,
             Rules = evaluation.Rules,
             Facts = evaluation.Facts,

@@ -178,6 +178,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Timers:SweepInterval"] = "1.00:00:00",
             ["Kezek:Notifications:DispatchInterval"] = "1.00:00:00",
             ["Kezek:Audit:AnchorInterval"] = "1.00:00:00",
+            // Documents are rendered on purpose too (before and after rendering is what DocumentTests look at).
+            ["Kezek:Documents:RenderInterval"] = "1.00:00:00",
             ["Kezek:Email:Host"] = "127.0.0.1",
             ["Kezek:Email:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kezek:Email:Security"] = "None",
