@@ -63,6 +63,35 @@ public abstract class ConcurrencyTests(KezekFactory kezek) : KezekTest(kezek)
     }
 
     [Fact]
+    public async Task Publishing_a_page_of_turns_at_once_still_cancels_a_timer_left_pending_and_gives_each_family_its_language()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(150, oneMinuteApart: false);
+        var applications = await Kezek.WithDbAsync(db => db.Applications.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        // A timer of a state left pending (a workflow version took a state's timer away), on two applications of the first page and one of the second.
+        var stale = new[] { applications[3], applications[60], applications[120] };
+        await Kezek.WithDbAsync(async db =>
+        {
+            foreach (var id in stale)
+                db.WorkflowTimers.Add(new WorkflowTimer(id, "Queued", "ChoiceMissed", Kezek.Clock.GetUtcNow().UtcDateTime.AddDays(30), Kezek.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(150, (await queue.PublishAsync(150)).GetProperty("notified").GetInt32());
+
+        await Kezek.WithDbAsync(async db =>
+        {
+            Assert.Equal(3, await db.WorkflowTimers.CountAsync(t => stale.Contains(t.ApplicationId) && t.State == "Queued" && t.Status == TimerStatus.Cancelled));
+            // One pending timer each: the turn's deadline.
+            var pending = await db.WorkflowTimers.Where(t => t.Status == TimerStatus.Pending).GroupBy(t => t.ApplicationId).Select(g => g.Count()).ToListAsync();
+            Assert.Equal(150, pending.Count);
+            Assert.All(pending, count => Assert.Equal(1, count));
+            Assert.Equal(150, await db.Notifications.Where(n => n.Template == "turn-came" && n.Channel == Core.Notifications.Channel.Cabinet)
+                .Select(n => n.ApplicationId).Distinct().CountAsync());
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_parent_pressing_choose_twice_at_once_gets_one_direction()
     {
         var queue = await new Queues(Kezek).WithChildrenAsync(10, oneMinuteApart: false);
