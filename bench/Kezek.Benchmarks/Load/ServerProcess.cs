@@ -84,6 +84,7 @@ public sealed partial class ServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>The server's address once it listens; a country generated before later migrations is migrated first, hence long timeouts.</summary>
     public async Task<Uri> WaitForAddressAsync(TimeSpan timeout) => await _address.Task.WaitAsync(timeout);
 
     /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>
