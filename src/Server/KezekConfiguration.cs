@@ -43,6 +43,12 @@ public static class KezekConfiguration
     /// that died is sent again (counted as a possible duplicate) once it has passed. Five minutes by default.</summary>
     public const string NotificationsClaimLease = "Kezek:Notifications:ClaimLease";
 
+    /// <summary><c>Kezek:Documents:RenderInterval</c>: how often an instance renders the documents issued since (two seconds by default).</summary>
+    public const string DocumentsRenderInterval = "Kezek:Documents:RenderInterval";
+
+    /// <summary><c>Kezek:Documents:PdfsPerSecond</c>: at most this many PDFs an instance makes a second, one at a time (2 by default).</summary>
+    public const string DocumentsPdfsPerSecond = "Kezek:Documents:PdfsPerSecond";
+
     /// <summary><c>Kezek:Templates:Path</c>: the folder of the document and notification templates.</summary>
     public const string TemplatesPath = "Kezek:Templates:Path";
 

@@ -84,6 +84,7 @@ services.AddSingleton<Kezek.Core.Documents.IPdfRenderer>(provider => new Kezek.I
     provider.GetRequiredService<IConfiguration>()["Kezek:Documents:ChromiumPath"] is { Length: > 0 } path ? path : "/usr/bin/chromium",
     provider.GetRequiredService<ILogger<Kezek.Infrastructure.Documents.ChromiumPdf>>()));
 services.AddHostedService<OutboxSender>();
+services.AddHostedService<DocumentWorker>();
 services.AddHostedService<HistoryAnchorer>();
 services.AddKezekUseCases();
 services.AddScoped<DemoSeeder>();

@@ -74,6 +74,7 @@ public static class UseCaseServices
         services.AddScoped<ListCabinetNotificationsHandler>();
         services.AddScoped<MarkNotificationsReadHandler>();
         services.AddScoped<DocumentAccess>();
+        services.AddScoped<DocumentRendering>();
 
         services.AddScoped<ApplicationJournal>();
         services.AddScoped<ExportJournalHandler>();

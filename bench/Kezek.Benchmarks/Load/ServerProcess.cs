@@ -31,10 +31,23 @@ public sealed partial class ServerProcess : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Urls"] = "http://127.0.0.1:0",
+            // The load driver is one address and, in the rush, one mother: the per-address and per-person limits would refuse it.
+            ["Kezek__RateLimits__Enabled"] = "false",
         };
+        // Revocation is required in Production: the bench CA's CRL (written by TrustBenchCa) answers for its certificates.
+        if (File.Exists(Path.Combine(folder, "trusted", "bench-ca.crl")))
+            environment["Kezek__Signatures__Revocation__Crls__0"] = Path.Combine(folder, "trusted", "bench-ca.crl");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             environment[key] = value;
         return Start("kezek", Path.Combine(AppContext.BaseDirectory, "Kezek.Server.dll"), [], environment);
+    }
+
+    /// <summary>Trusts the bench CA in <paramref name="folder"/> (its certificate as the only root) with its CRL, revoking nothing.</summary>
+    public static async Task TrustBenchCaAsync(string folder, Kezek.Identity.Demo.DemoCertificateAuthority authority, DateTimeOffset now)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "trusted"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "trusted", "bench-ca.crt"), authority.Certificate.ExportCertificatePem());
+        await File.WriteAllBytesAsync(Path.Combine(folder, "trusted", "bench-ca.crl"), authority.PublishCrl(now.ToUnixTimeSeconds(), now.AddDays(-1), now.AddDays(30)));
     }
 
     /// <summary>The bare endpoint: the same SQL behind a minimal API, what a hand-written REST service gets.</summary>
@@ -71,6 +84,7 @@ public sealed partial class ServerProcess : IDisposable
         return server;
     }
 
+    /// <summary>The server's address once it listens; a country generated before later migrations is migrated first, hence long timeouts.</summary>
     public async Task<Uri> WaitForAddressAsync(TimeSpan timeout) => await _address.Task.WaitAsync(timeout);
 
     /// <summary>The process's peak resident memory so far (VmHWM), in MiB.</summary>

@@ -49,7 +49,7 @@ public static class ReadBench
         using var bare = ServerProcess.BareApi(connection);
         try
         {
-            using var kezekHttp = Client(await kezek.WaitForAddressAsync(TimeSpan.FromMinutes(2)), clients);
+            using var kezekHttp = Client(await kezek.WaitForAddressAsync(TimeSpan.FromMinutes(15)), clients);
             using var bareHttp = Client(await bare.WaitForAddressAsync(TimeSpan.FromMinutes(2)), clients);
 
             var mismatches = await CompareAsync(data, kezekHttp, children.Take(200), tokens.Take(200));

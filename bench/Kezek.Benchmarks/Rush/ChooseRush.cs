@@ -57,8 +57,7 @@ public static class ChooseRush
         var folder = Directory.CreateTempSubdirectory("kezek-rush-").FullName;
         var now = DateTimeOffset.UtcNow;
         using var authority = DemoCertificateAuthority.Create("KEZEK BENCH CA", now.AddDays(-1), now.AddYears(1));
-        Directory.CreateDirectory(Path.Combine(folder, "trusted"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "trusted", "bench-ca.crt"), authority.Certificate.ExportCertificatePem());
+        await ServerProcess.TrustBenchCaAsync(folder, authority, now);
         using var host = ServerProcess.Kezek(folder, connection, AdministratorIin);
         try
         {

@@ -23,9 +23,10 @@ public enum DocumentKind
 }
 
 /// <summary>
-/// A document issued to the applicant: what it certifies is frozen at the moment of issue (<see cref="Facts"/>, JSON),
-/// so that it reads the same however the application changes later. Anyone may check <see cref="VerificationCode"/>.
-/// Never edited.
+/// A document issued to the applicant: what it certifies is frozen at the moment of issue (<see cref="Facts"/>, JSON,
+/// with its hash), so that it reads the same however the application changes later. Anyone may check
+/// <see cref="VerificationCode"/>. Its renderings are written from those facts after the issuing request (a worker, or
+/// the first download or check), once; nothing else is ever edited.
 /// </summary>
 public sealed class IssuedDocument
 {
@@ -40,6 +41,7 @@ public sealed class IssuedDocument
         Facts = facts;
         IssuedAt = issuedAt;
         VerificationCode = NewCode();
+        FactsSha256 = Hash(facts);
     }
 
 #pragma warning disable CS8618 // EF Core materialises through this constructor
@@ -65,7 +67,16 @@ public sealed class IssuedDocument
     /// <summary>Twelve characters without look-alikes (no 0/O, 1/I): typed from paper to check the document.</summary>
     public string VerificationCode { get; private set; }
 
-    /// <summary>The document as rendered once at issue, in Russian and in Kazakh (HTML with print CSS).</summary>
+    /// <summary>SHA-256 of <see cref="Facts"/> (hex), taken at issue: a rendering is made only from the facts as issued.</summary>
+    public string? FactsSha256 { get; private set; }
+
+    /// <summary>When the renderings were written (null until then: the request that issues a document does not render it).</summary>
+    public DateTime? RenderedAt { get; private set; }
+
+    /// <summary>Claimed by a rendering worker (HTML, or the PDF) until then; the claim of a worker that died passes.</summary>
+    public DateTime? RenderClaimedUntil { get; private set; }
+
+    /// <summary>The document as rendered once from its facts, in Russian and in Kazakh (HTML with print CSS).</summary>
     public string? ContentRu { get; private set; }
 
     public string? ContentKk { get; private set; }
@@ -75,8 +86,8 @@ public sealed class IssuedDocument
 
     public string? Sha256Kk { get; private set; }
 
-    /// <summary>Sets the renderings, once, at issue.</summary>
-    public void SetContent(string russian, string kazakh)
+    /// <summary>Sets the renderings, once (on a copy being written, or on a new document).</summary>
+    public void SetContent(string russian, string kazakh, DateTime renderedAt)
     {
         if (ContentRu is not null)
             throw new InvalidOperationException("An issued document is rendered once.");
@@ -84,6 +95,7 @@ public sealed class IssuedDocument
         ContentKk = kazakh;
         Sha256Ru = Hash(russian);
         Sha256Kk = Hash(kazakh);
+        RenderedAt = renderedAt;
     }
 
     public string? Content(Language language) => language.ForMessages == Language.Kk ? ContentKk : ContentRu;

@@ -43,6 +43,12 @@ public sealed record PlaceFacts(int Free, int FreeChoice, bool Offered)
     public const int CountedUpTo = 1000;
 
     public static readonly PlaceFacts None = new(0, 0, false);
+
+    /// <summary>
+    /// Free seats of either mode, whether or not this application may take them (null: not counted). Not for rules: it
+    /// tells a refusal's true reason apart — every seat taken, or seats left for those whose turn has come.
+    /// </summary>
+    public int? AnyMode { get; init; }
 }
 
 /// <summary>

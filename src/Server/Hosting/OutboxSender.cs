@@ -1,11 +1,10 @@
-using Kezek.Workflows.Documents;
 using Kezek.Workflows.Notifications;
 
 namespace Kezek.Server.Hosting;
 
 /// <summary>
-/// Every few seconds, sends what the outbox holds (e-mail, SMS; in-cabinet rows are marked delivered) and makes the
-/// PDFs of new documents. Every instance works; claims keep them apart.
+/// Every few seconds, sends what the outbox holds (e-mail, SMS; in-cabinet rows are marked delivered). Every instance
+/// works; claims keep them apart. (Documents are the <see cref="DocumentWorker"/>'s.)
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<OutboxSender> logger)
     : PeriodicWork(scopes, configuration, logger)
@@ -19,7 +18,5 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
         Kezek.Core.Observability.KezekMetrics.OutboxDispatched(sent.Sent, sent.Failed, sent.Dead);
         if (sent.Sent + sent.Failed + sent.Dead > 0)
             logger.LogInformation("Outbox: {Sent} delivered (cabinet included), {Failed} to retry, {Dead} given up", sent.Sent, sent.Failed, sent.Dead);
-        // Documents issued since the last tick get their PDF (outside the issuing transaction).
-        await services.GetRequiredService<DocumentPdfs>().MakePendingAsync(cancellationToken);
     }
 }

@@ -60,7 +60,7 @@ public sealed class AvailableActions(ApplicationLifecycle lifecycle, IKezekDb db
             {
                 var refusal = family ? ApplicationLifecycle.Refusal(evaluation, application, trigger) : Error.Of(ErrorCodes.Forbidden);
                 // Without a free seat, a choice still puts the child on the kindergarten's waiting list where the lifecycle has one.
-                if (trigger == Triggers.Choose && refusal?.Code == ErrorCodes.NoFreePlaces
+                if (trigger == Triggers.Choose && refusal?.Code is (ErrorCodes.NoFreePlaces or ErrorCodes.NoFreePlace)
                     && ApplicationLifecycle.Refusal(evaluation, application, Triggers.WaitForPlace) is null)
                     refusal = null;
                 return new AvailableAction(Mutations[trigger], refusal is null, refusal);

@@ -12,7 +12,8 @@ namespace Kezek.Workflows.Documents;
 
 /// <summary>
 /// Issues the documents of the seeds' table: what each certifies is taken from the application (and the direction)
-/// at this moment and frozen in the document, dates in the region's time. Writing them in each language is the <see cref="DocumentWriter"/>'s work.
+/// at this moment and frozen in the document (with their hash), dates in the region's time. Writing them in each language
+/// is the <see cref="DocumentWriter"/>'s work, done after the issuing request by <see cref="DocumentRendering"/>.
 /// </summary>
 public static class DocumentIssuer
 {
@@ -22,7 +23,7 @@ public static class DocumentIssuer
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, DocumentWriter writer, Application application, DocumentKind kind,
+    public static async Task<IssuedDocument> IssueAsync(IKezekDb db, Application application, DocumentKind kind,
         Direction? direction, RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
     {
         string Local(DateTime utc) => policy.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -61,11 +62,18 @@ public static class DocumentIssuer
         }
 
         var document = new IssuedDocument(application.Id, kind, direction?.Id, JsonSerializer.Serialize(facts, Readable), now);
-        var shown = Shown(facts, policy);
-        document.SetContent(writer.Render(kind, Language.Ru, shown, document.VerificationCode),
-            writer.Render(kind, Language.Kk, shown, document.VerificationCode));
         db.Documents.Add(document);
         return document;
+    }
+
+    /// <summary>The document in both languages, written from its frozen facts: the same whenever it is done.</summary>
+    public static (string Russian, string Kazakh) Render(DocumentWriter writer, IssuedDocument document, RegionPolicy policy)
+    {
+        var facts = JsonSerializer.Deserialize<Dictionary<string, string?>>(document.Facts)
+                    ?? throw new InvalidOperationException($"Document {document.Id}: no facts.");
+        var shown = Shown(facts, policy);
+        return (writer.Render(document.Kind, Language.Ru, shown, document.VerificationCode),
+            writer.Render(document.Kind, Language.Kk, shown, document.VerificationCode));
     }
 
     /// <summary>The facts as a person reads them: instants as dd.MM.yyyy HH:mm, the last day to attend as dd.MM.yyyy.</summary>

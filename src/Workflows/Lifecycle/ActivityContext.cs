@@ -20,9 +20,6 @@ public sealed class ActivityContext
 
     public required Application Application { get; init; }
 
-    /// <summary>Renders documents when an activity issues them.</summary>
-    public required Kezek.Workflows.Documents.DocumentWriter Documents { get; init; }
-
     public required CompiledRuleSet Rules { get; init; }
 
     /// <summary>The facts the guards saw, before the transition.</summary>

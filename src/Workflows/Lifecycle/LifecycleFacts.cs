@@ -83,5 +83,5 @@ public readonly record struct QueueKey(string RegionCode, int GroupYear);
 public sealed record FreeSeats(int FreeChoice, int Queue)
 {
     /// <summary>The seats as the rules see them: the queue's seats count only for an application whose turn has come.</summary>
-    public PlaceFacts For(bool turnHasCome) => new(FreeChoice + (turnHasCome ? Queue : 0), FreeChoice, turnHasCome);
+    public PlaceFacts For(bool turnHasCome) => new(FreeChoice + (turnHasCome ? Queue : 0), FreeChoice, turnHasCome) { AnyMode = FreeChoice + Queue };
 }

@@ -20,12 +20,14 @@ public static class Outbox
 
     public static async Task WriteAsync(IKezekDb db, Application application, IReadOnlyCollection<string> templates, RegionPolicy policy,
         Direction? direction, string? reason, DateTime now, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? extra = null)
+        IReadOnlyDictionary<string, string?>? extra = null, IReadOnlyDictionary<string, Kezek.Core.Words.Language>? languages = null)
     {
         if (templates.Count == 0)
             return;
         string[] family = [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)];
-        var languages = await UpdateContactPreferencesHandler.LanguagesAsync(db, family, cancellationToken);
+        // Read for a whole page already where a bulk walk did; else now.
+        if (languages is null || !family.All(languages.ContainsKey))
+            languages = await UpdateContactPreferencesHandler.LanguagesAsync(db, family, cancellationToken);
         string? Local(DateTime? utc) => utc is { } value ? policy.ToLocal(value).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture) : null;
         var values = new Dictionary<string, string?>
         {

@@ -42,6 +42,7 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
 
     /// <summary>Offers the unclaimed queue seats of a group year; returns how many applications were notified.</summary>
     private const int SaveEvery = 500;
+    private const int PageSize = 100;
 
     public async Task<int> OfferAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
     {
@@ -63,28 +64,56 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
         var places = await LifecycleFacts.PlacesAsync(db, regionCode, groupYear, turnHasCome: false, cancellationToken);
         var order = rules.For(regionCode).RuleSet.Policy.QueueOrder;
         var notified = 0;
-        await foreach (var candidate in QueueWalk.InOrderAsync(db, regionCode, groupYear, order,
-                           a => a.Status == ApplicationStatus.Queued && waiting.Contains(a.State)
-                                && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
+        // Candidates are fired a page at a time, the page's timers and languages read once (a bulk walk's hints).
+        var page = new List<Application>(PageSize);
+        try
         {
-            // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
-            // The walk's pages are untracked: the application whose own transition offers these turns is already
-            // tracked, and is changed as that instance; any other is attached.
-            var application = db.Track(candidate);
-            var fired = await lifecycle.FireAsync(application, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places, nested: true);
-            if (!fired.IsSuccess)
-                continue;
-            if (++notified == unclaimed)
-                break;
-            // Thousands of seats published at once: saved (in the same transaction) and forgotten in slices, so that the
-            // change tracker, and the memory, hold one slice and not every application notified.
-            if (notified % SaveEvery == 0)
+            await foreach (var candidate in QueueWalk.InOrderAsync(db, regionCode, groupYear, order,
+                               a => a.Status == ApplicationStatus.Queued && waiting.Contains(a.State)
+                                    && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-                db.DiscardChanges();
+                page.Add(candidate);
+                if (page.Count == PageSize && await OfferPageAsync())
+                    return notified;
             }
+
+            await OfferPageAsync();
+        }
+        finally
+        {
+            lifecycle.EndBulk();
         }
 
         return notified;
+
+        // True once every unclaimed seat has been offered.
+        async Task<bool> OfferPageAsync()
+        {
+            if (page.Count == 0)
+                return false;
+            await lifecycle.PrepareBulkAsync(page, cancellationToken);
+            foreach (var candidate in page)
+            {
+                // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
+                // The walk's pages are untracked: the application whose own transition offers these turns is already
+                // tracked, and is changed as that instance; any other is attached.
+                var application = db.Track(candidate);
+                var fired = await lifecycle.FireAsync(application, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places, nested: true);
+                if (!fired.IsSuccess)
+                    continue;
+                if (++notified == unclaimed)
+                    return true;
+                // Thousands of seats published at once: saved (in the same transaction) and forgotten in slices, so that the
+                // change tracker, and the memory, hold one slice and not every application notified.
+                if (notified % SaveEvery == 0)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.DiscardChanges();
+                }
+            }
+
+            page.Clear();
+            return false;
+        }
     }
 }

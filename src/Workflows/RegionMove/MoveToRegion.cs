@@ -24,7 +24,7 @@ namespace Kezek.Workflows.RegionMove;
 public sealed record MoveToRegion(string ApplicationNumber, string TargetRegion, string Reason, Viewer Operator, ActionSignature Signature);
 
 public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, QueueEntries entries,
-    RuleSetCatalog rules, DocumentWriter documents, TimeProvider clock)
+    RuleSetCatalog rules, TimeProvider clock)
 {
     /// <summary>How long a family's consent to a move stays good.</summary>
     public static readonly TimeSpan ConsentValidity = TimeSpan.FromDays(30);
@@ -109,7 +109,7 @@ public sealed class MoveToRegionHandler(IKezekDb db, ApplicationLifecycle lifecy
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var kind in DocumentIssuer.AtRegistration)
-            await DocumentIssuer.IssueAsync(db, documents, moved, kind, null, target, now, cancellationToken);
+            await DocumentIssuer.IssueAsync(db, moved, kind, null, target, now, cancellationToken);
         await Outbox.WriteAsync(db, moved, ["moved-to-region"], target, null, reason, now, cancellationToken,
             new Dictionary<string, string?> { ["fromApplicationNumber"] = application.Number, ["fromRegion"] = application.RegionCode });
         return (fired.Value, moved);

@@ -27,7 +27,7 @@ public sealed record RegisterApplication(
     string? BenefitDocumentNumber = null,
     string? RevocationEvidence = null);
 
-public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules, Kezek.Workflows.Documents.DocumentWriter documents,
+public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules,
     QueueEntries entries, TimeProvider clock)
 {
     /// <summary>
@@ -57,7 +57,7 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             db.Applications.Add(application);
             await db.SaveChangesAsync(token);
             foreach (var kind in DocumentIssuer.AtRegistration)
-                await DocumentIssuer.IssueAsync(db, documents, application, kind, null, policy, now, token);
+                await DocumentIssuer.IssueAsync(db, application, kind, null, policy, now, token);
             // A parent who did not give an e-mail at sign-in is written to at the one of the application.
             if (!await db.ContactPreferences.AnyAsync(p => p.Iin == applicant.Iin, token))
                 db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, Language.Ru, now));

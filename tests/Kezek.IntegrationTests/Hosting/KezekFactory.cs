@@ -180,6 +180,8 @@ public abstract class KezekFactory : WebApplicationFactory<Program>, IAsyncLifet
             ["Kezek:Audit:AnchorInterval"] = "1.00:00:00",
             // The metrics' counts are shared by the hosts of one test process: tests count on purpose (ObservabilityTests).
             ["Kezek:Telemetry:CountsInterval"] = "1.00:00:00",
+            // Documents are rendered on purpose too (before and after rendering is what DocumentTests look at).
+            ["Kezek:Documents:RenderInterval"] = "1.00:00:00",
             ["Kezek:Email:Host"] = "127.0.0.1",
             ["Kezek:Email:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kezek:Email:Security"] = "None",

@@ -34,9 +34,61 @@ public abstract class ConcurrencyTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(50, answers.Count(a => !a.HasErrors));
         var refusals = answers.Where(a => a.HasErrors).Select(a => a.ErrorCode).ToList();
         Assert.Equal(250, refusals.Count);
-        // Each refusal says why: the seats ran out (or, once free choice is empty, that the turn has not come).
-        Assert.All(refusals, code => Assert.Contains(code, new[] { "NO_FREE_PLACE", "NO_FREE_PLACES", "TURN_NOT_COME" }));
+        // Each refusal says the true reason: the seats ran out (not that the turn has not come).
+        Assert.All(refusals, code => Assert.Equal("NO_FREE_PLACE", code));
         await AssertSeatsAddUpAsync(expectedDirections: 50, seats: 50);
+    }
+
+    [Fact]
+    public async Task A_refusal_says_the_true_reason_turn_not_come_while_seats_remain_no_free_place_once_all_are_taken()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(4);
+        Assert.Equal(2, (await queue.PublishAsync(2)).GetProperty("notified").GetInt32());
+        var place = await queue.FreePlaceIdAsync();
+        Assert.Equal("NOTIFIED", (await queue.ApplicationAsync(queue.Numbers[1])).GetProperty("status").GetString());
+
+        // A queue seat remains for the second notified family: the third's turn has not come.
+        Assert.Equal("TURN_NOT_COME", (await queue.ChooseAsync(queue.Numbers[2], place)).ErrorCode);
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], place));
+        // The last seat goes to free choice (as a missed turn's does) and is taken by the third family.
+        await Kezek.WithDbAsync(db => db.Places.Where(p => p.TakenByApplicationId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, Core.Places.PlaceMode.FreeChoice)));
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[2], place));
+
+        // Every seat is taken: the notified family that came late and the family whose turn never came hear why.
+        Assert.Equal("NO_FREE_PLACE", (await queue.ChooseAsync(queue.Numbers[1], place)).ErrorCode);
+        Assert.Equal("NO_FREE_PLACE", (await queue.ChooseAsync(queue.Numbers[3], place)).ErrorCode);
+        Assert.Equal("NOTIFIED", (await queue.ApplicationAsync(queue.Numbers[1])).GetProperty("status").GetString());
+        await AssertSeatsAddUpAsync(expectedDirections: 2, seats: 2);
+    }
+
+    [Fact]
+    public async Task Publishing_a_page_of_turns_at_once_still_cancels_a_timer_left_pending_and_gives_each_family_its_language()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(150, oneMinuteApart: false);
+        var applications = await Kezek.WithDbAsync(db => db.Applications.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+        // A timer of a state left pending (a workflow version took a state's timer away), on two applications of the first page and one of the second.
+        var stale = new[] { applications[3], applications[60], applications[120] };
+        await Kezek.WithDbAsync(async db =>
+        {
+            foreach (var id in stale)
+                db.WorkflowTimers.Add(new WorkflowTimer(id, "Queued", "ChoiceMissed", Kezek.Clock.GetUtcNow().UtcDateTime.AddDays(30), Kezek.Clock.GetUtcNow().UtcDateTime));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(150, (await queue.PublishAsync(150)).GetProperty("notified").GetInt32());
+
+        await Kezek.WithDbAsync(async db =>
+        {
+            Assert.Equal(3, await db.WorkflowTimers.CountAsync(t => stale.Contains(t.ApplicationId) && t.State == "Queued" && t.Status == TimerStatus.Cancelled));
+            // One pending timer each: the turn's deadline.
+            var pending = await db.WorkflowTimers.Where(t => t.Status == TimerStatus.Pending).GroupBy(t => t.ApplicationId).Select(g => g.Count()).ToListAsync();
+            Assert.Equal(150, pending.Count);
+            Assert.All(pending, count => Assert.Equal(1, count));
+            Assert.Equal(150, await db.Notifications.Where(n => n.Template == "turn-came" && n.Channel == Core.Notifications.Channel.Cabinet)
+                .Select(n => n.ApplicationId).Distinct().CountAsync());
+            return 0;
+        });
     }
 
     [Fact]

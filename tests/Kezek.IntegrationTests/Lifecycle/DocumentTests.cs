@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Kezek.Core.Documents;
 using Kezek.IntegrationTests.Hosting;
+using Kezek.Workflows.Documents;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kezek.IntegrationTests.Lifecycle;
@@ -64,6 +66,109 @@ public abstract class DocumentTests(KezekFactory kezek) : KezekTest(kezek)
         var text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return text;
+    }
+
+    private async Task<int> RenderPendingAsync(int batchSize = 100)
+    {
+        using var scope = Kezek.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DocumentRendering>().RenderPendingAsync(CancellationToken.None, batchSize);
+    }
+
+    private Task<IssuedDocument> StoredAsync(Guid id) => Kezek.WithDbAsync(db => db.Documents.AsNoTracking().SingleAsync(d => d.Id == id));
+
+    private async Task<string> VerifiedHashAsync(string code, string language = "Ru") =>
+        (await Kezek.Api().PostAsync($"query($c: String!) {{ verifyDocument(code: $c) {{ sha256{language} }} }}", new { c = code })).Ok()
+        .GetProperty("verifyDocument").GetProperty($"sha256{language}").GetString()!;
+
+    [Fact]
+    public async Task A_choice_stores_the_facts_and_their_hash_and_the_document_reads_the_same_rendered_on_demand_or_by_the_worker()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(2);
+        await queue.PublishAsync(1);
+        Queues.DirectionId(await queue.ChooseAsync(queue.Numbers[0], await queue.FreePlaceIdAsync()));
+        var documents = await Kezek.WithDbAsync(db => db.Documents.AsNoTracking().OrderBy(d => d.IssuedAt).ToListAsync());
+        Assert.Equal(9, documents.Count); // four at each registration, the direction
+        // The requests rendered nothing: each document holds its facts, frozen with their hash.
+        Assert.All(documents, d =>
+        {
+            Assert.Null(d.RenderedAt);
+            Assert.Null(d.ContentRu);
+            Assert.Null(d.Sha256Ru);
+            Assert.Equal(IssuedDocument.Hash(d.Facts), d.FactsSha256);
+        });
+        var direction = documents.Single(d => d.Kind == DocumentKind.Direction);
+
+        // Before the worker: the family's download renders it, and the public check answers the hash of what was served.
+        using var before = await DownloadAsync(direction.Id.ToString(), queue.Mother);
+        var html = await before.Content.ReadAsStringAsync();
+        Assert.Contains(Queues.ChildName(0), html, StringComparison.Ordinal);
+        Assert.Equal(IssuedDocument.Hash(html), before.Headers.GetValues("X-Content-SHA256").Single());
+        Assert.Equal(IssuedDocument.Hash(html), await VerifiedHashAsync(direction.VerificationCode));
+        Assert.NotNull((await StoredAsync(direction.Id)).RenderedAt);
+        // A check before the worker renders too (a registration document nobody downloaded).
+        var receipt = documents.First(d => d.Kind == DocumentKind.DocumentsReceipt);
+        var checkedFirst = await VerifiedHashAsync(receipt.VerificationCode, "Kk");
+        Assert.Equal((await StoredAsync(receipt.Id)).Sha256Kk, checkedFirst);
+
+        // The worker renders the rest, once; what it writes is what a download would have written.
+        Assert.Equal(7, await RenderPendingAsync());
+        Assert.Equal(0, await RenderPendingAsync());
+        await Kezek.WithDbAsync(db => db.Documents.Where(d => d.Id == direction.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ContentRu, (string?)null)
+            .SetProperty(d => d.ContentKk, (string?)null).SetProperty(d => d.Sha256Ru, (string?)null).SetProperty(d => d.Sha256Kk, (string?)null)
+            .SetProperty(d => d.RenderedAt, (DateTime?)null)));
+        Assert.Equal(1, await RenderPendingAsync());
+        var rendered = await StoredAsync(direction.Id);
+        Assert.Equal(html, rendered.ContentRu);
+        Assert.Equal(IssuedDocument.Hash(html), await VerifiedHashAsync(direction.VerificationCode));
+        using var after = await DownloadAsync(direction.Id.ToString(), queue.Mother);
+        Assert.Equal(html, await after.Content.ReadAsStringAsync());
+        foreach (var document in documents)
+        {
+            var stored = await StoredAsync(document.Id);
+            Assert.Equal(IssuedDocument.Hash(stored.ContentRu!), stored.Sha256Ru);
+            Assert.Equal(IssuedDocument.Hash(stored.ContentKk!), await VerifiedHashAsync(document.VerificationCode, "Kk"));
+        }
+    }
+
+    [Fact]
+    public async Task Workers_side_by_side_render_every_document_exactly_once()
+    {
+        await new Queues(Kezek).WithChildrenAsync(6);
+        var issued = await Kezek.WithDbAsync(db => db.Documents.CountAsync());
+        Assert.Equal(24, issued);
+
+        var rendered = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var mine = 0;
+            for (var round = 0; round < 20; round++)
+                mine += await RenderPendingAsync(batchSize: 5);
+            return mine;
+        })));
+
+        // Each render follows its own claim: a document rendered twice would count twice.
+        Assert.Equal(issued, rendered.Sum());
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.Documents.CountAsync(d => d.RenderedAt == null || d.ContentKk == null)));
+    }
+
+    [Fact]
+    public async Task A_worker_that_dies_between_its_claim_and_the_rendering_is_taken_over_once_its_claim_passes()
+    {
+        await new Queues(Kezek).WithChildrenAsync(1);
+        var documents = await Kezek.WithDbAsync(db => db.Documents.AsNoTracking().Select(d => d.Id).ToListAsync());
+        // Claimed, then nothing: the instance died.
+        var lost = documents[0];
+        var until = Kezek.Clock.GetUtcNow().UtcDateTime + DocumentRendering.Lease;
+        await Kezek.WithDbAsync(db => db.Documents.Where(d => d.Id == lost).ExecuteUpdateAsync(s => s.SetProperty(d => d.RenderClaimedUntil, until)));
+
+        Assert.Equal(3, await RenderPendingAsync());
+        Assert.Null((await StoredAsync(lost)).RenderedAt);
+        Kezek.Clock.Advance(DocumentRendering.Lease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await RenderPendingAsync());
+        var taken = await StoredAsync(lost);
+        Assert.NotNull(taken.RenderedAt);
+        Assert.Null(taken.RenderClaimedUntil);
+        Assert.Equal(IssuedDocument.Hash(taken.ContentRu!), taken.Sha256Ru);
+        Assert.Equal(0, await RenderPendingAsync());
     }
 
     [Fact]

@@ -23,7 +23,6 @@ public sealed class ActivityTests
         return new ActivityContext
         {
             Db = null!,
-            Documents = null!,
             Application = application,
             Rules = rules,
             Facts = RuleFacts.At(new DateTimeOffset(Now, TimeSpan.Zero)),

@@ -207,6 +207,9 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Kez
         builder.Property(d => d.VerificationCode).HasMaxLength(12);
         builder.HasIndex(d => d.VerificationCode).IsUnique();
         builder.HasIndex(d => d.ApplicationId);
+        builder.Property(d => d.FactsSha256).HasMaxLength(64);
+        // The documents still to render, oldest first: a small index of only those (the same filter on every provider).
+        builder.HasIndex(d => d.IssuedAt, "IX_Documents_ToRender").HasFilter("\"RenderedAt\" IS NULL");
     }
 }
 

@@ -521,6 +521,10 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("FactsSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -534,6 +538,12 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.Property<byte[]>("PdfRu")
                         .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("RenderClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RenderedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Sha256Kk")
                         .HasColumnType("text");
@@ -552,6 +562,9 @@ namespace Kezek.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_Documents_ToRender")
+                        .HasFilter("\"RenderedAt\" IS NULL");
 
                     b.ToTable("Documents", (string)null);
                 });

@@ -522,6 +522,10 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("FactsSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("datetime2");
 
@@ -535,6 +539,12 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.Property<byte[]>("PdfRu")
                         .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime?>("RenderClaimedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RenderedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Sha256Kk")
                         .HasColumnType("nvarchar(max)");
@@ -553,6 +563,9 @@ namespace Kezek.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_Documents_ToRender")
+                        .HasFilter("\"RenderedAt\" IS NULL");
 
                     b.ToTable("Documents", (string)null);
                 });

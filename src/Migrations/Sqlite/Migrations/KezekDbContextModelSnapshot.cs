@@ -502,6 +502,10 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FactsSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
@@ -515,6 +519,12 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.Property<byte[]>("PdfRu")
                         .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("RenderClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RenderedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256Kk")
                         .HasColumnType("TEXT");
@@ -533,6 +543,9 @@ namespace Kezek.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "IssuedAt" }, "IX_Documents_ToRender")
+                        .HasFilter("\"RenderedAt\" IS NULL");
 
                     b.ToTable("Documents", (string)null);
                 });

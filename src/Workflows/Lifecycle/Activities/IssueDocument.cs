@@ -18,7 +18,7 @@ public sealed class IssueDocument : IActivity
         var kind = Enum.Parse<DocumentKind>(argument!);
         if (kind == DocumentKind.Direction && context.Direction is null)
             throw new InvalidOperationException("issueDocument Direction: the transition has no direction (issueDirection comes first).");
-        await DocumentIssuer.IssueAsync(context.Db, context.Documents, context.Application, kind, kind == DocumentKind.Direction ? context.Direction : null,
+        await DocumentIssuer.IssueAsync(context.Db, context.Application, kind, kind == DocumentKind.Direction ? context.Direction : null,
             context.Rules.Policy, context.Now, cancellationToken);
         return null;
     }
