@@ -12,6 +12,7 @@ using Kezek.Benchmarks.Rush;
 //   choose-rush …  the rush on seats over HTTP beside a plain-SQL transaction (Rush/ChooseRush.cs)
 //   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
 //   allocation …   deferred acceptance, serial dictatorship and transfers in memory (Allocation/AllocationBench.cs)
+//   forecast-backtest …  the waiting-time forecast against the generated country's later directions (Forecast/ForecastBacktest.cs)
 //   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
 return args.FirstOrDefault() switch
 {
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "choose-rush" => await ChooseRush.RunAsync(args[1..]),
     "operations" => await OperationsBench.RunAsync(args[1..]),
     "allocation" => AllocationBench.Run(args[1..]),
+    "forecast-backtest" => await Kezek.Benchmarks.Forecast.ForecastBacktest.RunAsync(args[1..]),
     _ => RunInProcess(args),
 };
 
