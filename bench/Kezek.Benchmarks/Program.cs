@@ -14,6 +14,7 @@ using Kezek.Benchmarks.Upgrade;
 //   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
 //   allocation …   deferred acceptance, serial dictatorship and transfers in memory (Allocation/AllocationBench.cs)
 //   upgrade …      an upgrade from the last release's schema on a country, timed (Upgrade/UpgradeBench.cs)
+//   forecast-backtest …  the waiting-time forecast against the generated country's later directions (Forecast/ForecastBacktest.cs)
 //   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
 return args.FirstOrDefault() switch
 {
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "operations" => await OperationsBench.RunAsync(args[1..]),
     "allocation" => AllocationBench.Run(args[1..]),
     "upgrade" => await UpgradeBench.RunAsync(args[1..]),
+    "forecast-backtest" => await Kezek.Benchmarks.Forecast.ForecastBacktest.RunAsync(args[1..]),
     _ => RunInProcess(args),
 };
 

@@ -51,6 +51,7 @@ public static class GraphQLServices
         services.AddScoped<KindergartenGroupsLoader>();
         services.AddScoped<QueuePositionLoader>();
         services.AddScoped<PastQueueNumbersLoader>();
+        services.AddScoped<WaitingForecastLoader>();
         services.AddScoped<AvailableActionsLoader>();
         services.AddScoped<ContactPreferencesLoader>();
         return services;

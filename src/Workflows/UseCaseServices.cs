@@ -81,6 +81,8 @@ public static class UseCaseServices
         services.AddScoped<ReadApplicationHandler>();
         services.AddScoped<PublicQueueSearch>();
         services.AddScoped<PastQueuePositions>();
+        services.AddScoped<Forecast.QueueTurns>();
+        services.AddScoped<Forecast.ForecastWaiting>();
         services.AddScoped<Statistics.ReadQueueActivityHandler>();
         services.AddScoped<ListRegionsHandler>();
         services.AddScoped<ListKindergartensHandler>();

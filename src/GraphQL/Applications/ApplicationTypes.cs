@@ -216,6 +216,11 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
             .Description("The queue number 30, 90 and 365 days ago, from the history (docs/decisions/0012).")
             .Resolve().WithService<PastQueueNumbersLoader>()
             .ResolveAsync((c, past) => past.LoadAsync(c, Kezek.Workflows.Queue.QueueKey.Of(c.Source)));
+        Field<Forecast.WaitingForecastGraphType>("waitingForecast")
+            .Description("How long this child will likely still wait for a direction, with those before it in the queue ahead. "
+                + Forecast.WaitingForecastGraphType.Interval + " Null when not in the queue or the queue has no turns in the past 36 months.")
+            .Resolve().WithService<WaitingForecastLoader>()
+            .ResolveAsync((c, forecasts) => c.Source.InQueue ? forecasts.LoadAsync(c, c.Source) : NotInQueue);
     }
 
     /// <summary>The application's id, with its region primed for the times of the records listed under it.</summary>

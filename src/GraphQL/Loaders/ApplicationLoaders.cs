@@ -109,3 +109,17 @@ public sealed class PastQueueNumbersLoader(PastQueuePositions past) : BatchLoade
 
     protected override IReadOnlyList<PastQueueNumber> Missing(QueueKey key) => [];
 }
+
+/// <summary>The waiting-time forecast of a page's applications standing in the queue: their places and their queues' turns, batched.</summary>
+public sealed class WaitingForecastLoader(Kezek.Workflows.Forecast.ForecastWaiting forecast)
+    : BatchLoader<Application, Kezek.Workflows.Forecast.WaitingForecastAnswer?>
+{
+    protected override async Task<IReadOnlyDictionary<Application, Kezek.Workflows.Forecast.WaitingForecastAnswer?>> FetchAsync(
+        IReadOnlyCollection<Application> keys, IResolveFieldContext context, CancellationToken cancellationToken)
+    {
+        var byId = await forecast.ForApplicationsAsync(keys, cancellationToken);
+        return keys.ToDictionary(a => a, a => byId.GetValueOrDefault(a.Id));
+    }
+
+    protected override Kezek.Workflows.Forecast.WaitingForecastAnswer? Missing(Application key) => null;
+}

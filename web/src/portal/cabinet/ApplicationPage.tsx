@@ -10,6 +10,7 @@ import { Loading, Notice, Page } from '@shared/ui/page';
 import { QueueMovement } from '../search/QueueMovement';
 import { RequireSignIn } from '../shell/RequireSignIn';
 import { actionRoutes } from './actions';
+import { WaitingForecast } from './WaitingForecast';
 
 export type Card = NonNullable<ApplicationCardQuery['application']>;
 
@@ -105,6 +106,7 @@ function ApplicationCard({ number }: { number: string }) {
         ]}
       />
       <QueueMovement ahead={a.queueAhead} past={a.pastQueueNumbers} current={a.queueNumber} />
+      <WaitingForecast forecast={a.waitingForecast} />
 
       {a.directions.length > 0 && (
         <>
