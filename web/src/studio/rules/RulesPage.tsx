@@ -258,19 +258,21 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
                 </>
               )}
               {dryRun.deadlineChanges.length > 0 && (
-                <table className="table studio-table">
-                  <caption>{t('rules.deadlineChanges')}</caption>
-                  <thead>
-                    <tr><th scope="col">{t('rules.deadline')}</th><th scope="col">{t('rules.before')}</th><th scope="col">{t('rules.after')}</th><th scope="col">{t('rules.nextFor')}</th></tr>
-                  </thead>
-                  <tbody>
-                    {dryRun.deadlineChanges.map((d) => (
-                      <tr key={d.rule}>
-                        <td>{d.rule}</td><td>{formatDeadline(d.before)}</td><td>{formatDeadline(d.after)}</td><td>{d.nextFor}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <div className="studio-table-wrap">
+                  <table className="table studio-table">
+                    <caption>{t('rules.deadlineChanges')}</caption>
+                    <thead>
+                      <tr><th scope="col">{t('rules.deadline')}</th><th scope="col">{t('rules.before')}</th><th scope="col">{t('rules.after')}</th><th scope="col">{t('rules.nextFor')}</th></tr>
+                    </thead>
+                    <tbody>
+                      {dryRun.deadlineChanges.map((d) => (
+                        <tr key={d.rule}>
+                          <td>{d.rule}</td><td>{formatDeadline(d.before)}</td><td>{formatDeadline(d.after)}</td><td>{d.nextFor}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
               <dl className="facts">
                 <div><dt>{t('rules.live')}</dt><dd>{dryRun.liveApplications}</dd></div>
@@ -280,17 +282,19 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
               </dl>
               <p className="hint">{t('rules.keptHint')}</p>
               {dryRun.examples.length > 0 && (
-                <table className="table studio-table">
-                  <caption className="visually-hidden">{t('rules.examples')}</caption>
-                  <thead>
-                    <tr><th scope="col">{t('common.number')}</th><th scope="col">{t('rules.what')}</th><th scope="col">{t('rules.before')}</th><th scope="col">{t('rules.after')}</th></tr>
-                  </thead>
-                  <tbody>
-                    {dryRun.examples.map((e, i) => (
-                      <tr key={i}><td>{e.applicationNumber}</td><td>{e.what}</td><td>{e.before}</td><td>{e.after}</td></tr>
-                    ))}
-                  </tbody>
-                </table>
+                <div className="studio-table-wrap">
+                  <table className="table studio-table">
+                    <caption className="visually-hidden">{t('rules.examples')}</caption>
+                    <thead>
+                      <tr><th scope="col">{t('common.number')}</th><th scope="col">{t('rules.what')}</th><th scope="col">{t('rules.before')}</th><th scope="col">{t('rules.after')}</th></tr>
+                    </thead>
+                    <tbody>
+                      {dryRun.examples.map((e, i) => (
+                        <tr key={i}><td>{e.applicationNumber}</td><td>{e.what}</td><td>{e.before}</td><td>{e.after}</td></tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
           )}
