@@ -19,7 +19,7 @@ public abstract class StudioApiTests(KezekFactory kezek) : KezekTest(kezek)
         var values = (await queue.Api.PostAsync("{ ruleValues { name kind min max default description } }", language: "kk")).Ok()
             .GetProperty("ruleValues").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
         // Every value the validator knows, each with its words.
-        Assert.Equal(Kezek.Rules.RuleSets.RuleSetSchema.Values.Keys.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(global::Kezek.Rules.RuleSets.RuleSetSchema.Values.Keys.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("5", values["maxRankedKindergartens"].GetProperty("default").GetString());
         Assert.Equal("WHOLE_NUMBER", values["daysToChoose"].GetProperty("kind").GetString());
         Assert.Equal(1, values["daysToChoose"].GetProperty("min").GetInt32());
