@@ -28,6 +28,7 @@ public sealed class KezekQuery : ObjectGraphType
         StudioFields.AddQueries(this);
         OutboxFields.AddQueries(this);
         Portal.PortalFields.AddQueries(this);
+        Allocation.AllocationRunFields.AddQueries(this);
     }
 }
 
