@@ -168,8 +168,10 @@ public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        // Seats nobody got stay free: as free choice, like any free seat today.
+        // Seats nobody got stay free: as free choice, like any free seat today. Those given were published to the queue.
         await WindowSeats(region, window.GroupYear).ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.FreeChoice), cancellationToken);
+        await db.Places.Where(p => p.RegionCode == region && p.GroupYear == window.GroupYear && p.Mode == PlaceMode.Window && p.TakenByApplicationId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.Queue), cancellationToken);
         return run;
     }
 
