@@ -98,12 +98,15 @@ internal static class AllocationRunFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Access(AccessRequirement.Roles(Role.Operator, Role.Administrator))
             .Resolve().WithService<AllocationReads>()
-            .ResolveAsync(async (c, reads) => (await reads.RunAsync(c.GetArgument<Guid>("id"), c.RequireViewer(), c.CancellationToken)).OrThrow(c));
+            .ResolveAsync(async (c, reads) => (await reads.RunAsync(RunId(c), c.RequireViewer(), c.CancellationToken)).OrThrow(c));
         query.Field<NonNullGraphType<AllocationRunExtractGraphType>>("allocationRunExtract")
             .Description("A run's public anonymised extract: anyone may recompute the run from it.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Access(AccessRequirement.Public)
             .Resolve().WithService<AllocationReads>()
-            .ResolveAsync(async (c, reads) => (await reads.ExtractAsync(c.GetArgument<Guid>("id"), c.CancellationToken)).OrThrow(c));
+            .ResolveAsync(async (c, reads) => (await reads.ExtractAsync(RunId(c), c.CancellationToken)).OrThrow(c));
     }
+
+    /// <summary>An id that is no run's id (not even a well-formed one) is answered like a missing run.</summary>
+    private static Guid RunId(IResolveFieldContext c) => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? id : Guid.Empty;
 }
