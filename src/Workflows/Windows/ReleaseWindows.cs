@@ -194,13 +194,13 @@ public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, 
         string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
         var parts = new List<string>();
         parts.Add(placed is { } p
-            ? Word("ALLOCATION_PLACED", ("choice", Number(p.Choice + 1)), ("kindergarten", Name(p.Kindergarten)))
-            : Word("ALLOCATION_NOT_PLACED"));
+            ? Word(SuccessMessages.AllocationPlaced, ("choice", Number(p.Choice + 1)), ("kindergarten", Name(p.Kindergarten)))
+            : Word(SuccessMessages.AllocationNotPlaced));
         foreach (var reason in reasons)
         {
             var taken = string.Join(", ", reason.TakenByTag.OrderByDescending(t => t.Key)
                 .Select(t => Word("ALLOCATION_TAKEN_" + (BenefitCategory)t.Key, ("count", Number(t.Value)))));
-            parts.Add(Word("ALLOCATION_REASON", ("choice", Number(reason.Choice + 1)), ("kindergarten", Name(kindergartenIds[reason.Kindergarten])),
+            parts.Add(Word(SuccessMessages.AllocationReason, ("choice", Number(reason.Choice + 1)), ("kindergarten", Name(kindergartenIds[reason.Kindergarten])),
                 ("seats", Number(reason.Seats)), ("taken", taken)));
         }
 

@@ -18,7 +18,8 @@ public abstract class StudioApiTests(KezekFactory kezek) : KezekTest(kezek)
 
         var values = (await queue.Api.PostAsync("{ ruleValues { name kind min max default description } }", language: "kk")).Ok()
             .GetProperty("ruleValues").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
-        Assert.Equal(19, values.Count);
+        Assert.Equal(global::Kezek.Rules.RuleSets.RuleSetSchema.Values.Count, values.Count);
+        Assert.Equal((5, 1440), (values["windowMinutes"].GetProperty("min").GetInt32(), values["windowMinutes"].GetProperty("max").GetInt32()));
         Assert.Equal("WHOLE_NUMBER", values["daysToChoose"].GetProperty("kind").GetString());
         Assert.Equal(1, values["daysToChoose"].GetProperty("min").GetInt32());
         Assert.Equal(60, values["daysToChoose"].GetProperty("max").GetInt32());
