@@ -42,6 +42,7 @@ public static class GraphQLServices
         services.AddScoped<ApplicationDetails>();
         services.AddScoped<ParentsLoader>();
         services.AddScoped<RankedKindergartensLoader>();
+        services.AddScoped<AllocationOutcomesLoader>();
         services.AddScoped<DirectionsLoader>();
         services.AddScoped<DocumentsLoader>();
         services.AddScoped<HistoryLoader>();

@@ -29,6 +29,7 @@ public sealed class KezekQuery : ObjectGraphType
         OutboxFields.AddQueries(this);
         Portal.PortalFields.AddQueries(this);
         Forecast.ForecastFields.AddQueries(this);
+        Allocation.AllocationRunFields.AddQueries(this);
     }
 }
 

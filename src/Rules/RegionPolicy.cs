@@ -131,6 +131,14 @@ public sealed record RegionPolicy
     /// <summary>How many kindergartens a family may rank for an application (rankKindergartens).</summary>
     public required int MaxRankedKindergartens { get; init; }
 
+    /// <summary>How queue seats find families: "first-come" (the turn) or "window" (a release window; docs/allocation.md).</summary>
+    public string Allocation { get; init; } = RuleSets.AllocationModes.FirstCome;
+
+    /// <summary>How long a release window stays open, in minutes.</summary>
+    public int WindowMinutes { get; init; } = 30;
+
+    public bool AllocatesByWindow => Allocation == RuleSets.AllocationModes.Window;
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>The last local day a deadline covers: "through 04.09" ends at the midnight that opens the 5th.</summary>

@@ -62,6 +62,8 @@ public static class UseCaseServices
         services.AddScoped<CountApplicationsByStateHandler>();
         services.AddScoped<ConsentToRegionMoveHandler>();
         services.AddScoped<Kezek.Workflows.Rankings.RankKindergartensHandler>();
+        services.AddScoped<Kezek.Workflows.Windows.ReleaseWindows>();
+        services.AddScoped<Kezek.Workflows.Windows.AllocationReads>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();

@@ -26,6 +26,12 @@ public enum TimerKind
     /// alone; a new confirmation or a rejection of the benefit cancels it.
     /// </summary>
     BenefitLapse,
+
+    /// <summary>
+    /// The close of a release window: <see cref="WorkflowTimer.ApplicationId"/> holds the window's id (no application's);
+    /// the sweep runs the window's allocation once.
+    /// </summary>
+    WindowClose,
 }
 
 /// <summary>
@@ -53,6 +59,14 @@ public sealed class WorkflowTimer
     /// <summary>A benefit that lapses at <paramref name="dueAt"/> (the end of its last day in the region's time zone).</summary>
     public static WorkflowTimer BenefitLapse(long applicationId, DateTime dueAt, DateTime createdAt) =>
         new(applicationId, BenefitState, BenefitLapseTrigger, dueAt, createdAt) { Kind = TimerKind.BenefitLapse };
+
+    public const string WindowState = "Window";
+
+    public const string WindowCloseTrigger = "WindowClosed";
+
+    /// <summary>The close of release window <paramref name="windowId"/> at <paramref name="dueAt"/>.</summary>
+    public static WorkflowTimer WindowClose(long windowId, DateTime dueAt, DateTime createdAt) =>
+        new(windowId, WindowState, WindowCloseTrigger, dueAt, createdAt) { Kind = TimerKind.WindowClose };
 
 #pragma warning disable CS8618 // EF Core materialises through this constructor
     private WorkflowTimer()

@@ -10,6 +10,12 @@ public enum PlaceMode
 
     /// <summary>Свободный выбор: any queued applicant of the group year may take it, first come.</summary>
     FreeChoice,
+
+    /// <summary>
+    /// Published to the queue in a <c>window</c> region: held by the open release window of its group year, given only by
+    /// the window's run at the close; what nobody got becomes free choice.
+    /// </summary>
+    Window,
 }
 
 /// <summary>Свободное место: one seat in one kindergarten for one group year and language of instruction.</summary>

@@ -35,6 +35,7 @@ public static class ErrorCodes
     public const string MoveConsentMissing = "MOVE_CONSENT_MISSING";
     public const string MoveToSameRegion = "MOVE_TO_SAME_REGION";
     public const string ApplicationNotFound = "APPLICATION_NOT_FOUND";
+    public const string AllocationRunNotFound = "ALLOCATION_RUN_NOT_FOUND";
     public const string AlreadyAttached = "ALREADY_ATTACHED";
     public const string SearchCriteriaRequired = "SEARCH_CRITERIA_REQUIRED";
     public const string CivilRegistryImportInvalid = "CIVIL_REGISTRY_IMPORT_INVALID";

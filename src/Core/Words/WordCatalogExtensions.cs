@@ -53,4 +53,12 @@ public static class SuccessMessages
     public const string Attached = "ATTACHED";
 
     public const string ContactsUpdated = "CONTACTS_UPDATED";
+
+    /// <summary>An allocation run's outcome in words (docs/allocation.md): a missed choice and who holds its seats, by category.</summary>
+    public const string AllocationReason = "ALLOCATION_REASON";
+    public const string AllocationTakenOutOfTurn = "ALLOCATION_TAKEN_OutOfTurn";
+    public const string AllocationTakenPriority = "ALLOCATION_TAKEN_Priority";
+    public const string AllocationTakenGeneral = "ALLOCATION_TAKEN_None";
+    public const string AllocationPlaced = "ALLOCATION_PLACED";
+    public const string AllocationNotPlaced = "ALLOCATION_NOT_PLACED";
 }

@@ -196,6 +196,9 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenGraphType>>>>("rankedKindergartens")
             .Description("The kindergartens the family ranked (rankKindergartens), first choice first.")
             .Resolve().WithService<RankedKindergartensLoader>().ResolveAsync((c, ranked) => ranked.LoadAsync(c, c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Allocation.AllocationOutcomeGraphType>>>>("allocationOutcomes")
+            .Description("Where the application ended in each allocation run (a release window's close), newest first, with the reasons in words.")
+            .Resolve().WithService<AllocationOutcomesLoader>().ResolveAsync((c, outcomes) => outcomes.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
             .Resolve().WithServices<DirectionsLoader, ApplicationRegionLoader>().ResolveAsync((c, directions, regions) => directions.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.IssuedDocumentGraphType>>>>("documents")

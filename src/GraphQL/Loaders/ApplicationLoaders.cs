@@ -22,6 +22,12 @@ public sealed class RankedKindergartensLoader(ApplicationDetails details) : Appl
         details.RankedKindergartensOfAsync(applicationIds, cancellationToken);
 }
 
+public sealed class AllocationOutcomesLoader(Kezek.Workflows.Windows.AllocationReads reads) : ApplicationListLoader<Kezek.Workflows.Windows.OutcomeView>
+{
+    protected override Task<ILookup<long, Kezek.Workflows.Windows.OutcomeView>> ReadAsync(IReadOnlyCollection<long> applicationIds,
+        CancellationToken cancellationToken) => reads.OutcomesOfAsync(applicationIds, cancellationToken);
+}
+
 public sealed class DirectionsLoader(ApplicationDetails details) : ApplicationListLoader<Direction>
 {
     protected override Task<ILookup<long, Direction>> ReadAsync(IReadOnlyCollection<long> applicationIds, CancellationToken cancellationToken) =>

@@ -11,7 +11,8 @@ public sealed class PlaceModeGraphType : EnumerationGraphType<PlaceMode>
     public PlaceModeGraphType()
     {
         Name = "PlaceMode";
-        Description = "QUEUE — the next applications in queue order are notified; FREE_CHOICE — свободный выбор, first come.";
+        Description = "QUEUE — the next applications in queue order are notified (in a region that allocates by release windows: the seats join "
+            + "the open window); FREE_CHOICE — свободный выбор, first come; WINDOW — held by an open release window (shown, never published directly).";
     }
 }
 

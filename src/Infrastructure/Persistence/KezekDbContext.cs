@@ -67,6 +67,12 @@ public sealed class KezekDbContext : DbContext, IKezekDb
 
     public DbSet<RuleSetVersion> RuleSetVersions => Set<RuleSetVersion>();
 
+    public DbSet<Kezek.Core.Allocation.ReleaseWindow> ReleaseWindows => Set<Kezek.Core.Allocation.ReleaseWindow>();
+
+    public DbSet<Kezek.Core.Allocation.AllocationRun> AllocationRuns => Set<Kezek.Core.Allocation.AllocationRun>();
+
+    public DbSet<Kezek.Core.Allocation.AllocationOutcome> AllocationOutcomes => Set<Kezek.Core.Allocation.AllocationOutcome>();
+
     public void DiscardChanges() => ChangeTracker.Clear();
 
     public Application Track(Application application)
@@ -171,6 +177,7 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         configurationBuilder.Properties<NoncePurpose>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Ownership>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PlaceMode>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Kezek.Core.Allocation.ReleaseWindowStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<TimerStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<NotificationStatus>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Kezek.Core.Documents.DocumentKind>().HaveConversion<string>().HaveMaxLength(32);

@@ -23,7 +23,7 @@ public static class SkipLockedStatements
             UPDATE "Places" SET "TakenByApplicationId" = {claim.ApplicationId}
             WHERE "Id" = (SELECT "Id" FROM "Places"
                           WHERE "KindergartenId" = {claim.KindergartenId} AND "GroupYear" = {claim.GroupYear} AND "Language" = {claim.Language.Code}
-                            AND "TakenByApplicationId" IS NULL AND ({claim.MayTakeQueueSeats} OR "Mode" = 'FreeChoice')
+                            AND "TakenByApplicationId" IS NULL AND (({claim.MayTakeQueueSeats} AND "Mode" = 'Queue') OR "Mode" = 'FreeChoice')
                           ORDER BY ("Id" = {claim.PreferredPlaceId}) DESC, ("Mode" = 'Queue') DESC, "PublishedAt"
                           LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING "Id" AS "Value"
@@ -33,7 +33,7 @@ public static class SkipLockedStatements
                 SELECT TOP (1) [Id], [TakenByApplicationId]
                 FROM [Places] WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE [KindergartenId] = {claim.KindergartenId} AND [GroupYear] = {claim.GroupYear} AND [Language] = {claim.Language.Code}
-                  AND [TakenByApplicationId] IS NULL AND ({claim.MayTakeQueueSeats} = CAST(1 AS bit) OR [Mode] = N'FreeChoice')
+                  AND [TakenByApplicationId] IS NULL AND (({claim.MayTakeQueueSeats} = CAST(1 AS bit) AND [Mode] = N'Queue') OR [Mode] = N'FreeChoice')
                 ORDER BY CASE WHEN [Id] = {claim.PreferredPlaceId} THEN 0 ELSE 1 END, CASE WHEN [Mode] = N'Queue' THEN 0 ELSE 1 END, [PublishedAt])
             UPDATE [Candidate] SET [TakenByApplicationId] = {claim.ApplicationId}
             OUTPUT INSERTED.[Id] AS [Value];

@@ -35,6 +35,8 @@ public static class RegionPolicyReader
                 ?? throw new InvalidOperationException($"{region}: the queue order was not checked before it was read."),
             KeepQueuedAtOnMove = (bool)values["keepQueuedAtOnMove"],
             MaxRankedKindergartens = (int)values["maxRankedKindergartens"],
+            Allocation = Text("allocation"),
+            WindowMinutes = Number("windowMinutes"),
         };
     }
 

@@ -33,6 +33,8 @@ public static class RuleSetSchema
         ["queueOrder"] = typeof(string),
         ["keepQueuedAtOnMove"] = typeof(bool),
         ["maxRankedKindergartens"] = typeof(int),
+        ["allocation"] = typeof(string),
+        ["windowMinutes"] = typeof(int),
     };
 
     /// <summary>
@@ -45,6 +47,10 @@ public static class RuleSetSchema
         ["keepQueuedAtOnMove"] = false,
         // A family ranks up to this many kindergartens for an allocation run (docs/allocation.md).
         ["maxRankedKindergartens"] = 5,
+        // How queue seats find families: "first-come" (the turn, as before) or "window" (a release window, docs/allocation.md).
+        ["allocation"] = AllocationModes.FirstCome,
+        // How long a release window stays open.
+        ["windowMinutes"] = 30,
     };
 
     /// <summary>The whole numbers' ranges, in the order they are checked: ages in months, the family's days, counts and days, hours, the voucher's days.</summary>
@@ -55,10 +61,14 @@ public static class RuleSetSchema
         ("expirationsBeforeRemoval", 1, 10), ("extensionsAllowed", 0, 10), ("extensionMaxDays", 0, 365),
         ("revokeWindowHours", 0, 720), ("reminderHoursBeforeExpiry", 0, 240),
         ("voucherConfirmDays", 1, 60), ("maxRankedKindergartens", 1, 10), ("voucherRestoreDays", 0, 365), ("voucherContractDays", 1, 60),
+        ("windowMinutes", 5, 1440),
     ];
 
     /// <summary>The lifecycles a region may run (workflows/&lt;name&gt;.json).</summary>
     public static readonly IReadOnlySet<string> Lifecycles = new HashSet<string>(StringComparer.Ordinal) { "direction", "voucher" };
+
+    /// <summary>The allocation modes a region may run (docs/allocation.md).</summary>
+    public static readonly IReadOnlySet<string> Allocations = new HashSet<string>(StringComparer.Ordinal) { AllocationModes.FirstCome, AllocationModes.Window };
 
     /// <summary>The channels a region may notify families on.</summary>
 
@@ -98,4 +108,14 @@ public static class RuleSetSchema
         public const string VoucherRestoreLatest = nameof(VoucherRestoreLatest);
         public const string ContractDeadline = nameof(ContractDeadline);
     }
+}
+
+/// <summary>How a region's queue seats find families (the rule value <c>allocation</c>).</summary>
+public static class AllocationModes
+{
+    /// <summary>The turn: notified families choose in queue order, as before.</summary>
+    public const string FirstCome = "first-come";
+
+    /// <summary>A release window: families rank during it, one serial-dictatorship run at its close.</summary>
+    public const string Window = "window";
 }

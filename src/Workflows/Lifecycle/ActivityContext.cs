@@ -8,7 +8,7 @@ namespace Kezek.Workflows.Lifecycle;
 
 /// <summary>What the person (or Kezek) asked for with a trigger: the inputs some activities need.</summary>
 public sealed record TransitionRequest(Actor Actor, string? SignedXml = null, string? Reason = null, Guid? PlaceId = null, DateOnly? Until = null,
-    string? RevocationEvidence = null)
+    string? RevocationEvidence = null, bool Allocated = false)
 {
     public static TransitionRequest BySystem(string? reason = null) => new(Actor.System, Reason: reason);
 }

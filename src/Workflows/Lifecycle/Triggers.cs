@@ -31,6 +31,9 @@ public static class Triggers
     /// <summary>A seat came free in the kindergarten whose waiting list the child heads (fired by Kezek).</summary>
     public const string PlaceFreed = nameof(PlaceFreed);
 
+    /// <summary>A release window's run gave the application a seat (fired by Kezek at the window's close; docs/allocation.md).</summary>
+    public const string Allocate = nameof(Allocate);
+
     /// <summary>Timers' triggers: fired only by the sweep when a state's deadline passes.</summary>
     public const string ChoiceMissed = nameof(ChoiceMissed);
     public const string Expire = nameof(Expire);
@@ -44,6 +47,6 @@ public static class Triggers
 
     public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, MoveToRegion, WaitForPlace, PlaceFreed, .. FamilyActions, .. TimerTriggers],
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, MoveToRegion, WaitForPlace, PlaceFreed, Allocate, .. FamilyActions, .. TimerTriggers],
         StringComparer.Ordinal);
 }

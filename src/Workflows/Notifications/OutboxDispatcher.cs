@@ -151,6 +151,9 @@ public sealed class OutboxDispatcher(IKezekDb db, INotificationRenderer renderer
             // A benefit's messages: its category (OutOfTurn, Priority) and the last day it counts.
             ["benefitCategory"] = data.GetValueOrDefault("benefitCategory") ?? "",
             ["benefitValidUntilDay"] = LastDay("benefitEndsAt"),
+            // A release window's messages: its close (HH:mm, region time) and, to a family not placed, why, in its language.
+            ["windowClosesAt"] = data.GetValueOrDefault("windowClosesAt") ?? "",
+            ["allocationReason"] = data.GetValueOrDefault("allocationReason." + notification.Language.Code) ?? data.GetValueOrDefault("allocationReason.ru") ?? "",
         };
     }
 }

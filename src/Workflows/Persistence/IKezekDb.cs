@@ -61,6 +61,12 @@ public interface IKezekDb
 
     DbSet<RuleSetVersion> RuleSetVersions { get; }
 
+    DbSet<Kezek.Core.Allocation.ReleaseWindow> ReleaseWindows { get; }
+
+    DbSet<Kezek.Core.Allocation.AllocationRun> AllocationRuns { get; }
+
+    DbSet<Kezek.Core.Allocation.AllocationOutcome> AllocationOutcomes { get; }
+
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -20,7 +20,7 @@ public sealed record PublishPlaces(Guid KindergartenId, int GroupYear, Language 
 public sealed record PublishedPlaces(Kindergarten Kindergarten, int Published, int Notified, IReadOnlyList<FreePlace> FreePlaces);
 
 public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists waitingLists, Transactions transactions, RuleSetCatalog rules,
-    FreePlaces freePlaces, TimeProvider clock)
+    FreePlaces freePlaces, TimeProvider clock, Windows.ReleaseWindows windows)
 {
     public const int MaxCount = 10_000;
 
@@ -33,6 +33,8 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
             return Error.Of(ErrorCodes.Forbidden);
         if (command.Count is < 1 or > MaxCount)
             return Error.Of(ErrorCodes.InvalidInput, ("field", "count"));
+        if (command.Mode == PlaceMode.Window)
+            return Error.Of(ErrorCodes.InvalidInput, ("field", "mode"));
         if (!kindergarten.Teaches(command.Language))
             return Error.Of(ErrorCodes.LanguageNotTaught, ("language", command.Language.Code));
         var policy = rules.For(kindergarten.RegionCode).RuleSet.Policy;
@@ -49,6 +51,14 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
         // An application in line that changes meanwhile (it chose a free seat, it was withdrawn) makes the count start again.
         var published = await transactions.RunAsync<(int Published, int Notified)>(async token =>
         {
+            // A region that allocates by release windows: queue seats join the open window, nobody's turn comes now.
+            if (command.Mode == PlaceMode.Queue && policy.AllocatesByWindow)
+            {
+                db.StaffActions.Add(new StaffAction(clock.GetUtcNow().UtcDateTime, actor, "PublishPlaces", string.Create(CultureInfo.InvariantCulture,
+                    $"kindergarten={kindergarten.Bin} groupYear={command.GroupYear} language={command.Language} count={command.Count} mode=Window")));
+                return (command.Count, await windows.PublishAsync(kindergarten, command.GroupYear, command.Language, command.Count, token));
+            }
+
             var now = clock.GetUtcNow().UtcDateTime;
             for (var i = 0; i < command.Count; i++)
                 db.Places.Add(new Place(Guid.NewGuid(), kindergarten.Id, kindergarten.RegionCode, command.GroupYear, command.Language, command.Mode, now));

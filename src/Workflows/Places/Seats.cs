@@ -37,7 +37,7 @@ public static class Seats
         // now: conditional updates, which wait for a claiming transaction to end and then see whether it took the seat.
         var pool = db.Places.AsNoTracking().Where(p => p.KindergartenId == chosen.KindergartenId && p.GroupYear == chosen.GroupYear
                                                        && p.Language == chosen.Language && p.TakenByApplicationId == null
-                                                       && (turnHasCome || p.Mode == PlaceMode.FreeChoice));
+                                                       && (turnHasCome && p.Mode == PlaceMode.Queue || p.Mode == PlaceMode.FreeChoice));
         for (var round = 0; round < Rounds; round++)
         {
             var candidates = await pool.OrderBy(p => p.Mode == PlaceMode.Queue ? 0 : 1).ThenBy(p => p.PublishedAt)
@@ -58,6 +58,15 @@ public static class Seats
         }
 
         return Error.Of(ErrorCodes.NoFreePlace);
+    }
+
+    /// <summary>The seat a release window's run gave the application (<see cref="PlaceMode.Window"/>), exactly that one.</summary>
+    public static async Task<Result<Place>> TakeAllocatedAsync(IKezekDb db, Application application, Guid placeId, CancellationToken cancellationToken)
+    {
+        var taken = await db.Places.Where(p => p.Id == placeId && p.RegionCode == application.RegionCode && p.GroupYear == application.GroupYear
+                                               && p.Mode == PlaceMode.Window && p.TakenByApplicationId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, application.Id), cancellationToken);
+        return taken == 1 ? await db.Places.AsNoTracking().SingleAsync(p => p.Id == placeId, cancellationToken) : Error.Of(ErrorCodes.NoFreePlace);
     }
 
     /// <summary>Gives a seat back: it is free again, to free choice (no one's turn is owed it).</summary>

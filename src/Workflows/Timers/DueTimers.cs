@@ -24,7 +24,7 @@ public sealed record SweepPartition(int Index, int Count);
 /// transition fails is tried again after a growing pause (never dropped: a deadline stays a deadline).
 /// </summary>
 public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, Benefits.BenefitChanges benefits, TimeProvider clock,
-    ILogger<DueTimers> logger)
+    ILogger<DueTimers> logger, Windows.ReleaseWindows windows)
 {
     public const int DefaultBatchSize = 500;
 
@@ -113,6 +113,9 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
         return discarded == 1 ? TimerStatus.Discarded : TimerStatus.Pending;
     }
 
+    /// <summary>What a window's close answers the runner: no application of its own, nothing owed after it.</summary>
+    private static readonly Transitioned WindowClosed = new(null!, null, false, new HashSet<Guid>());
+
     private Task<Result<Transitioned>> TransitionAsync(long id, DateTime now, CancellationToken cancellationToken) =>
         runner.RunAsync(async token =>
         {
@@ -122,6 +125,9 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
             if (claimed == 0)
                 return Error.Of(TakenElsewhere);
             var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.Id == id, token);
+            // A release window's close is no application's: its run allocates the window's seats, once (docs/allocation.md).
+            if (timer.Kind == TimerKind.WindowClose)
+                return await windows.CloseAsync(timer.ApplicationId, token) is { IsSuccess: false } closed ? closed.Error! : WindowClosed;
             var application = await lifecycle.ForChange.SingleAsync(a => a.Id == timer.ApplicationId, token);
             // A benefit's timer is not a state's: it lapses the benefit whatever state the application is in.
             if (timer.Kind == TimerKind.BenefitLapse)

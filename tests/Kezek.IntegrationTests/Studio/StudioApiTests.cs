@@ -21,6 +21,7 @@ public abstract class StudioApiTests(KezekFactory kezek) : KezekTest(kezek)
         // Every value the validator knows, each with its words.
         Assert.Equal(global::Kezek.Rules.RuleSets.RuleSetSchema.Values.Keys.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("5", values["maxRankedKindergartens"].GetProperty("default").GetString());
+        Assert.Equal((5, 1440), (values["windowMinutes"].GetProperty("min").GetInt32(), values["windowMinutes"].GetProperty("max").GetInt32()));
         Assert.Equal("WHOLE_NUMBER", values["daysToChoose"].GetProperty("kind").GetString());
         Assert.Equal(1, values["daysToChoose"].GetProperty("min").GetInt32());
         Assert.Equal(60, values["daysToChoose"].GetProperty("max").GetInt32());

@@ -19,7 +19,10 @@ public sealed class IssueDirection : ActivityWithoutArgument
         var application = context.Application;
         // Only a turn may take a seat published to the queue: Turns counts those seats against the turns it gave.
         var turnHasCome = context.FromStatus == ApplicationStatus.Notified;
-        var seat = await Seats.TakeAsync(context.Db, application, placeId, turnHasCome, cancellationToken);
+        // A release window's run gave this very seat: it is taken as given, or not at all.
+        var seat = context.Request.Allocated
+            ? await Seats.TakeAllocatedAsync(context.Db, application, placeId, cancellationToken)
+            : await Seats.TakeAsync(context.Db, application, placeId, turnHasCome, cancellationToken);
         if (!seat.IsSuccess)
             return seat.Error;
 

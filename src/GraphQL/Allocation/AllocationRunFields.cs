@@ -1,0 +1,112 @@
+using GraphQL;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
+using Kezek.Core.Allocation;
+using Kezek.Core.Identity;
+using Kezek.GraphQL.Access;
+using Kezek.GraphQL.Errors;
+using Kezek.GraphQL.Regions;
+using Kezek.GraphQL.Scalars;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Windows;
+
+namespace Kezek.GraphQL.Allocation;
+
+public sealed class MissedChoiceGraphType : ObjectGraphType<MissedChoice>
+{
+    public MissedChoiceGraphType()
+    {
+        Name = "MissedChoice";
+        Description = "A kindergarten the family ranked above its outcome: its seats in the run and who holds them, by benefit category.";
+        Field<NonNullGraphType<IntGraphType>>("choice").Description("0 for the first choice.").Resolve(c => c.Source.Choice);
+        Field<NonNullGraphType<IdGraphType>>("kindergartenId").Resolve(c => c.Source.KindergartenId);
+        Field<NonNullGraphType<IntGraphType>>("seats").Resolve(c => c.Source.Seats);
+        Field<NonNullGraphType<IntGraphType>>("takenOutOfTurn").Resolve(c => c.Source.TakenBy.GetValueOrDefault("OutOfTurn"));
+        Field<NonNullGraphType<IntGraphType>>("takenPriority").Resolve(c => c.Source.TakenBy.GetValueOrDefault("Priority"));
+        Field<NonNullGraphType<IntGraphType>>("takenGeneral").Description("Taken by families of the general queue, earlier in it.")
+            .Resolve(c => c.Source.TakenBy.GetValueOrDefault("None"));
+    }
+}
+
+public sealed class AllocationOutcomeGraphType : ObjectGraphType<OutcomeView>
+{
+    public AllocationOutcomeGraphType()
+    {
+        Name = "AllocationOutcome";
+        Description = "Where one family ended in an allocation run, and why not higher.";
+        Field<NonNullGraphType<IdGraphType>>("runId").Resolve(c => c.Source.RunId);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("allocatedAt").Description("When the run ran, in the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.AllocatedAt));
+        Field<StringGraphType>("applicationNumber").Description("Shown in the operators' view of the whole run; null on the family's own card.")
+            .Resolve(c => c.Source.ApplicationNumber);
+        Field<NonNullGraphType<IntGraphType>>("position").Description("The family's turn in the run (0 first), its position in the public extract.")
+            .Resolve(c => c.Source.Position);
+        Field<IdGraphType>("kindergartenId").Description("The kindergarten given; null when not placed.").Resolve(c => c.Source.KindergartenId);
+        Field<IntGraphType>("choice").Description("Which choice that was (0 first); null when not placed.").Resolve(c => c.Source.Choice);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MissedChoiceGraphType>>>>("missedChoices").Resolve(c => c.Source.Reasons);
+        Field<NonNullGraphType<StringGraphType>>("explanation").Description("The outcome and its reasons in the reader's language (Accept-Language).")
+            .Resolve(c => c.Source.ExplanationIn(c.Kezek().Language));
+    }
+}
+
+public sealed class AllocationRunGraphType : ObjectGraphType<AllocationRunView>
+{
+    public AllocationRunGraphType()
+    {
+        Name = "AllocationRun";
+        Description = "One allocation run (a release window's close): its inputs hash, rule-set version, lottery seed, and every outcome.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Run.Id);
+        Field<NonNullGraphType<StringGraphType>>("region").Resolve(c => c.Source.Run.RegionCode);
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.Run.GroupYear);
+        Field<NonNullGraphType<StringGraphType>>("mode").Resolve(c => c.Source.Run.Mode);
+        Field<NonNullGraphType<StringGraphType>>("ruleSet").Resolve(c => c.Source.Run.RuleSetName);
+        Field<NonNullGraphType<IntGraphType>>("ruleSetVersion").Resolve(c => c.Source.Run.RuleSetVersion);
+        Field<NonNullGraphType<StringGraphType>>("seed").Description("The lottery seed, drawn at random and recorded.").Resolve(c => c.Source.Run.Seed);
+        Field<NonNullGraphType<StringGraphType>>("inputsHash").Description("SHA-256 (hex) of the public extract's JSON.").Resolve(c => c.Source.Run.InputsHash);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("startedAt")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.Run.RegionCode, c.Source.Run.StartedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("finishedAt")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.Run.RegionCode, c.Source.Run.FinishedAt));
+        Field<NonNullGraphType<IntGraphType>>("families").Resolve(c => c.Source.Run.Families);
+        Field<NonNullGraphType<IntGraphType>>("seats").Resolve(c => c.Source.Run.Seats);
+        Field<NonNullGraphType<IntGraphType>>("placed").Resolve(c => c.Source.Run.Placed);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AllocationOutcomeGraphType>>>>("outcomes").Description("In the run's order (queue order).")
+            .Resolve(c => c.Source.Outcomes);
+    }
+}
+
+public sealed class AllocationRunExtractGraphType : ObjectGraphType<AllocationRunExtractView>
+{
+    public AllocationRunExtractGraphType()
+    {
+        Name = "AllocationRunExtract";
+        Description = "A run's public anonymised inputs: families as positions with category, lottery number and ranking; seats per kindergarten id. "
+            + "Recomputing serial dictatorship over it (families in position order) gives the run's placements; its SHA-256 is the run's inputsHash.";
+        Field<NonNullGraphType<IdGraphType>>("runId").Resolve(c => c.Source.RunId);
+        Field<NonNullGraphType<StringGraphType>>("inputsHash").Resolve(c => c.Source.InputsHash);
+        Field<NonNullGraphType<StringGraphType>>("json").Description("The canonical JSON, byte for byte as hashed.").Resolve(c => c.Source.Extract);
+    }
+}
+
+/// <summary>Allocation runs: the whole run for the region's operators and administrators, the public extract for anyone.</summary>
+internal static class AllocationRunFields
+{
+    public static void AddQueries(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<AllocationRunGraphType>>("allocationRun")
+            .Description("A whole allocation run with application numbers, for the operators of its region and administrators.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Access(AccessRequirement.Roles(Role.Operator, Role.Administrator))
+            .Resolve().WithService<AllocationReads>()
+            .ResolveAsync(async (c, reads) => (await reads.RunAsync(RunId(c), c.RequireViewer(), c.CancellationToken)).OrThrow(c));
+        query.Field<NonNullGraphType<AllocationRunExtractGraphType>>("allocationRunExtract")
+            .Description("A run's public anonymised extract: anyone may recompute the run from it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Access(AccessRequirement.Public)
+            .Resolve().WithService<AllocationReads>()
+            .ResolveAsync(async (c, reads) => (await reads.ExtractAsync(RunId(c), c.CancellationToken)).OrThrow(c));
+    }
+
+    /// <summary>An id that is no run's id (not even a well-formed one) is answered like a missing run.</summary>
+    private static Guid RunId(IResolveFieldContext c) => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? id : Guid.Empty;
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kezek.Core.Allocation;
+using Kezek.Core.Applications;
+using Kezek.Core.Identity;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Places;
+using Kezek.Core.Regions;
+using Kezek.Core.Results;
+using Kezek.Core.Words;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Notifications;
+using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Windows;
+
+/// <summary>
+/// Release windows (<c>allocation: "window"</c>, docs/allocation.md). Queue seats published in such a region are held by
+/// the open window of their group year (<see cref="PlaceMode.Window"/>) instead of being offered as turns; the first
+/// seats×2 families in queue order are told to rank or confirm their kindergartens by the close. At the close (a durable
+/// timer, fired once however many instances sweep) one serial-dictatorship run serves the families of that group year
+/// that ranked, in queue order: each gets its highest-ranked kindergarten of the window with a seat left, and a direction
+/// through the lifecycle (trigger <c>Allocate</c>). The others stay queued at their place and are told why; seats nobody
+/// got become free choice. The run is kept for audit (<see cref="AllocationRun"/>).
+/// </summary>
+public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, IWordCatalog words, TimeProvider clock)
+{
+    /// <summary>How many families a window tells per seat.</summary>
+    public const int NotifiedPerSeat = 2;
+
+    public const string OpenedTemplate = "window-opened";
+    public const string UnplacedTemplate = "window-unplaced";
+
+    /// <summary>
+    /// Publishes <paramref name="count"/> queue seats into the open window of the region and group year (opening one, with
+    /// its close timer, when none is open), inside the caller's transaction; returns how many families were told.
+    /// </summary>
+    public async Task<int> PublishAsync(Kindergarten kindergarten, int groupYear, Language language, int count, CancellationToken cancellationToken)
+    {
+        var region = kindergarten.RegionCode;
+        var policy = rules.For(region).RuleSet.Policy;
+        var now = clock.GetUtcNow().UtcDateTime;
+        // One publisher at a time per region (the row lock Turns takes), so that two publications never open two windows.
+        await db.Regions.Where(r => r.Code == region)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TurnSequence, r => r.TurnSequence + 1), cancellationToken);
+        var before = await WindowSeats(region, groupYear).CountAsync(cancellationToken);
+        for (var i = 0; i < count; i++)
+            db.Places.Add(new Place(Guid.NewGuid(), kindergarten.Id, region, groupYear, language, PlaceMode.Window, now));
+        var window = await db.ReleaseWindows.SingleOrDefaultAsync(w => w.RegionCode == region && w.GroupYear == groupYear
+                                                                      && w.Status == ReleaseWindowStatus.Open, cancellationToken);
+        if (window is null)
+        {
+            window = new ReleaseWindow(region, groupYear, now, now.AddMinutes(policy.WindowMinutes));
+            db.ReleaseWindows.Add(window);
+            await db.SaveChangesAsync(cancellationToken);
+            db.WorkflowTimers.Add(WorkflowTimer.WindowClose(window.Id, window.ClosesAt, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The families told are the first seats×2 in queue order; those told for the window's earlier seats are not told again.
+        var states = AllocatableStates(region);
+        var skip = before * NotifiedPerSeat;
+        var take = count * NotifiedPerSeat;
+        var extra = new Dictionary<string, string?>
+        {
+            ["windowClosesAt"] = policy.ToLocal(window.ClosesAt).ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+        var notified = 0;
+        var seen = 0;
+        await foreach (var application in QueueWalk.InOrderAsync(db, region, groupYear, policy.QueueOrder,
+                           a => a.Status == ApplicationStatus.Queued && states.Contains(a.State), cancellationToken))
+        {
+            if (seen++ < skip)
+                continue;
+            await Outbox.WriteAsync(db, application, [OpenedTemplate], policy, null, null, now, cancellationToken, extra);
+            if (++notified == take)
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return notified;
+    }
+
+    /// <summary>
+    /// Closes window <paramref name="windowId"/> inside the caller's transaction (the sweep's, with the timer's claim): runs
+    /// the allocation once, gives the directions, tells the others, frees what is left. Refused when it is not open.
+    /// </summary>
+    public async Task<Result<AllocationRun>> CloseAsync(long windowId, CancellationToken cancellationToken)
+    {
+        var window = await db.ReleaseWindows.SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
+        if (window is not { Status: ReleaseWindowStatus.Open })
+            return Error.Of(ErrorCodes.ActionNotAvailable);
+        var region = window.RegionCode;
+        var active = rules.For(region);
+        var policy = active.RuleSet.Policy;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // The market: the window's seats per kindergarten (by id, in id order), each kindergarten's seats oldest first.
+        var seats = await WindowSeats(region, window.GroupYear).OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.KindergartenId }).ToListAsync(cancellationToken);
+        var kindergartenIds = seats.Select(s => s.KindergartenId).Distinct().Order().ToList();
+        var index = kindergartenIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var seatQueues = kindergartenIds.Select(id => new Queue<Guid>(seats.Where(s => s.KindergartenId == id).Select(s => s.Id))).ToArray();
+
+        // The families: queued, of that group year, with a ranking among the window's kindergartens, in queue order.
+        var states = AllocatableStates(region);
+        var families = new List<Application>();
+        await foreach (var application in QueueWalk.InOrderAsync(db, region, window.GroupYear, policy.QueueOrder,
+                           a => a.Status == ApplicationStatus.Queued && states.Contains(a.State)
+                                && db.RankedKindergartens.Any(r => r.ApplicationId == a.Id && kindergartenIds.Contains(r.KindergartenId)), cancellationToken))
+            families.Add(application);
+        var familyIds = families.Select(f => f.Id).ToList();
+        var rankings = (await db.RankedKindergartens.AsNoTracking().Where(r => familyIds.Contains(r.ApplicationId))
+                .Select(r => new { r.ApplicationId, r.Rank, r.KindergartenId }).ToListAsync(cancellationToken))
+            .GroupBy(r => r.ApplicationId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Rank).Select(r => r.KindergartenId).Where(index.ContainsKey).ToArray());
+
+        var seed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var run = new AllocationRun(Guid.NewGuid(), region, window.GroupYear, AllocationModes.Window, active.Name, active.Version, seed, now);
+        var extract = new AllocationExtract(run.Id, region, window.GroupYear, run.Mode, active.Name, active.Version, seed,
+            [.. kindergartenIds.Select((id, i) => new ExtractKindergarten(id, seatQueues[i].Count))],
+            [.. families.Select((f, position) => new ExtractFamily(position, f.Benefit.ToString(), Lottery.Draw(seed, f.Number), rankings[f.Id]))]);
+        var market = extract.Market();
+        var placement = SerialDictatorship.Allocate(market);
+        var reasons = new Reasons(market, placement);
+        var json = extract.ToJson();
+        run.Finish(json, AllocationExtract.Hash(json), families.Count, seats.Count, placement.Kindergarten.Count(k => k != Placement.Unplaced), now);
+        db.AllocationRuns.Add(run);
+        window.Allocated(run.Id);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var kindergartens = await db.Kindergartens.AsNoTracking().Where(k => kindergartenIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken);
+        for (var position = 0; position < families.Count; position++)
+        {
+            var family = families[position];
+            var given = placement.Kindergarten[position];
+            var familyReasons = reasons.For(position);
+            db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, family.Id, position, given == Placement.Unplaced ? null : kindergartenIds[given],
+                given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(familyReasons, kindergartenIds)));
+            var application = db.Track(family);
+            if (given != Placement.Unplaced)
+            {
+                var request = new TransitionRequest(Actor.System, PlaceId: seatQueues[given].Dequeue(), Allocated: true);
+                // Nothing refuses Allocate from the queue; a seat gone meanwhile is a race, and the whole close is tried again.
+                var fired = await lifecycle.FireAsync(application, Triggers.Allocate, request, cancellationToken, nested: true);
+                if (!fired.IsSuccess)
+                    throw new TransitionRaceException(fired.Error!);
+            }
+            else
+            {
+                var texts = new Dictionary<string, string?>();
+                foreach (var language in Language.OfMessages)
+                    texts["allocationReason." + language.Code] = Explain(familyReasons, null, kindergartenIds, kindergartens, language);
+                await Outbox.WriteAsync(db, application, [UnplacedTemplate], policy, null, null, now, cancellationToken, texts);
+            }
+
+            if (position % 200 == 199)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.DiscardChanges();
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        // Seats nobody got stay free: as free choice, like any free seat today. Those given were published to the queue.
+        await WindowSeats(region, window.GroupYear).ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.FreeChoice), cancellationToken);
+        await db.Places.Where(p => p.RegionCode == region && p.GroupYear == window.GroupYear && p.Mode == PlaceMode.Window && p.TakenByApplicationId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.Queue), cancellationToken);
+        return run;
+    }
+
+    /// <summary>
+    /// The outcome in words, in <paramref name="language"/>: where the family was placed (or that it stays in the queue), and
+    /// for each kindergarten it ranked higher, the seats and who holds them by category.
+    /// </summary>
+    public string Explain(IReadOnlyList<ChoiceReason> reasons, (Guid Kindergarten, int Choice)? placed, IReadOnlyList<Guid> kindergartenIds,
+        IReadOnlyDictionary<Guid, Kindergarten> kindergartens, Language language)
+    {
+        string Word(string key, params (string Name, string Value)[] values)
+        {
+            var text = words.Find(WordSection.Messages, key, language) ?? key;
+            foreach (var (name, value) in values)
+                text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            return text;
+        }
+
+        string Name(Guid id) => kindergartens.TryGetValue(id, out var k) ? k.Name(language) : id.ToString();
+        string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var parts = new List<string>();
+        parts.Add(placed is { } p
+            ? Word(SuccessMessages.AllocationPlaced, ("choice", Number(p.Choice + 1)), ("kindergarten", Name(p.Kindergarten)))
+            : Word(SuccessMessages.AllocationNotPlaced));
+        foreach (var reason in reasons)
+        {
+            var taken = string.Join(", ", reason.TakenByTag.OrderByDescending(t => t.Key)
+                .Select(t => Word("ALLOCATION_TAKEN_" + (BenefitCategory)t.Key, ("count", Number(t.Value)))));
+            parts.Add(Word(SuccessMessages.AllocationReason, ("choice", Number(reason.Choice + 1)), ("kindergarten", Name(kindergartenIds[reason.Kindergarten])),
+                ("seats", Number(reason.Seats)), ("taken", taken)));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>The reasons as kept with the outcome: kindergartens by id, categories by name.</summary>
+    public static string ReasonsJson(IReadOnlyList<ChoiceReason> reasons, IReadOnlyList<Guid> kindergartenIds) =>
+        JsonSerializer.Serialize(reasons.Select(r => new StoredReason(r.Choice, kindergartenIds[r.Kindergarten], r.Seats,
+            r.TakenByTag.ToDictionary(t => ((BenefitCategory)t.Key).ToString(), t => t.Value))).ToList());
+
+    public static IReadOnlyList<ChoiceReason> ReadReasons(string json, IReadOnlyList<Guid> kindergartenIds)
+    {
+        var stored = JsonSerializer.Deserialize<List<StoredReason>>(json) ?? [];
+        var ids = kindergartenIds.ToList();
+        return [.. stored.Select(r => new ChoiceReason(r.Choice, ids.IndexOf(r.KindergartenId) is var i and >= 0 ? i : ids.Count, r.Seats,
+            r.TakenBy.ToDictionary(t => (int)Enum.Parse<BenefitCategory>(t.Key), t => t.Value)))];
+    }
+
+    public sealed record StoredReason(int Choice, Guid KindergartenId, int Seats, Dictionary<string, int> TakenBy);
+
+    /// <summary>The states a window's run may place from: those the workflow lets <c>Allocate</c> leave.</summary>
+    private List<string> AllocatableStates(string region) =>
+        lifecycle.WorkflowOf(region).Transitions.Where(t => t.Trigger == Triggers.Allocate).Select(t => t.From).Distinct().ToList();
+
+    private IQueryable<Place> WindowSeats(string region, int groupYear) =>
+        db.Places.Where(p => p.RegionCode == region && p.GroupYear == groupYear && p.Mode == PlaceMode.Window && p.TakenByApplicationId == null);
+}
+
+public sealed record ExtractKindergarten(Guid Id, int Seats);
+
+/// <summary>One family of the extract: its turn, its category, its lottery number, its ranking (kindergarten ids, best first).</summary>
+public sealed record ExtractFamily(int Position, string Category, long Lottery, Guid[] Ranking);
+
+/// <summary>
+/// The public anonymised inputs of a run: no application numbers, IINs or names. Its canonical JSON (this record as
+/// System.Text.Json writes it) is what <see cref="AllocationRun.InputsHash"/> hashes; anyone recomputes the run from it with
+/// <see cref="SerialDictatorship"/>: families in position order, kindergartens by their index in the list.
+/// </summary>
+public sealed record AllocationExtract(Guid RunId, string Region, int GroupYear, string Mode, string RuleSet, int RuleSetVersion, string Seed,
+    IReadOnlyList<ExtractKindergarten> Kindergartens, IReadOnlyList<ExtractFamily> Families)
+{
+    private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Canonical);
+
+    public static AllocationExtract? FromJson(string json) => JsonSerializer.Deserialize<AllocationExtract>(json, Canonical);
+
+    public static string Hash(string json) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))).ToLowerInvariant();
+
+    public Market Market()
+    {
+        var index = Kindergartens.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return new Market([.. Kindergartens.Select(k => k.Seats)],
+            [.. Families.OrderBy(f => f.Position).Select(f => new Family([.. f.Ranking.Select(id => index[id])], new long[f.Ranking.Length], f.Lottery,
+                (int)Enum.Parse<BenefitCategory>(f.Category)))]);
+    }
+}
