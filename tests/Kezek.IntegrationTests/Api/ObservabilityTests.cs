@@ -219,14 +219,35 @@ public sealed class ObservabilityTests(ObservedKezek kezek) : KezekTest(kezek), 
         }
     }
 
+    /// <summary>
+    /// A copy of what an in-memory exporter has gathered so far. The background services (the sweeper, the document worker)
+    /// go on exporting while the test reads, and the exporters add without a lock: a copy that met an addition is taken again.
+    /// </summary>
+    private static List<T> Snapshot<T>(List<T> exported)
+    {
+        while (true)
+        {
+            try
+            {
+                // The list's own enumerator notices an addition (InvalidOperationException): then the copy is taken again.
+                var copy = new List<T>();
+                foreach (var item in exported)
+                    copy.Add(item);
+                return copy;
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+    }
+
     /// <summary>Every exported thing as text lines: spans (name, tags, events, status), metrics (name, tags), log records (message,
     /// attributes, scopes, exception), and the capturing logger's lines.</summary>
     private List<string> Exported()
     {
         var lines = new List<string>();
-        lock (Observed.Spans)
         {
-            foreach (var span in Observed.Spans)
+            foreach (var span in Snapshot(Observed.Spans))
             {
                 lines.Add($"span {span.DisplayName} {span.OperationName} {span.StatusDescription} " +
                           string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}")) + " " +
@@ -235,7 +256,7 @@ public sealed class ObservabilityTests(ObservedKezek kezek) : KezekTest(kezek), 
             }
         }
 
-        foreach (var metric in Observed.Metrics.ToList())
+        foreach (var metric in Snapshot(Observed.Metrics))
         {
             var points = new List<string>();
             foreach (ref readonly var point in metric.GetMetricPoints())
@@ -247,7 +268,7 @@ public sealed class ObservabilityTests(ObservedKezek kezek) : KezekTest(kezek), 
             lines.Add($"metric {metric.Name} {metric.Description} " + string.Join(" ", points));
         }
 
-        foreach (var record in Observed.LogRecords.ToList())
+        foreach (var record in Snapshot(Observed.LogRecords))
         {
             var scopes = new List<string>();
             record.ForEachScope((scope, list) =>
