@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Kezek.Core.Identity;
+using Kezek.Core.Applications;
 using Kezek.Core.Results;
 using Kezek.GraphQL.Access;
 using Kezek.GraphQL.Applications;
@@ -18,6 +18,19 @@ public sealed class RankKindergartensInput
 {
     public string ApplicationNumber { get; set; } = "";
     public List<string> KindergartenIds { get; set; } = [];
+
+    /// <summary>The ids as given, or null when one is not an id.</summary>
+    public IReadOnlyList<Guid>? KindergartenGuids()
+    {
+        var ids = new List<Guid>(KindergartenIds.Count);
+        foreach (var id in KindergartenIds)
+        {
+            if (!Guid.TryParse(id, out var parsed))
+                return null;
+            ids.Add(parsed);
+        }
+        return ids;
+    }
 
     /// <summary>A list repeats its element in the list's order (SPEC §4): the order signed is the ranking.</summary>
     public IEnumerable<ActionField> ActionFields() =>
@@ -40,26 +53,12 @@ public sealed class RankKindergartensInputGraphType : InputObjectGraphType<RankK
 internal static class RankingFields
 {
     public static void AddMutations(ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("rankKindergartens")
-            .Description("The family ranks the kindergartens it wants for a queued application, signed with the SIGN key; the ranking "
-                + "replaces the one before. Regions that allocate seats by a run (a release window, the annual intake) serve each family "
-                + "its highest-ranked kindergarten it can have. The signed document repeats <kindergartenIds> in the ranking's order.")
-            .Argument<NonNullGraphType<RankKindergartensInputGraphType>>("input")
-            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Applicant))
-            .Resolve().WithServices<SignedActions, RankKindergartensHandler>()
-            .ResolveAsync(async (c, signedActions, handler) =>
-            {
-                var input = c.GetArgument<RankKindergartensInput>("input");
-                var ids = new List<Guid>(input.KindergartenIds.Count);
-                foreach (var id in input.KindergartenIds)
-                {
-                    if (!Guid.TryParse(id, out var parsed))
-                        throw KezekError.For(c, Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenIds")));
-                    ids.Add(parsed);
-                }
-                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "rankKindergartens", input.ActionFields(),
-                    c.RequireViewer(), (signed, spendNonce, token) => handler.HandleAsync(new RankKindergartens(input.ApplicationNumber, ids,
-                        new ActionSignature(signed.Signer, signed.SignedXml, spendNonce, signed.RevocationEvidence)), token), c.CancellationToken)).OrThrow(c);
-            });
+        SignedFields.FamilyAction<RankKindergartensInputGraphType, RankKindergartensInput, RankKindergartensHandler>(mutation, "rankKindergartens",
+            "The family ranks the kindergartens it wants for a queued application, signed with the SIGN key; the ranking "
+            + "replaces the one before. Regions that allocate seats by a run (a release window, the annual intake) serve each family "
+            + "its highest-ranked kindergarten it can have. The signed document repeats <kindergartenIds> in the ranking's order.",
+            (_, input) => input.ActionFields(),
+            (handler, input, _, signature, token) => input.KindergartenGuids() is { } ids
+                ? handler.HandleAsync(new RankKindergartens(input.ApplicationNumber, ids, signature), token)
+                : Task.FromResult<Result<Application>>(Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenIds"))));
 }

@@ -53,20 +53,12 @@ internal static class RegionMoveFields
 {
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>("consentToRegionMove")
-            .Description("Согласие на перевод в другой регион, by the applicant or an attached parent, signed: the region's operator may then "
-                + "move the queued application there within 30 days (moveToRegion). Nothing moves yet.")
-            .Argument<NonNullGraphType<ConsentToRegionMoveInputGraphType>>("input")
-            .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Applicant))
-            .Resolve().WithServices<SignedActions, ConsentToRegionMoveHandler>()
-            .ResolveAsync(async (c, signedActions, handler) =>
-            {
-                var input = c.GetArgument<RegionMoveInput>("input");
-                return (await signedActions.PerformAsync(c.GetArgument<string>("signedXml"), "consentToRegionMove", input.ActionFields(),
-                    c.RequireViewer(), (signed, spendNonce, token) => handler.HandleAsync(new ConsentToRegionMove(input.ApplicationNumber,
-                        input.TargetRegion, new ActionSignature(signed.Signer, signed.SignedXml, spendNonce, signed.RevocationEvidence)), token), c.CancellationToken)).OrThrow(c);
-            });
+        SignedFields.FamilyAction<ConsentToRegionMoveInputGraphType, RegionMoveInput, ConsentToRegionMoveHandler>(mutation, "consentToRegionMove",
+            "Согласие на перевод в другой регион, by the applicant or an attached parent, signed: the region's operator may then "
+            + "move the queued application there within 30 days (moveToRegion). Nothing moves yet.",
+            (_, input) => input.ActionFields(),
+            (handler, input, _, signature, token) =>
+                handler.HandleAsync(new ConsentToRegionMove(input.ApplicationNumber, input.TargetRegion, signature), token));
 
         SignedFields.OperatorAction<MoveToRegionInputGraphType, RegionMoveInput, MoveToRegionHandler>(mutation, "moveToRegion",
             "Перевод в другой регион by an operator of the application's region, with the family's consent to that region (consentToRegionMove) "

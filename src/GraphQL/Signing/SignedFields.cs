@@ -12,7 +12,7 @@ using Kezek.Workflows.Actions;
 
 namespace Kezek.GraphQL.Signing;
 
-/// <summary>What the signed mutations share: the enum spellings the signed document carries, and the operator's actions.</summary>
+/// <summary>What the signed mutations share: the enum spellings the signed document carries, and the actions on one application.</summary>
 internal static class SignedFields
 {
     /// <summary>An enum value as GraphQL writes it (e.g. OUT_OF_TURN), from the schema itself.</summary>
@@ -33,11 +33,29 @@ internal static class SignedFields
         Func<THandler, TInput, Viewer, ActionSignature, CancellationToken, Task<Result<Application>>> act)
         where TInputGraph : InputObjectGraphType<TInput>
         where THandler : notnull =>
+        ApplicationAction<TInputGraph, TInput, THandler>(mutation, name, description, Role.Operator, fields, act);
+
+    /// <summary>
+    /// An action of the applicant or an attached parent on their application, signed with a parent's SIGN key: the same
+    /// checks, the change and the nonce committing together. Answers the application.
+    /// </summary>
+    public static void FamilyAction<TInputGraph, TInput, THandler>(ObjectGraphType mutation, string name, string description,
+        Func<IResolveFieldContext, TInput, IEnumerable<ActionField>> fields,
+        Func<THandler, TInput, Viewer, ActionSignature, CancellationToken, Task<Result<Application>>> act)
+        where TInputGraph : InputObjectGraphType<TInput>
+        where THandler : notnull =>
+        ApplicationAction<TInputGraph, TInput, THandler>(mutation, name, description, Role.Applicant, fields, act);
+
+    private static void ApplicationAction<TInputGraph, TInput, THandler>(ObjectGraphType mutation, string name, string description, Role role,
+        Func<IResolveFieldContext, TInput, IEnumerable<ActionField>> fields,
+        Func<THandler, TInput, Viewer, ActionSignature, CancellationToken, Task<Result<Application>>> act)
+        where TInputGraph : InputObjectGraphType<TInput>
+        where THandler : notnull =>
         mutation.Field<NonNullGraphType<ApplicationPayloadGraphType>>(name)
             .Description(description)
             .Argument<NonNullGraphType<TInputGraph>>("input")
             .Argument<NonNullGraphType<StringGraphType>>("signedXml")
-            .Access(AccessRequirement.Roles(Role.Operator))
+            .Access(AccessRequirement.Roles(role))
             .Resolve().WithServices<SignedActions, THandler>()
             .ResolveAsync(async (c, signedActions, handler) =>
             {

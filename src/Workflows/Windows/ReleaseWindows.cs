@@ -104,9 +104,10 @@ public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, 
         // The market: the window's seats per kindergarten (by id, in id order), each kindergarten's seats oldest first.
         var seats = await WindowSeats(region, window.GroupYear).OrderBy(p => p.PublishedAt).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.KindergartenId }).ToListAsync(cancellationToken);
-        var kindergartenIds = seats.Select(s => s.KindergartenId).Distinct().Order().ToList();
+        var byKindergarten = seats.GroupBy(s => s.KindergartenId).OrderBy(g => g.Key).ToList();
+        var kindergartenIds = byKindergarten.Select(g => g.Key).ToList();
         var index = kindergartenIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var seatQueues = kindergartenIds.Select(id => new Queue<Guid>(seats.Where(s => s.KindergartenId == id).Select(s => s.Id))).ToArray();
+        var seatQueues = byKindergarten.Select(g => new Queue<Guid>(g.Select(s => s.Id))).ToArray();
 
         // The families: queued, of that group year, with a ranking among the window's kindergartens, in queue order.
         var states = AllocatableStates(region);
