@@ -43,6 +43,7 @@ public static class GraphQLServices
         services.AddScoped<ParentsLoader>();
         services.AddScoped<RankedKindergartensLoader>();
         services.AddScoped<AllocationOutcomesLoader>();
+        services.AddScoped<TransferRequestLoader>();
         services.AddScoped<DirectionsLoader>();
         services.AddScoped<DocumentsLoader>();
         services.AddScoped<HistoryLoader>();

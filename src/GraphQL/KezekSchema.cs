@@ -47,6 +47,7 @@ public sealed class KezekMutation : ObjectGraphType
         Corrections.CorrectionFields.AddMutations(this);
         Corrections.RegionMoveFields.AddMutations(this);
         Allocation.RankingFields.AddMutations(this);
+        Allocation.TransferFields.AddMutations(this);
         Intake.IntakeFields.AddMutations(this);
         NotificationFields.AddMutations(this);
         OutboxFields.AddMutations(this);

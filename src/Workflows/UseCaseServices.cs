@@ -64,6 +64,9 @@ public static class UseCaseServices
         services.AddScoped<Kezek.Workflows.Rankings.RankKindergartensHandler>();
         services.AddScoped<Kezek.Workflows.Windows.ReleaseWindows>();
         services.AddScoped<Kezek.Workflows.Windows.AllocationReads>();
+        services.AddScoped<Kezek.Workflows.Transfers.RequestTransferHandler>();
+        services.AddScoped<Kezek.Workflows.Transfers.RunTransfersHandler>();
+        services.AddScoped<Kezek.Workflows.Transfers.TransferReads>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();

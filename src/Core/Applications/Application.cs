@@ -11,6 +11,7 @@ public sealed class Application
 {
     private readonly List<HistoryEntry> _history = [];
     private readonly List<RankedKindergarten> _rankedKindergartens = [];
+    private readonly List<TransferChoice> _transferChoices = [];
     private readonly List<ApplicationParent> _parents = [];
     private readonly List<Direction> _directions = [];
 
@@ -126,6 +127,9 @@ public sealed class Application
     /// <summary>The kindergartens the family ranked, first choice first (empty when it ranked none).</summary>
     public IReadOnlyList<RankedKindergarten> RankedKindergartens => _rankedKindergartens;
 
+    /// <summary>The kindergartens an enrolled child asked to move to (requestTransfer), first choice first; empty when none.</summary>
+    public IReadOnlyList<TransferChoice> TransferChoices => _transferChoices;
+
     /// <summary>The hash of the last history entry (<see cref="HistoryChain"/>): the next entry links to it.</summary>
     public string? HistoryHead { get; private set; }
 
@@ -185,6 +189,26 @@ public sealed class Application
         _rankedKindergartens.AddRange(kindergartenIds.Select((id, index) => new RankedKindergarten(index + 1, id)));
         _history.Add(new HistoryEntry(now, actor, HistoryActions.KindergartensRanked, Status, Status, null, signedXml, revocationEvidence));
         LastChangedAt = now;
+    }
+
+    /// <summary>The family's transfer request replaces the one before, signed (an empty one withdraws it).</summary>
+    internal void RequestTransfer(IReadOnlyList<Guid> kindergartenIds, Actor actor, DateTime now, string signedXml, string? revocationEvidence = null)
+    {
+        _transferChoices.Clear();
+        _transferChoices.AddRange(kindergartenIds.Select((id, index) => new TransferChoice(index + 1, id, now)));
+        _history.Add(new HistoryEntry(now, actor, HistoryActions.TransferRequested, Status, Status, null, signedXml, revocationEvidence));
+        LastChangedAt = now;
+    }
+
+    /// <summary>
+    /// After a move to <paramref name="kindergartenId"/>: only the choices the family ranked above it stay asked for (none
+    /// after its first choice); those below it are worse than where the child now is.
+    /// </summary>
+    internal void KeepTransferChoicesAbove(Guid kindergartenId)
+    {
+        var reached = _transferChoices.FindIndex(c => c.KindergartenId == kindergartenId);
+        if (reached >= 0)
+            _transferChoices.RemoveRange(reached, _transferChoices.Count - reached);
     }
 
     internal void ConsentToMove(string targetRegionCode, Actor actor, DateTime now, string signedXml, string? revocationEvidence = null)
@@ -258,6 +282,9 @@ public sealed class Application
 
     /// <summary>The direction not yet enrolled, expired or revoked, if any.</summary>
     public Direction? CurrentDirection => _directions.LastOrDefault(d => d.Status == DirectionStatus.Issued);
+
+    /// <summary>The direction the child is enrolled by (the seat it holds in its kindergarten), if any.</summary>
+    public Direction? EnrolledDirection => _directions.LastOrDefault(d => d.Status == DirectionStatus.Enrolled);
 
     // The state changes below are the lifecycle engine's alone (Kezek.Workflows, see InternalsVisibleTo): a use case moves an
     // application only by firing a trigger of its region's workflow, so that guards, timers and notifications always run.

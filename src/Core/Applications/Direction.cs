@@ -16,6 +16,9 @@ public enum DirectionStatus
 
     /// <summary>Отказано в зачислении: the kindergarten refused to enrol (the child did not come or brought no documents).</summary>
     Refused,
+
+    /// <summary>Переведён: the child was enrolled here and moved to another kindergarten by a transfer run (docs/allocation.md).</summary>
+    Transferred,
 }
 
 /// <summary>Направление: a seat in a kindergarten given to an application.</summary>
@@ -69,7 +72,7 @@ public sealed class Direction
     /// <summary>When the family was reminded that it is about to expire (once).</summary>
     public DateTime? RemindedAt { get; private set; }
 
-    /// <summary>When it was enrolled, expired, revoked or refused.</summary>
+    /// <summary>When it was enrolled, expired, revoked or refused; for a transferred one, when the child moved on.</summary>
     public DateTime? EndedAt { get; private set; }
 
     /// <summary>Concurrency token: changed by every state change.</summary>
@@ -82,10 +85,14 @@ public sealed class Direction
         Version = Guid.NewGuid();
     }
 
-    /// <summary>Enrolled, expired or revoked: the direction ends and no longer holds its seat.</summary>
+    /// <summary>
+    /// Enrolled, expired or revoked: the direction ends and no longer holds its seat. An enrolled one ends only as
+    /// transferred (the child moved to another kindergarten), at the time of the move.
+    /// </summary>
     internal void End(DirectionStatus status, DateTime now)
     {
-        if (Status != DirectionStatus.Issued || status == DirectionStatus.Issued)
+        var allowed = status == DirectionStatus.Transferred ? Status == DirectionStatus.Enrolled : Status == DirectionStatus.Issued && status != DirectionStatus.Issued;
+        if (!allowed)
             throw new InvalidOperationException($"A direction {Status} cannot become {status}.");
         Status = status;
         EndedAt = now;

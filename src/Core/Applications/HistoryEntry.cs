@@ -133,4 +133,7 @@ public static class HistoryActions
 
     /// <summary>The family ranked the kindergartens it wants, signed (<see cref="Application.RankedKindergartens"/>).</summary>
     public const string KindergartensRanked = "KindergartensRanked";
+
+    /// <summary>The family of an enrolled child asked, signed, to move to other kindergartens (<see cref="Application.TransferChoices"/>).</summary>
+    public const string TransferRequested = "TransferRequested";
 }

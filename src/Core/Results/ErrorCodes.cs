@@ -9,6 +9,9 @@ public static class ErrorCodes
     public const string GroupNotOffered = "GROUP_NOT_OFFERED";
     public const string TooManyRankedKindergartens = "TOO_MANY_RANKED_KINDERGARTENS";
     public const string KindergartenNotInRegion = "KINDERGARTEN_NOT_IN_REGION";
+    public const string TransferNotAvailable = "TRANSFER_NOT_AVAILABLE";
+    public const string TransferToOwnKindergarten = "TRANSFER_TO_OWN_KINDERGARTEN";
+    public const string TransferGroupNotOffered = "TRANSFER_GROUP_NOT_OFFERED";
     public const string InvalidEmail = "INVALID_EMAIL";
     public const string InvalidPhone = "INVALID_PHONE";
     public const string InvalidInput = "INVALID_INPUT";

@@ -61,4 +61,9 @@ public static class SuccessMessages
     public const string AllocationTakenGeneral = "ALLOCATION_TAKEN_None";
     public const string AllocationPlaced = "ALLOCATION_PLACED";
     public const string AllocationNotPlaced = "ALLOCATION_NOT_PLACED";
+
+    /// <summary>A transfer run's outcome in words: moved to a choice, or staying; each choice above with its free seats and the children moved in.</summary>
+    public const string TransferMoved = "TRANSFER_MOVED";
+    public const string TransferStayed = "TRANSFER_STAYED";
+    public const string TransferReason = "TRANSFER_REASON";
 }

@@ -196,8 +196,11 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindergartenGraphType>>>>("rankedKindergartens")
             .Description("The kindergartens the family ranked (rankKindergartens), first choice first.")
             .Resolve().WithService<RankedKindergartensLoader>().ResolveAsync((c, ranked) => ranked.LoadAsync(c, c.Source.Id));
+        Field<Allocation.TransferRequestGraphType>("transferRequest")
+            .Description("The kindergartens the family of an enrolled child asked to move to (requestTransfer), with when; null when none.")
+            .Resolve().WithService<TransferRequestLoader>().ResolveAsync((c, requests) => requests.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Allocation.AllocationOutcomeGraphType>>>>("allocationOutcomes")
-            .Description("Where the application ended in each allocation run (a release window's close), newest first, with the reasons in words.")
+            .Description("Where the application ended in each allocation run (a release window's close, a transfer run), newest first, with the reasons in words.")
             .Resolve().WithService<AllocationOutcomesLoader>().ResolveAsync((c, outcomes) => outcomes.LoadAsync(c, c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
             .Resolve().WithServices<DirectionsLoader, ApplicationRegionLoader>().ResolveAsync((c, directions, regions) => directions.LoadAsync(c, InRegion(c, regions)));

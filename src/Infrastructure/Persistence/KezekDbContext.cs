@@ -37,6 +37,8 @@ public sealed class KezekDbContext : DbContext, IKezekDb
     public DbSet<HistoryEntry> HistoryEntries => Set<HistoryEntry>();
     public DbSet<RankedKindergarten> RankedKindergartens => Set<RankedKindergarten>();
 
+    public DbSet<TransferChoice> TransferChoices => Set<TransferChoice>();
+
     public DbSet<Direction> Directions => Set<Direction>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();

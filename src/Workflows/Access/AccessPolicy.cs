@@ -86,6 +86,15 @@ public sealed class AccessPolicy(IKezekDb db)
     }
 
     /// <summary>
+    /// Starting a region's transfer run: an operator of that region (acting as operator, even when also an administrator),
+    /// or an administrator. Another region's operator, staff of a kindergarten, a family are refused.
+    /// </summary>
+    public static Result<Actor> ForTransferRun(Viewer viewer, string regionCode) =>
+        IsOperatorOf(viewer, regionCode) ? viewer.As(Role.Operator)
+        : viewer.IsAdministrator ? viewer.As(Role.Administrator)
+        : Error.Of(ErrorCodes.Forbidden);
+
+    /// <summary>
     /// A region's policy officer for its own rule set; the default rule set, which other regions fall back on, is
     /// administrators' only.
     /// </summary>

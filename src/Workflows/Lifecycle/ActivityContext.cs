@@ -6,9 +6,13 @@ using Kezek.Workflows.Persistence;
 
 namespace Kezek.Workflows.Lifecycle;
 
-/// <summary>What the person (or Kezek) asked for with a trigger: the inputs some activities need.</summary>
+/// <summary>
+/// What the person (or Kezek) asked for with a trigger: the inputs some activities need. A transfer run names the exact seat
+/// (<see cref="PlaceId"/>) and, when that seat is held by a child leaving it in the same run, that child's application
+/// (<see cref="HandOverFrom"/>).
+/// </summary>
 public sealed record TransitionRequest(Actor Actor, string? SignedXml = null, string? Reason = null, Guid? PlaceId = null, DateOnly? Until = null,
-    string? RevocationEvidence = null, bool Allocated = false)
+    string? RevocationEvidence = null, bool Allocated = false, long? HandOverFrom = null)
 {
     public static TransitionRequest BySystem(string? reason = null) => new(Actor.System, Reason: reason);
 }
@@ -85,6 +89,6 @@ public sealed class ActivityLibrary(IEnumerable<IActivity> activities)
         new Activities.Notify(), new Activities.IssueDirection(), new Activities.EndDirection(), new Activities.ReleaseSeat(),
         new Activities.ReleaseTurn(), new Activities.ExtendDirection(), new Activities.PutOnStopList(), new Activities.TakeOffStopList(),
         new Activities.CountExpiry(), new Activities.MarkRestored(), new Activities.IssueDocument(), new Activities.JoinWaitingList(),
-        new Activities.LeaveWaitingList(),
+        new Activities.LeaveWaitingList(), new Activities.TransferSeat(),
     ]);
 }

@@ -34,6 +34,9 @@ public static class Triggers
     /// <summary>A release window's run gave the application a seat (fired by Kezek at the window's close; docs/allocation.md).</summary>
     public const string Allocate = nameof(Allocate);
 
+    /// <summary>A transfer run moved an enrolled child to a kindergarten its family asked for (fired by the run; docs/allocation.md).</summary>
+    public const string Transfer = nameof(Transfer);
+
     /// <summary>Timers' triggers: fired only by the sweep when a state's deadline passes.</summary>
     public const string ChoiceMissed = nameof(ChoiceMissed);
     public const string Expire = nameof(Expire);
@@ -47,6 +50,6 @@ public static class Triggers
 
     public static readonly IReadOnlyList<string> TimerTriggers = [ChoiceMissed, Expire, StopListEnded, ConfirmMissed, ContractMissed, RestoreExpired];
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, MoveToRegion, WaitForPlace, PlaceFreed, Allocate, .. FamilyActions, .. TimerTriggers],
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([TurnCame, Enroll, RefuseEnrollment, OperatorRestore, MoveToRegion, WaitForPlace, PlaceFreed, Allocate, Transfer, .. FamilyActions, .. TimerTriggers],
         StringComparer.Ordinal);
 }

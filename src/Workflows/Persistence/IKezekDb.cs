@@ -31,6 +31,8 @@ public interface IKezekDb
 
     DbSet<RankedKindergarten> RankedKindergartens { get; }
 
+    DbSet<TransferChoice> TransferChoices { get; }
+
     DbSet<Direction> Directions { get; }
 
     DbSet<NumberSequence> NumberSequences { get; }

@@ -69,6 +69,26 @@ public static class Seats
         return taken == 1 ? await db.Places.AsNoTracking().SingleAsync(p => p.Id == placeId, cancellationToken) : Error.Of(ErrorCodes.NoFreePlace);
     }
 
+    /// <summary>
+    /// The seat a transfer run gave the application, exactly that one: free (to free choice), or held by the child whose
+    /// application is <paramref name="handOverFrom"/>, which leaves it in the same run.
+    /// </summary>
+    public static async Task<Result<Place>> TakeTransferredAsync(IKezekDb db, Application application, Guid placeId, long? handOverFrom,
+        CancellationToken cancellationToken)
+    {
+        var taken = await db.Places.Where(p => p.Id == placeId && p.RegionCode == application.RegionCode && p.GroupYear == application.GroupYear
+                                               && (p.TakenByApplicationId == null && p.Mode == PlaceMode.FreeChoice
+                                                   || handOverFrom != null && p.TakenByApplicationId == handOverFrom))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, application.Id), cancellationToken);
+        return taken == 1 ? await db.Places.AsNoTracking().SingleAsync(p => p.Id == placeId, cancellationToken) : Error.Of(ErrorCodes.NoFreePlace);
+    }
+
+    /// <summary>Gives back whatever seat the application still holds (an enrolled child moving on): free again, to free choice.</summary>
+    public static Task<int> ReleaseHeldAsync(IKezekDb db, long applicationId, CancellationToken cancellationToken) =>
+        db.Places.Where(p => p.TakenByApplicationId == applicationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.TakenByApplicationId, (long?)null).SetProperty(p => p.Mode, PlaceMode.FreeChoice),
+                cancellationToken);
+
     /// <summary>Gives a seat back: it is free again, to free choice (no one's turn is owed it).</summary>
     public static Task<int> ReleaseAsync(IKezekDb db, Guid placeId, long applicationId, CancellationToken cancellationToken) =>
         db.Places.Where(p => p.Id == placeId && p.TakenByApplicationId == applicationId)

@@ -71,7 +71,9 @@ public sealed class AllocationReads(IKezekDb db, ReleaseWindows windows)
             var ids = kindergartenIds[x.Outcome.RunId];
             var reasons = ReleaseWindows.ReadReasons(x.Outcome.Reasons, ids);
             (Guid, int)? placed = x.Outcome.KindergartenId is { } k && x.Outcome.Choice is { } c ? (k, c) : null;
-            var texts = Language.OfReaders.ToDictionary(l => l.Code, l => windows.Explain(reasons, placed, ids, kindergartens, l));
+            // A transfer run names the kindergarten a family stayed in too; only a move has a choice.
+            var transfer = byId[x.Outcome.RunId].Mode == Transfers.RunTransfersHandler.Mode;
+            var texts = Language.OfReaders.ToDictionary(l => l.Code, l => windows.Explain(reasons, placed, ids, kindergartens, l, transfer));
             var missed = (JsonSerializer.Deserialize<List<ReleaseWindows.StoredReason>>(x.Outcome.Reasons) ?? [])
                 .Select(r => new MissedChoice(r.Choice, r.KindergartenId, r.Seats, r.TakenBy)).ToList();
             return new OutcomeView(x.Outcome.RunId, byId[x.Outcome.RunId].RegionCode, byId[x.Outcome.RunId].FinishedAt, x.Number, x.Outcome.Position, x.Outcome.KindergartenId,

@@ -181,7 +181,7 @@ public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, 
     /// for each kindergarten it ranked higher, the seats and who holds them by category.
     /// </summary>
     public string Explain(IReadOnlyList<ChoiceReason> reasons, (Guid Kindergarten, int Choice)? placed, IReadOnlyList<Guid> kindergartenIds,
-        IReadOnlyDictionary<Guid, Kindergarten> kindergartens, Language language)
+        IReadOnlyDictionary<Guid, Kindergarten> kindergartens, Language language, bool transfer = false)
     {
         string Word(string key, params (string Name, string Value)[] values)
         {
@@ -194,6 +194,17 @@ public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, 
         string Name(Guid id) => kindergartens.TryGetValue(id, out var k) ? k.Name(language) : id.ToString();
         string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
         var parts = new List<string>();
+        if (transfer)
+        {
+            // A transfer run: moved to a choice, or staying; for each choice above, its free seats and how many children moved in.
+            parts.Add(placed is { } moved
+                ? Word(SuccessMessages.TransferMoved, ("choice", Number(moved.Choice + 1)), ("kindergarten", Name(moved.Kindergarten)))
+                : Word(SuccessMessages.TransferStayed));
+            parts.AddRange(reasons.Select(reason => Word(SuccessMessages.TransferReason, ("choice", Number(reason.Choice + 1)),
+                ("kindergarten", Name(kindergartenIds[reason.Kindergarten])), ("seats", Number(reason.Seats)), ("moved", Number(reason.TakenByTag.Values.Sum())))));
+            return string.Join("; ", parts);
+        }
+
         parts.Add(placed is { } p
             ? Word(SuccessMessages.AllocationPlaced, ("choice", Number(p.Choice + 1)), ("kindergarten", Name(p.Kindergarten)))
             : Word(SuccessMessages.AllocationNotPlaced));

@@ -70,6 +70,20 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Navigation(a => a.Directions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.RankedKindergartens).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.RankedKindergartens).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.TransferChoices).WithOne().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.TransferChoices).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TransferChoiceConfiguration : IEntityTypeConfiguration<TransferChoice>
+{
+    public void Configure(EntityTypeBuilder<TransferChoice> builder)
+    {
+        builder.ToTable("TransferChoices");
+        builder.HasIndex(r => new { r.ApplicationId, r.Rank }).IsUnique();
+        // A transfer run reads who asked for each kindergarten.
+        builder.HasIndex(r => r.KindergartenId);
+        builder.HasOne<Kezek.Core.Regions.Kindergarten>().WithMany().HasForeignKey(r => r.KindergartenId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -518,6 +518,36 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.ToTable("RankedKindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.TransferChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId");
+
+                    b.HasIndex("ApplicationId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("TransferChoices", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -1401,6 +1431,21 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.TransferChoice", b =>
+                {
+                    b.HasOne("Kezek.Core.Applications.Application", null)
+                        .WithMany("TransferChoices")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.HasOne("Kezek.Core.Regions.Region", null)
@@ -1428,6 +1473,8 @@ namespace Kezek.Migrations.PostgreSql.Migrations
                     b.Navigation("Parents");
 
                     b.Navigation("RankedKindergartens");
+
+                    b.Navigation("TransferChoices");
                 });
 #pragma warning restore 612, 618
         }

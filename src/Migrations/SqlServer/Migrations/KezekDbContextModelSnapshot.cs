@@ -519,6 +519,36 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.ToTable("RankedKindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.TransferChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId");
+
+                    b.HasIndex("ApplicationId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("TransferChoices", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -1404,6 +1434,21 @@ namespace Kezek.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.TransferChoice", b =>
+                {
+                    b.HasOne("Kezek.Core.Applications.Application", null)
+                        .WithMany("TransferChoices")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.HasOne("Kezek.Core.Regions.Region", null)
@@ -1431,6 +1476,8 @@ namespace Kezek.Migrations.SqlServer.Migrations
                     b.Navigation("Parents");
 
                     b.Navigation("RankedKindergartens");
+
+                    b.Navigation("TransferChoices");
                 });
 #pragma warning restore 612, 618
         }

@@ -501,6 +501,34 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.ToTable("RankedKindergartens", (string)null);
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.TransferChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KindergartenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KindergartenId");
+
+                    b.HasIndex("ApplicationId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("TransferChoices", (string)null);
+                });
+
             modelBuilder.Entity("Kezek.Core.Audit.HistoryAnchor", b =>
                 {
                     b.Property<long>("Id")
@@ -1374,6 +1402,21 @@ namespace Kezek.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kezek.Core.Applications.TransferChoice", b =>
+                {
+                    b.HasOne("Kezek.Core.Applications.Application", null)
+                        .WithMany("TransferChoices")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kezek.Core.Regions.Kindergarten", null)
+                        .WithMany()
+                        .HasForeignKey("KindergartenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kezek.Core.Regions.Kindergarten", b =>
                 {
                     b.HasOne("Kezek.Core.Regions.Region", null)
@@ -1401,6 +1444,8 @@ namespace Kezek.Migrations.Sqlite.Migrations
                     b.Navigation("Parents");
 
                     b.Navigation("RankedKindergartens");
+
+                    b.Navigation("TransferChoices");
                 });
 #pragma warning restore 612, 618
         }

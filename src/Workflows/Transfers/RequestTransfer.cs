@@ -1,0 +1,69 @@
+using System.Globalization;
+using Kezek.Core.Applications;
+using Kezek.Core.Results;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Actions;
+using Kezek.Workflows.Lifecycle;
+using Kezek.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Transfers;
+
+/// <summary>
+/// Заявка на перевод: the applicant or an attached parent of an enrolled child asks, signed with the SIGN key, to move it to
+/// kindergartens of its region that have a group of its year, first choice first (up to the region's maxRankedKindergartens;
+/// never its own). The request replaces the one before; an empty one withdraws it. A transfer run moves the child to the
+/// best of them it can have (docs/allocation.md).
+/// </summary>
+public sealed record RequestTransfer(string ApplicationNumber, IReadOnlyList<Guid> KindergartenIds, ActionSignature Signature);
+
+public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, ApplicationLifecycle lifecycle, RuleSetCatalog rules,
+    Transactions transactions, TimeProvider clock)
+{
+    public Task<Result<Application>> HandleAsync(RequestTransfer command, CancellationToken cancellationToken) =>
+        transactions.RunAsync<Application>(async token =>
+        {
+            var found = await family.FindByNumberAsync(command.ApplicationNumber, command.Signature.Signer, token);
+            if (!found.IsSuccess)
+                return found.Error!;
+            var application = found.Value;
+            // Only a child enrolled by a direction, in a region whose lifecycle moves enrolled children.
+            if (application.EnrolledDirection is not { } enrolled || !Transferable(application))
+                return Error.Of(ErrorCodes.TransferNotAvailable, ("status", application.Status.ToString()));
+            if (Refusal(command.KindergartenIds, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
+                return refused;
+            var ids = command.KindergartenIds.ToList();
+            if (ids.Contains(enrolled.KindergartenId))
+                return Error.Of(ErrorCodes.TransferToOwnKindergarten, ("field", "kindergartenIds"), ("kindergarten", enrolled.KindergartenId.ToString()));
+            var inRegion = await db.Kindergartens.AsNoTracking()
+                .Where(k => ids.Contains(k.Id) && k.RegionCode == application.RegionCode).Select(k => k.Id).ToListAsync(token);
+            if (ids.FirstOrDefault(id => !inRegion.Contains(id)) is var stranger && stranger != Guid.Empty)
+                return Error.Of(ErrorCodes.KindergartenNotInRegion, ("field", "kindergartenIds"), ("kindergarten", stranger.ToString()));
+            // A kindergarten whose groups are known must have one of the child's year (one entered before groups were kept: any).
+            var groups = await db.KindergartenGroups.AsNoTracking().Where(g => ids.Contains(g.KindergartenId))
+                .Select(g => new { g.KindergartenId, g.GroupYear }).ToListAsync(token);
+            if (ids.FirstOrDefault(id => groups.Any(g => g.KindergartenId == id) && !groups.Any(g => g.KindergartenId == id && g.GroupYear == application.GroupYear))
+                    is var noGroup && noGroup != Guid.Empty)
+                return Error.Of(ErrorCodes.TransferGroupNotOffered, ("field", "kindergartenIds"), ("kindergarten", noGroup.ToString()),
+                    ("groupYear", application.GroupYear.ToString(CultureInfo.InvariantCulture)));
+
+            // The request before is tracked, so that it is replaced rather than added to.
+            await db.TransferChoices.Where(r => r.ApplicationId == application.Id).LoadAsync(token);
+            application.RequestTransfer(ids, command.Signature.Signer, clock.GetUtcNow().UtcDateTime, command.Signature.SignedXml,
+                command.Signature.RevocationEvidence);
+            await db.SaveChangesAsync(token);
+            return await command.Signature.SpendNonce(token) ? application : Error.Of(ErrorCodes.NonceInvalid);
+        }, cancellationToken);
+
+    private bool Transferable(Application application) =>
+        lifecycle.WorkflowOf(application.RegionCode).From(application.State).Any(t => t.Trigger == Triggers.Transfer);
+
+    private static Error? Refusal(IReadOnlyList<Guid> ids, int max)
+    {
+        if (ids.Count > max)
+            return Error.Of(ErrorCodes.TooManyRankedKindergartens, ("field", "kindergartenIds"), ("max", max.ToString(CultureInfo.InvariantCulture)));
+        if (ids.Distinct().Count() != ids.Count || ids.Contains(Guid.Empty))
+            return Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenIds"));
+        return null;
+    }
+}
