@@ -64,6 +64,7 @@ public static class UseCaseServices
         services.AddScoped<Kezek.Workflows.Rankings.RankKindergartensHandler>();
         services.AddScoped<Kezek.Workflows.Windows.ReleaseWindows>();
         services.AddScoped<Kezek.Workflows.Windows.AllocationReads>();
+        services.AddScoped<Kezek.Workflows.Windows.WindowReads>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();
