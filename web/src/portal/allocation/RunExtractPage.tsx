@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { request } from '@shared/graphql/client';
 import { KindergartensOfRegionDocument, PublicRunExtractDocument } from '@shared/graphql/generated/graphql';
 import { parseExtract, placedPerKindergarten, recompute, sha256Hex } from '@shared/allocation/recompute';
-import { useI18n } from '@shared/i18n/i18n';
+import { useI18n, type MessageKey } from '@shared/i18n/i18n';
 import { useAsync } from '@shared/ui/async';
 import { ProblemMessage } from '@shared/ui/errors';
 import { SummaryList } from '@shared/ui/forms';
@@ -30,6 +30,11 @@ export default function RunExtractPage({ id }: { id: string }) {
   if (loading && !data) return <Loading />;
   if (error !== undefined) return <ProblemMessage error={error} />;
   if (!data || !extract) return null;
+  const modeName = (mode: string) => {
+    const key = `allocationMode.${mode}` as MessageKey;
+    const text = t(key);
+    return text === key ? mode : text;
+  };
   const nameOf = (kid: string) => names.data?.kindergartens.find((k) => k.id.toLowerCase() === kid.toLowerCase())?.name ?? kid;
   const check = async () => {
     const placed = recompute(extract);
@@ -44,7 +49,7 @@ export default function RunExtractPage({ id }: { id: string }) {
       <p className="lead">{t('extract.lead')}</p>
       <SummaryList
         rows={[
-          { key: t('extract.mode'), value: extract.mode },
+          { key: t('extract.mode'), value: modeName(extract.mode) },
           { key: t('extract.ruleSet'), value: t('extract.ruleSetValue', { name: extract.ruleSet, version: extract.ruleSetVersion }) },
           { key: t('extract.families'), value: extract.families.length },
           { key: t('extract.seats'), value: extract.kindergartens.reduce((sum, k) => sum + k.seats, 0) },

@@ -104,7 +104,7 @@ export function AllocationOutcomes({ a }: { a: Card }) {
               <span className="tag">{t('outcome.notPlaced')}</span> {t('outcome.keepsPlace')}
             </p>
           )}
-          <p>{o.explanation}</p>
+          <p>{o.explanation.charAt(0).toLocaleUpperCase() + o.explanation.slice(1)}</p>
           {o.missedChoices.length > 0 && (
             <>
               <p className="muted">{t('outcome.missedTitle')}</p>

@@ -130,7 +130,7 @@ function RankKindergartens({ number }: { number: string }) {
                 <strong>{t('ranking.choice', { choice: i + 1 })}:</strong> {k.name}
               </p>
               <p className="muted">{k.address}</p>
-              {windowSeats.has(k.id) && <p>{t('window.seatsIn', { name: k.name, seats: windowSeats.get(k.id)! })}</p>}
+              {windowSeats.has(k.id) && <p>{t('window.seatsHere', { seats: windowSeats.get(k.id)! })}</p>}
               <div className="actions-row">
                 <button type="button" id={`rank-${k.id}-up`} className="button button--secondary" disabled={i === 0} onClick={() => move(i, -1)}
                   aria-label={t('ranking.upLabel', { name: k.name })}>
@@ -175,7 +175,7 @@ function RankKindergartens({ number }: { number: string }) {
                 <li key={k.id} className="card">
                   <h3 className="card__title">{k.name}</h3>
                   <p className="muted">{k.address}</p>
-                  {windowSeats.has(k.id) && <p>{t('window.seatsIn', { name: k.name, seats: windowSeats.get(k.id)! })}</p>}
+                  {windowSeats.has(k.id) && <p>{t('window.seatsHere', { seats: windowSeats.get(k.id)! })}</p>}
                   <button type="button" className="button button--secondary" onClick={() => { setRanking([...current, k.id]); setMoved(t('ranking.added', { name: k.name, place: current.length + 1 })); }}
                     aria-label={t('ranking.addLabel', { name: k.name })}>
                     {t('ranking.add')}

@@ -82,29 +82,20 @@ export default function RunPage({ id }: { id: string }) {
       <p className="hint">{t('run.how')}</p>
 
       <h2>{t('run.outcomes')}</h2>
-      <div className="studio-table-wrap">
-        <table className="table studio-table">
-          <caption className="visually-hidden">{t('run.outcomes')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('run.position')}</th>
-              <th scope="col">{t('run.application')}</th>
-              <th scope="col">{t('run.outcome')}</th>
-              <th scope="col">{t('run.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {run.outcomes.map((o) => (
-              <tr key={o.position}>
-                <td>{o.position + 1}</td>
-                <td>{o.applicationNumber ? <Link href={`/studio/applications/${encodeURIComponent(o.applicationNumber)}`}>{o.applicationNumber}</Link> : '—'}</td>
-                <td>{o.kindergarten ? t('run.placedAt', { name: o.kindergarten.name, choice: (o.choice ?? 0) + 1 }) : t('run.notPlacedShort')}</td>
-                <td>{o.explanation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ol className="run-outcomes">
+        {run.outcomes.map((o) => (
+          <li key={o.position} className="card" data-testid="run-outcome">
+            <p className="card__title">
+              {t('run.turn', { turn: o.position + 1 })} ·{' '}
+              {o.applicationNumber ? <Link href={`/studio/applications/${encodeURIComponent(o.applicationNumber)}`}>{o.applicationNumber}</Link> : '—'}
+            </p>
+            <p>
+              <strong>{o.kindergarten ? t('run.placedAt', { name: o.kindergarten.name, choice: (o.choice ?? 0) + 1 }) : t('run.notPlacedShort')}</strong>
+            </p>
+            <p className="muted">{o.explanation}</p>
+          </li>
+        ))}
+      </ol>
     </Page>
   );
 }
