@@ -92,7 +92,7 @@ export default function RunPage({ id }: { id: string }) {
             <p>
               <strong>{o.kindergarten ? t('run.placedAt', { name: o.kindergarten.name, choice: (o.choice ?? 0) + 1 }) : t('run.notPlacedShort')}</strong>
             </p>
-            <p className="muted">{o.explanation}</p>
+            <p className="muted">{o.explanation.charAt(0).toLocaleUpperCase() + o.explanation.slice(1)}</p>
           </li>
         ))}
       </ol>
