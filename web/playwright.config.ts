@@ -51,6 +51,8 @@ export default defineConfig({
       Kezek__Portal__NcaLayerUrl: process.env.KEZEK_E2E_NCALAYER ?? 'wss://127.0.0.1:13579',
       Kezek__Timers__SweepInterval: '00:00:01',
       Kezek__Notifications__DispatchInterval: '00:00:01',
+      // Journeys move the clock on (POST /dev/clock) to pass a deadline or close a release window.
+      Kezek__Demo__MovableClock: 'true',
     },
   }, {
     command: `dotnet ${join(repository, 'src/Server/bin/Release/net10.0/Kezek.Server.dll')}`,

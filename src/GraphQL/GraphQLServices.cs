@@ -54,6 +54,7 @@ public static class GraphQLServices
         services.AddScoped<QueuePositionLoader>();
         services.AddScoped<PastQueueNumbersLoader>();
         services.AddScoped<WaitingForecastLoader>();
+        services.AddScoped<ReleaseWindowLoader>();
         services.AddScoped<AvailableActionsLoader>();
         services.AddScoped<ContactPreferencesLoader>();
         return services;

@@ -17,6 +17,9 @@ public static class KezekConfiguration
     /// <summary><c>Kezek:Portal:NcaLayerStandIn</c>: serve NCALayer's stand-in at <c>/dev/ncalayer</c> (Development only).</summary>
     public const string NcaLayerStandIn = "Kezek:Portal:NcaLayerStandIn";
 
+    /// <summary><c>Kezek:Demo:MovableClock</c>: Development's clock that <c>POST /dev/clock</c> moves on (end-to-end journeys).</summary>
+    public const string MovableClock = "Kezek:Demo:MovableClock";
+
     /// <summary><c>Kezek:Portal:PublicBaseUrl</c>: the portal's public address, e.g. <c>https://kezek.almaty.kz</c>; documents print
     /// <c>{PublicBaseUrl}/verify/CODE</c> and its QR code (the path alone when unset).</summary>
     public const string PublicBaseUrl = "Kezek:Portal:PublicBaseUrl";
@@ -102,6 +105,20 @@ public static class KezekConfiguration
             ? true
             : throw new InvalidOperationException(
                 $"{NcaLayerStandIn} is for the Development environment only: the NCALayer stand-in signs with the demo keys for anyone who asks. Remove the setting (the environment is {environment.EnvironmentName}).");
+    }
+
+    /// <summary>
+    /// Whether the clock may be moved on (<see cref="Demo.MovableClock"/>). Only in Development: anyone could otherwise pass
+    /// every family's deadline, so a server asked for it elsewhere refuses to start.
+    /// </summary>
+    public static bool UsesMovableClock(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!configuration.GetValue<bool>(MovableClock))
+            return false;
+        return environment.IsDevelopment()
+            ? true
+            : throw new InvalidOperationException(
+                $"{MovableClock} is for the Development environment only: it lets anyone move the server's clock. Remove the setting (the environment is {environment.EnvironmentName}).");
     }
 
     /// <summary>Production trusts only the configured folder; a seeded demo also trusts the CA of its demo keys.</summary>

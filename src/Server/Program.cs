@@ -36,7 +36,9 @@ var services = builder.Services;
 services.AddKezekConfigurationChecks();
 
 services.AddKezekInfrastructure(KezekConfiguration.ResolveDataPath);
-services.AddSingleton(TimeProvider.System);
+// Development's end-to-end journeys may move the clock on (POST /dev/clock); everywhere else it is the system's.
+services.AddSingleton(provider => KezekConfiguration.UsesMovableClock(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>())
+    ? new MovableClock() : TimeProvider.System);
 services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.Section);
 services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
 services.AddSingleton(KezekConfiguration.LoadTrustedRoots);
@@ -104,6 +106,7 @@ if (cli is not null)
 
 // Refused outside Development before anything else starts.
 var servesNcaLayerStandIn = KezekConfiguration.ServesNcaLayerStandIn(app.Configuration, app.Environment);
+var movesClock = KezekConfiguration.UsesMovableClock(app.Configuration, app.Environment);
 
 using (var scope = app.Services.CreateScope())
 {
@@ -132,6 +135,8 @@ app.UseDatabaseOutageAnswers();
 app.UseKezekPortal();
 if (servesNcaLayerStandIn)
     app.MapNcaLayerStandIn();
+if (movesClock)
+    app.MapMovableClock();
 app.MapKezekGraphQL();
 app.MapKezekDocuments();
 app.MapKezekHealth();

@@ -67,6 +67,7 @@ public static class UseCaseServices
         services.AddScoped<Kezek.Workflows.Transfers.RequestTransferHandler>();
         services.AddScoped<Kezek.Workflows.Transfers.RunTransfersHandler>();
         services.AddScoped<Kezek.Workflows.Transfers.TransferReads>();
+        services.AddScoped<Kezek.Workflows.Windows.WindowReads>();
         services.AddScoped<MoveToRegionHandler>();
         services.AddScoped<CorrectChildFromRegistryHandler>();
         services.AddScoped<KindergartenIntake>();

@@ -20,6 +20,8 @@ public sealed class MissedChoiceGraphType : ObjectGraphType<MissedChoice>
         Description = "A kindergarten the family ranked above its outcome: its seats in the run and who holds them, by benefit category.";
         Field<NonNullGraphType<IntGraphType>>("choice").Description("0 for the first choice.").Resolve(c => c.Source.Choice);
         Field<NonNullGraphType<IdGraphType>>("kindergartenId").Resolve(c => c.Source.KindergartenId);
+        Field<Regions.KindergartenGraphType>("kindergarten").Description("The kindergarten (its name in the reader's language); null when it was removed since.")
+            .Resolve().WithService<Loaders.KindergartenLoader>().ResolveAsync((c, kindergartens) => kindergartens.LoadAsync(c, c.Source.KindergartenId));
         Field<NonNullGraphType<IntGraphType>>("seats").Resolve(c => c.Source.Seats);
         Field<NonNullGraphType<IntGraphType>>("takenOutOfTurn").Resolve(c => c.Source.TakenBy.GetValueOrDefault("OutOfTurn"));
         Field<NonNullGraphType<IntGraphType>>("takenPriority").Resolve(c => c.Source.TakenBy.GetValueOrDefault("Priority"));
@@ -42,6 +44,9 @@ public sealed class AllocationOutcomeGraphType : ObjectGraphType<OutcomeView>
         Field<NonNullGraphType<IntGraphType>>("position").Description("The family's turn in the run (0 first), its position in the public extract.")
             .Resolve(c => c.Source.Position);
         Field<IdGraphType>("kindergartenId").Description("The kindergarten given; null when not placed.").Resolve(c => c.Source.KindergartenId);
+        Field<Regions.KindergartenGraphType>("kindergarten").Description("The kindergarten given (its name in the reader's language); null when not placed.")
+            .Resolve().WithService<Loaders.KindergartenLoader>()
+            .ResolveAsync((c, kindergartens) => c.Source.KindergartenId is { } id ? kindergartens.LoadAsync(c, id) : Task.FromResult<object?>(null));
         Field<IntGraphType>("choice").Description("Which choice that was (0 first); null when not placed.").Resolve(c => c.Source.Choice);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MissedChoiceGraphType>>>>("missedChoices").Resolve(c => c.Source.Reasons);
         Field<NonNullGraphType<StringGraphType>>("explanation").Description("The outcome and its reasons in the reader's language (Accept-Language).")
@@ -88,6 +93,71 @@ public sealed class AllocationRunExtractGraphType : ObjectGraphType<AllocationRu
     }
 }
 
+public sealed class AllocationRunSummaryGraphType : ObjectGraphType<AllocationRunSummary>
+{
+    public AllocationRunSummaryGraphType()
+    {
+        Name = "AllocationRunSummary";
+        Description = "One run of a region's history (allocationRuns): when, which group year, the mode and rule-set version, how many were placed.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("region").Resolve(c => c.Source.RegionCode);
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
+        Field<NonNullGraphType<StringGraphType>>("mode").Resolve(c => c.Source.Mode);
+        Field<NonNullGraphType<StringGraphType>>("ruleSet").Resolve(c => c.Source.RuleSetName);
+        Field<NonNullGraphType<IntGraphType>>("ruleSetVersion").Resolve(c => c.Source.RuleSetVersion);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("startedAt").Description("In the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.StartedAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("finishedAt").Description("In the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.FinishedAt));
+        Field<NonNullGraphType<IntGraphType>>("families").Description("The families in the run (those that ranked a kindergarten with seats in it).")
+            .Resolve(c => c.Source.Families);
+        Field<NonNullGraphType<IntGraphType>>("seats").Resolve(c => c.Source.Seats);
+        Field<NonNullGraphType<IntGraphType>>("placed").Resolve(c => c.Source.Placed);
+        Field<NonNullGraphType<IntGraphType>>("notPlaced").Description("Families of the run not placed (they keep their place in the queue).")
+            .Resolve(c => c.Source.Families - c.Source.Placed);
+    }
+}
+
+public sealed class AllocationRunPageGraphType : ObjectGraphType<AllocationRunPage>
+{
+    public AllocationRunPageGraphType()
+    {
+        Name = "AllocationRunPage";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AllocationRunSummaryGraphType>>>>("nodes").Description("Newest first.")
+            .Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
+        Field<StringGraphType>("endCursor").Description("Pass as `after` for the next page.").Resolve(c => c.Source.EndCursor);
+    }
+}
+
+public sealed class WindowSeatsGraphType : ObjectGraphType<WindowSeats>
+{
+    public WindowSeatsGraphType()
+    {
+        Name = "WindowSeats";
+        Description = "A kindergarten's seats in an open release window.";
+        Field<NonNullGraphType<Regions.KindergartenGraphType>>("kindergarten").Resolve(c => c.Source.Kindergarten);
+        Field<NonNullGraphType<IntGraphType>>("seats").Resolve(c => c.Source.Seats);
+    }
+}
+
+public sealed class OpenReleaseWindowGraphType : ObjectGraphType<OpenWindowView>
+{
+    public OpenReleaseWindowGraphType()
+    {
+        Name = "ReleaseWindow";
+        Description = "An open release window of the application's region and group year: nothing is taken before the close, "
+            + "when one run serves the families that ranked, in queue order.";
+        Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.GroupYear);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("opensAt").Description("In the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.OpensAt));
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("closesAt").Description("When the run allocates the seats, in the region's time zone.")
+            .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.ClosesAt));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WindowSeatsGraphType>>>>("kindergartens")
+            .Description("The kindergartens with seats in the window, most seats first.").Resolve(c => c.Source.Seats);
+    }
+}
+
 /// <summary>Allocation runs: the whole run for the region's operators and administrators, the public extract for anyone.</summary>
 internal static class AllocationRunFields
 {
@@ -105,6 +175,16 @@ internal static class AllocationRunFields
             .Access(AccessRequirement.Public)
             .Resolve().WithService<AllocationReads>()
             .ResolveAsync(async (c, reads) => (await reads.ExtractAsync(RunId(c), c.CancellationToken)).OrThrow(c));
+        query.Field<NonNullGraphType<AllocationRunPageGraphType>>("allocationRuns")
+            .Description("A region's allocation runs, newest first (of one group year when given), for its operators and administrators; first: at most 100 (20 by default).")
+            .Argument<NonNullGraphType<StringGraphType>>("region")
+            .Argument<IntGraphType>("groupYear")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .Access(AccessRequirement.Roles(Role.Operator, Role.Administrator))
+            .Resolve().WithService<WindowReads>()
+            .ResolveAsync(async (c, reads) => (await reads.RunsAsync(c.RequireViewer(), c.GetArgument<string>("region"), c.GetArgument<int?>("groupYear"),
+                c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken)).OrThrow(c));
     }
 
     /// <summary>An id that is no run's id (not even a well-formed one) is answered like a missing run.</summary>

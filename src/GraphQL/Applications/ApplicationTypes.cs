@@ -202,6 +202,9 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Allocation.AllocationOutcomeGraphType>>>>("allocationOutcomes")
             .Description("Where the application ended in each allocation run (a release window's close, a transfer run), newest first, with the reasons in words.")
             .Resolve().WithService<AllocationOutcomesLoader>().ResolveAsync((c, outcomes) => outcomes.LoadAsync(c, c.Source.Id));
+        Field<Allocation.OpenReleaseWindowGraphType>("releaseWindow")
+            .Description("The open release window of the application's region and group year while the child is in the queue: its close and the kindergartens with seats in it; null when none is open.")
+            .Resolve().WithService<ReleaseWindowLoader>().ResolveAsync((c, windows) => windows.LoadAsync(c, c.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectionGraphType>>>>("directions")
             .Resolve().WithServices<DirectionsLoader, ApplicationRegionLoader>().ResolveAsync((c, directions, regions) => directions.LoadAsync(c, InRegion(c, regions)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Documents.IssuedDocumentGraphType>>>>("documents")

@@ -30,6 +30,9 @@ public sealed class RuleValueDefinitionGraphType : ObjectGraphType<RuleValueDefi
         Field<IntGraphType>("max").Description("The most a whole number may be.").Resolve(c => c.Source.Max);
         Field<StringGraphType>("default").Description("What a rule set without the value reads (values added later have one).")
             .Resolve(c => c.Source.Default);
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("choices")
+            .Description("The only values a text value may take, when they are few (a form offers them as a choice); null for free text.")
+            .Resolve(c => c.Source.Choices);
         Field<NonNullGraphType<StringGraphType>>("description").Description("What the value means, in the reader's language.")
             .Resolve(c => c.Kezek().Words.Find(WordSection.RuleValues, c.Source.Name, c.Kezek().Language) ?? c.Source.Name);
     }

@@ -129,3 +129,16 @@ public sealed class WaitingForecastLoader(Kezek.Workflows.Forecast.ForecastWaiti
 
     protected override Kezek.Workflows.Forecast.WaitingForecastAnswer? Missing(Application key) => null;
 }
+
+/// <summary>The open release window of a page's queued applications (their region and group year), batched.</summary>
+public sealed class ReleaseWindowLoader(Kezek.Workflows.Windows.WindowReads reads) : BatchLoader<Application, Kezek.Workflows.Windows.OpenWindowView?>
+{
+    protected override async Task<IReadOnlyDictionary<Application, Kezek.Workflows.Windows.OpenWindowView?>> FetchAsync(
+        IReadOnlyCollection<Application> keys, IResolveFieldContext context, CancellationToken cancellationToken)
+    {
+        var byId = await reads.OpenWindowsOfAsync(keys, cancellationToken);
+        return keys.ToDictionary(a => a, a => byId.GetValueOrDefault(a.Id));
+    }
+
+    protected override Kezek.Workflows.Windows.OpenWindowView? Missing(Application key) => null;
+}

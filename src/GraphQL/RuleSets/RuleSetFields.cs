@@ -62,6 +62,12 @@ public sealed class RegionPolicyGraphType : ObjectGraphType<RegionPolicyView>
         Field<NonNullGraphType<BooleanGraphType>>("keepQueuedAtOnMove")
             .Description("An application moved here from another region (with the family's consent) keeps its queued-at time; else it queues from the move.")
             .Resolve(c => c.Source.Policy.KeepQueuedAtOnMove);
+        Field<NonNullGraphType<StringGraphType>>("allocation").Description("How queue seats find families: \"first-come\" or \"window\" (docs/allocation.md).")
+            .Resolve(c => c.Source.Policy.Allocation);
+        Field<NonNullGraphType<IntGraphType>>("windowMinutes").Description("How long a release window stays open (allocation \"window\").")
+            .Resolve(c => c.Source.Policy.WindowMinutes);
+        Field<NonNullGraphType<IntGraphType>>("maxRankedKindergartens").Description("How many kindergartens a family may rank.")
+            .Resolve(c => c.Source.Policy.MaxRankedKindergartens);
         Field<Regions.SupportContactsGraphType>("support")
             .Description("The region's support contacts (regionPolicy); null under ruleSet, whose rule set may serve many regions.")
             .Resolve(c => c.Source.Support);

@@ -73,6 +73,15 @@ public sealed class AccessPolicy(IKezekDb db)
         return viewer.OperatorRegions.Count > 0 ? viewer.As(Role.Operator) : Error.Of(ErrorCodes.Forbidden);
     }
 
+    /// <summary>
+    /// A region's allocation run history (Kezek Studio): its operators and administrators. Anyone else — another region's
+    /// operator, a policy officer, a family — is refused.
+    /// </summary>
+    public static Result<Actor> ForAllocationRuns(Viewer viewer, string regionCode) =>
+        viewer.IsAdministrator ? viewer.As(Role.Administrator)
+        : IsOperatorOf(viewer, regionCode) ? viewer.As(Role.Operator)
+        : Error.Of(ErrorCodes.Forbidden);
+
     /// <summary>An administrator's acts (roles, the civil registry).</summary>
     public static Result<Actor> AsAdministrator(Viewer viewer) =>
         viewer.IsAdministrator ? viewer.As(Role.Administrator) : Error.Of(ErrorCodes.Forbidden);

@@ -11,7 +11,8 @@ public enum RuleValueKind
 }
 
 /// <summary>One value every region's rule set defines: its kind, the range the validator accepts, and its default if it has one.</summary>
-public sealed record RuleValueDefinition(string Name, RuleValueKind Kind, int? Min, int? Max, string? Default);
+/// <remarks><see cref="Choices"/>: the only values a text value may take, when they are few (a form offers a choice); null for free text.</remarks>
+public sealed record RuleValueDefinition(string Name, RuleValueKind Kind, int? Min, int? Max, string? Default, IReadOnlyList<string>? Choices = null);
 
 /// <summary>The values a rule set defines (<see cref="RuleSetSchema"/>), for the studio's form of named values.</summary>
 public static class ListRuleValues
@@ -25,7 +26,13 @@ public static class ListRuleValues
             var fallback = RuleSetSchema.Defaults.TryGetValue(value.Key, out var given)
                 ? given is bool yes ? (yes ? "true" : "false") : Convert.ToString(given, System.Globalization.CultureInfo.InvariantCulture)
                 : null;
-            return new RuleValueDefinition(value.Key, kind, range.Name is null ? null : range.Min, range.Name is null ? null : range.Max, fallback);
+            IReadOnlyList<string>? choices = value.Key switch
+            {
+                "allocation" => [.. RuleSetSchema.Allocations.Order(StringComparer.Ordinal)],
+                "lifecycle" => [.. RuleSetSchema.Lifecycles.Order(StringComparer.Ordinal)],
+                _ => null,
+            };
+            return new RuleValueDefinition(value.Key, kind, range.Name is null ? null : range.Min, range.Name is null ? null : range.Max, fallback, choices);
         }),
     ];
 }

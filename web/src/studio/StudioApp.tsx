@@ -26,6 +26,8 @@ const routes: { path: string; screen: Screen; component: ComponentType<Props> }[
   { path: '/studio/journal', screen: 'journal', component: page(() => import('./operator/JournalPage')) },
   { path: '/studio/applications/:number', screen: 'journal', component: page(() => import('./operator/CardPage')) },
   { path: '/studio/seats', screen: 'seats', component: page(() => import('./operator/SeatsPage')) },
+  { path: '/studio/allocation', screen: 'allocation', component: page(() => import('./allocation/RunsPage')) },
+  { path: '/studio/allocation/:id', screen: 'allocation', component: page(() => import('./allocation/RunPage')) },
   { path: '/studio/outbox', screen: 'outbox', component: page(() => import('./operator/OutboxPage')) },
   { path: '/studio/statistics', screen: 'statistics', component: page(() => import('./operator/StatisticsPage')) },
   { path: '/studio/kindergartens', screen: 'kindergartens', component: page(() => import('./reference/KindergartensPage')) },
@@ -38,7 +40,7 @@ const routes: { path: string; screen: Screen; component: ComponentType<Props> }[
 const screenPaths: Record<Screen, string> = {
   rules: '/studio/rules', lifecycles: '/studio/lifecycles', journal: '/studio/journal', seats: '/studio/seats', outbox: '/studio/outbox',
   intake: '/studio/intake', roles: '/studio/roles', registry: '/studio/registry', statistics: '/studio/statistics',
-  kindergartens: '/studio/kindergartens', regions: '/studio/regions',
+  kindergartens: '/studio/kindergartens', regions: '/studio/regions', allocation: '/studio/allocation',
 };
 
 export default function StudioApp() {

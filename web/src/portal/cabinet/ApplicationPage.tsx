@@ -11,6 +11,7 @@ import { QueueMovement } from '../search/QueueMovement';
 import { RequireSignIn } from '../shell/RequireSignIn';
 import { actionRoutes } from './actions';
 import { WaitingForecast } from './WaitingForecast';
+import { AllocationOutcomes, Ranking, WindowNotice } from './Allocation';
 
 export type Card = NonNullable<ApplicationCardQuery['application']>;
 
@@ -63,6 +64,8 @@ function ApplicationCard({ number }: { number: string }) {
         </Notice>
       )}
       {a.stopListedUntil && <Notice kind="warning" title={t('application.stopListed', { until: formatDateTime(a.stopListedUntil) })} />}
+      <WindowNotice a={a} />
+      <AllocationOutcomes a={a} />
 
       {open.length > 0 && (
         <section aria-labelledby="actions-title">
@@ -107,6 +110,7 @@ function ApplicationCard({ number }: { number: string }) {
       />
       <QueueMovement ahead={a.queueAhead} past={a.pastQueueNumbers} current={a.queueNumber} />
       <WaitingForecast forecast={a.waitingForecast} />
+      <Ranking a={a} />
 
       {a.directions.length > 0 && (
         <>

@@ -11,7 +11,7 @@ import { useAsync } from '@shared/ui/async';
 import { ProblemMessage } from '@shared/ui/errors';
 import { TextField } from '@shared/ui/forms';
 import { Loading, Notice, Page } from '@shared/ui/page';
-import { useStudioI18n } from '../i18n';
+import { useStudioI18n, type StudioKey } from '../i18n';
 import { regionsOf, useStudio } from '../shell/access';
 import { Diff, RegionPicker, useDebounced, useRegionChoice } from '../parts';
 import { JsonEditor } from '../json/LazyJsonEditor';
@@ -150,6 +150,16 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
         return before !== after;
       })
     : [];
+  /** A choice in words ("window" → "Release window (window)"); one the catalog does not know is shown as it is. */
+  const choiceName = (name: string, choice: string) => {
+    const key = `rules.choice.${name}.${choice}` as StudioKey;
+    const text = t(key);
+    return text === key ? choice : `${text} (${choice})`;
+  };
+  const hasChoiceHint = (name: string, choice: string) => {
+    const key = `rules.choice.${name}.${choice}.hint` as StudioKey;
+    return t(key) !== key;
+  };
   const valueOf = (list: Param[], d: Definition) => {
     const p = list.find((x) => x.Name === d.name);
     return p ? shown(d, p.Expression) : (d.default ?? '');
@@ -186,7 +196,28 @@ function Editor({ region, data, onActivated }: { region: string; data: StudioRul
               const error = problems.map((p) => p.message).join(' ') || undefined;
               return (
                 <div key={d.name} className={`rule-value${valueOf(currentParams, d) !== value ? ' rule-value--changed' : ''}`}>
-                  {d.kind === 'YES_NO' ? (
+                  {d.choices && d.choices.length > 0 ? (
+                    <div className={`field${error ? ' field--error' : ''}`}>
+                      <label htmlFor={id}>{d.name}</label>
+                      <span className="hint" id={`${id}-hint`}>{d.description}</span>
+                      {error && <span className="field-error" id={`${id}-error`}>{error}</span>}
+                      <select id={id} value={value} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} onChange={(e) => setValue(d, e.target.value)}>
+                        {!d.choices.includes(value) && <option value={value}>{value}</option>}
+                        {d.choices.map((choice) => (
+                          <option key={choice} value={choice}>
+                            {choiceName(d.name, choice)}
+                          </option>
+                        ))}
+                      </select>
+                      {d.choices.some((choice) => hasChoiceHint(d.name, choice)) && (
+                        <ul className="hint choice-hints">
+                          {d.choices.filter((choice) => hasChoiceHint(d.name, choice)).map((choice) => (
+                            <li key={choice}><strong>{choiceName(d.name, choice)}</strong>: {t(`rules.choice.${d.name}.${choice}.hint` as StudioKey)}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  ) : d.kind === 'YES_NO' ? (
                     <div className="field">
                       <label htmlFor={id}>{d.name}</label>
                       <span className="hint" id={`${id}-hint`}>{d.description}</span>

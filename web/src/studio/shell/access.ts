@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { Role, StudioMeQuery } from '@shared/graphql/generated/graphql';
 
 export type StudioViewer = NonNullable<StudioMeQuery['me']>;
-export type Screen = 'rules' | 'lifecycles' | 'journal' | 'seats' | 'outbox' | 'intake' | 'roles' | 'registry' | 'statistics' | 'kindergartens' | 'regions';
+export type Screen = 'rules' | 'lifecycles' | 'journal' | 'seats' | 'outbox' | 'intake' | 'roles' | 'registry' | 'statistics' | 'kindergartens' | 'regions' | 'allocation';
 
 const allowed: Record<Screen, Role[]> = {
   rules: ['POLICY_OFFICER', 'ADMINISTRATOR'],
@@ -17,8 +17,9 @@ const allowed: Record<Screen, Role[]> = {
   statistics: ['OPERATOR', 'POLICY_OFFICER', 'ADMINISTRATOR'],
   kindergartens: ['OPERATOR', 'ADMINISTRATOR'],
   regions: ['ADMINISTRATOR'],
+  allocation: ['OPERATOR', 'ADMINISTRATOR'],
 };
-const order: Screen[] = ['journal', 'intake', 'seats', 'kindergartens', 'outbox', 'rules', 'lifecycles', 'statistics', 'roles', 'regions', 'registry'];
+const order: Screen[] = ['journal', 'intake', 'seats', 'kindergartens', 'allocation', 'outbox', 'rules', 'lifecycles', 'statistics', 'roles', 'regions', 'registry'];
 
 export function screensFor(roles: { role: Role }[]): Screen[] {
   return order.filter((screen) => roles.some((r) => allowed[screen].includes(r.role)));
