@@ -12,7 +12,11 @@ public sealed partial class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
     private bool _disposed;
+
+    /// <summary>What the server wrote to its standard output (its log lines at the levels it was given).</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
 
     private ServerProcess(Process process) => _process = process;
 
@@ -70,7 +74,10 @@ public sealed partial class ServerProcess : IDisposable
         var server = new ServerProcess(process);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && Listening().Match(e.Data) is { Success: true } match)
+            if (e.Data is null)
+                return;
+            server._lines.Enqueue(e.Data);
+            if (Listening().Match(e.Data) is { Success: true } match)
                 server._address.TrySetResult(new Uri(match.Groups[1].Value));
         };
         process.ErrorDataReceived += (_, e) =>
