@@ -166,17 +166,19 @@ public static class WindowBench
             // The close: made due now, fired by the server's own sweep (every second).
             var pendingBefore = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"");
             await Sql.ExecuteAsync(data, "VACUUM ANALYZE");
+            var cpuBefore = host.CpuSeconds();
             clock.Restart();
             await Sql.ExecuteAsync(data, "UPDATE \"ReleaseWindows\" SET \"ClosesAt\" = now() WHERE \"Status\" = 'Open'; UPDATE \"WorkflowTimers\" SET \"DueAt\" = now() WHERE \"Kind\" = 'WindowClose' AND \"Status\" = 'Pending'");
             while (await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"ReleaseWindows\" WHERE \"Status\" = 'Open'") > 0 && clock.Elapsed < TimeSpan.FromMinutes(30))
                 await Task.Delay(100);
             var closed = clock.Elapsed.TotalSeconds;
+            var cpu = host.CpuSeconds() - cpuBefore;
             var split = host.Lines.LastOrDefault(l => l.Contains("closed:", StringComparison.Ordinal))?.Trim() ?? "(no split logged)";
             var notifications = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"") - pendingBefore;
             var placed = await Sql.ScalarAsync<long>(data, "SELECT \"Placed\" FROM \"AllocationRuns\"");
             var inRun = await Sql.ScalarAsync<long>(data, "SELECT \"Families\" FROM \"AllocationRuns\"");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"window close: {inRun:N0} families, {seats:N0} seats, {placed:N0} placed, allocated and notified in {closed:F1} s from due to committed (target < 30 s; the sweep runs every second); {notifications:N0} outbox rows; server peak memory {host.PeakMemoryMiB():F0} MiB"));
+                $"window close: {inRun:N0} families, {seats:N0} seats, {placed:N0} placed, allocated and notified in {closed:F1} s from due to committed (target < 30 s; the sweep runs every second), the server's CPU {cpu:F1} s; {notifications:N0} outbox rows; server peak memory {host.PeakMemoryMiB():F0} MiB"));
             Console.WriteLine("  " + split);
 
             // The limit: serial dictatorship in memory on the same market (the run's public extract).
