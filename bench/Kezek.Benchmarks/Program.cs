@@ -13,6 +13,7 @@ using Kezek.Benchmarks.Upgrade;
 //   choose-rush …  the rush on seats over HTTP beside a plain-SQL transaction (Rush/ChooseRush.cs)
 //   operations …   publishPlaces of 10,000 seats and the sweep of 100,000 due timers (Operations/OperationsBench.cs)
 //   allocation …   deferred acceptance, serial dictatorship and transfers in memory (Allocation/AllocationBench.cs)
+//   window …       an Almaty-size release window end to end: publish, signed rankings, the close by the sweep (Allocation/WindowBench.cs)
 //   upgrade …      an upgrade from the last release's schema on a country, timed (Upgrade/UpgradeBench.cs)
 //   forecast-backtest …  the waiting-time forecast against the generated country's later directions (Forecast/ForecastBacktest.cs)
 //   (none)         the in-process BenchmarkDotNet benchmarks: --filter '*'
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "choose-rush" => await ChooseRush.RunAsync(args[1..]),
     "operations" => await OperationsBench.RunAsync(args[1..]),
     "allocation" => AllocationBench.Run(args[1..]),
+    "window" => await WindowBench.RunAsync(args[1..]),
     "upgrade" => await UpgradeBench.RunAsync(args[1..]),
     "forecast-backtest" => await Kezek.Benchmarks.Forecast.ForecastBacktest.RunAsync(args[1..]),
     _ => RunInProcess(args),

@@ -12,7 +12,11 @@ public sealed partial class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
     private bool _disposed;
+
+    /// <summary>What the server wrote to its standard output (its log lines at the levels it was given).</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
 
     private ServerProcess(Process process) => _process = process;
 
@@ -70,7 +74,10 @@ public sealed partial class ServerProcess : IDisposable
         var server = new ServerProcess(process);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && Listening().Match(e.Data) is { Success: true } match)
+            if (e.Data is null)
+                return;
+            server._lines.Enqueue(e.Data);
+            if (Listening().Match(e.Data) is { Success: true } match)
                 server._address.TrySetResult(new Uri(match.Groups[1].Value));
         };
         process.ErrorDataReceived += (_, e) =>
@@ -92,6 +99,15 @@ public sealed partial class ServerProcess : IDisposable
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>The CPU time the process has used so far (user and system, from /proc), in seconds: on a shared machine a
+    /// figure less bent by the others' load than the wall clock.</summary>
+    public double CpuSeconds()
+    {
+        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // After the command's closing parenthesis: state is field 0, utime field 11, stime field 12 (clock ticks, 100 a second).
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     public void Dispose()

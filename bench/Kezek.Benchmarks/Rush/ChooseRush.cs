@@ -34,7 +34,10 @@ public static class ChooseRush
     private static readonly Guid WarmUpKindergarten = Guid.Parse("0b7a1f3e-5d2c-4e8b-9a61-00000000b003");
     private static readonly string[] ClearRefusals = ["NO_FREE_PLACE", "TURN_NOT_COME"];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args) => (await MeasureAsync(args)).Exit;
+
+    /// <summary>The whole rush; also answers the Kezek rush's figures, for a bench that prints them beside its own (<c>window --rush</c>).</summary>
+    public static async Task<(int Exit, LoadFigures? Rush)> MeasureAsync(string[] args)
     {
         string Option(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
         int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
@@ -42,7 +45,7 @@ public static class ChooseRush
         if (server.Length == 0)
         {
             Console.Error.WriteLine("Give a PostgreSQL server: --postgres \"Host=127.0.0.1;Port=5432;Username=…\" (or KEZEK_BENCH_POSTGRES); bench/run.sh starts one.");
-            return 2;
+            return (2, null);
         }
 
         var applicants = Number("--applicants", 5000);
@@ -116,7 +119,7 @@ public static class ChooseRush
             if (unclear > 0)
                 violations.Add($"{unclear} unclear refusals");
             Console.WriteLine(violations.Count == 0 ? "invariants: hold" : "invariants: VIOLATED\n  " + string.Join("\n  ", violations));
-            return violations.Count == 0 ? 0 : 1;
+            return (violations.Count == 0 ? 0 : 1, figures);
         }
         finally
         {

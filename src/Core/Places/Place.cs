@@ -56,4 +56,14 @@ public sealed class Place
     /// <summary>The application holding this seat through a direction; null while the seat is free.</summary>
     public long? TakenByApplicationId { get; private set; }
 
+    /// <summary>
+    /// A release window's run gives this free window seat to the application (the lifecycle's <c>Allocate</c>, Kezek.Workflows):
+    /// only the window's one close takes window seats, so the run claims a page of them at once and saves them in one batch.
+    /// </summary>
+    internal void TakeByAllocation(long applicationId)
+    {
+        if (Mode != PlaceMode.Window || TakenByApplicationId is not null)
+            throw new InvalidOperationException("Only a free window seat is given by a window's run.");
+        TakenByApplicationId = applicationId;
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kezek.Core.Applications;
 using Kezek.Core.Documents;
 using Kezek.Core.Places;
+using Kezek.Core.Regions;
 using Kezek.Core.Words;
 using Kezek.Rules;
 using Kezek.Workflows.Persistence;
@@ -24,7 +25,7 @@ public static class DocumentIssuer
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<IssuedDocument> IssueAsync(IKezekDb db, Application application, DocumentKind kind,
-        Direction? direction, RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
+        Direction? direction, RegionPolicy policy, DateTime now, CancellationToken cancellationToken, Place? seat = null, Kindergarten? seatKindergarten = null)
     {
         string Local(DateTime utc) => policy.ToLocal(utc).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
         var facts = new Dictionary<string, string?>
@@ -47,8 +48,11 @@ public static class DocumentIssuer
         };
         if (direction is not null)
         {
-            var place = await db.Places.AsNoTracking().SingleAsync(p => p.Id == direction.PlaceId, cancellationToken);
-            var kindergarten = await db.Kindergartens.AsNoTracking().SingleAsync(k => k.Id == direction.KindergartenId, cancellationToken);
+            // A bulk walk read them already (a window's close); else one statement each.
+            var place = seat?.Id == direction.PlaceId ? seat : await db.Places.AsNoTracking().SingleAsync(p => p.Id == direction.PlaceId, cancellationToken);
+            var kindergarten = seatKindergarten?.Id == direction.KindergartenId
+                ? seatKindergarten
+                : await db.Kindergartens.AsNoTracking().SingleAsync(k => k.Id == direction.KindergartenId, cancellationToken);
             facts["directionId"] = direction.Id.ToString();
             facts["directionIssuedAt"] = Local(direction.IssuedAt);
             facts["directionExpiresAt"] = Local(direction.ExpiresAt);

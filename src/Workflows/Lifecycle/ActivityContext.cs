@@ -39,6 +39,12 @@ public sealed class ActivityContext
     /// <summary>The direction this transition concerns: the issued one at the start, or the one an activity issued.</summary>
     public Direction? Direction { get; set; }
 
+    /// <summary>Seats a window's close claimed for its page already, by id: <c>issueDirection</c> takes the one it was given from here.</summary>
+    public IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? ClaimedSeats { get; init; }
+
+    /// <summary>Kindergartens a bulk walk read already, by id (for the documents it issues).</summary>
+    public IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? Kindergartens { get; init; }
+
     /// <summary>Templates to notify the family with, written after the new state's deadline is known.</summary>
     public List<string> Notifications { get; } = [];
 

@@ -29,15 +29,19 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
     private Bulk? _bulk;
 
     /// <summary>What a bulk walk read for a page of applications at once, used by each one's transition instead of a statement of its own.</summary>
-    private sealed record Bulk(HashSet<long> WithoutStateTimers, IReadOnlyDictionary<string, Kezek.Core.Words.Language> Languages);
+    private sealed record Bulk(HashSet<long> WithoutStateTimers, IReadOnlyDictionary<string, Kezek.Core.Words.Language> Languages,
+        IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? Seats, IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? Kindergartens);
 
     /// <summary>
     /// Before a bulk walk fires a page of applications' transitions (publishing a queue's seats) in the caller's transaction:
     /// reads in one statement each which of them hold no pending state timer (their transition need not cancel one; each
     /// hint serves once, as the transition may start one) and their families' languages. A change by another transaction
-    /// meanwhile makes the application's save fail its version check, and the whole transaction is retried.
+    /// meanwhile makes the application's save fail its version check, and the whole transaction is retried. A window's close
+    /// also hands over the seats it claimed for the page (<paramref name="claimedSeats"/>, by id) and the kindergartens, which
+    /// <c>issueDirection</c> and <c>issueDocument</c> then take from here instead of reading each.
     /// </summary>
-    public async Task PrepareBulkAsync(IReadOnlyCollection<Application> page, CancellationToken cancellationToken)
+    public async Task PrepareBulkAsync(IReadOnlyCollection<Application> page, CancellationToken cancellationToken,
+        IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? claimedSeats = null, IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? kindergartens = null)
     {
         var ids = page.Select(a => a.Id).ToList();
         var withTimers = await db.WorkflowTimers.AsNoTracking()
@@ -45,8 +49,11 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
             .Select(t => t.ApplicationId).Distinct().ToListAsync(cancellationToken);
         string[] iins = [.. page.SelectMany(a => a.Parents.Select(p => p.Iin).Prepend(a.Applicant.Iin)).Distinct()];
         _bulk = new Bulk([.. ids.Except(withTimers)],
-            await Kezek.Workflows.Profile.UpdateContactPreferencesHandler.LanguagesAsync(db, iins, cancellationToken));
+            await Kezek.Workflows.Profile.UpdateContactPreferencesHandler.LanguagesAsync(db, iins, cancellationToken), claimedSeats, kindergartens);
     }
+
+    /// <summary>The languages of the families of the page a bulk walk prepared (null outside one).</summary>
+    public IReadOnlyDictionary<string, Kezek.Core.Words.Language>? BulkLanguages => _bulk?.Languages;
 
     /// <summary>Ends a bulk walk: every transition reads for itself again.</summary>
     public void EndBulk() => _bulk = null;
@@ -125,6 +132,8 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
             Now = now,
             FromStatus = application.Status,
             Direction = application.CurrentDirection,
+            ClaimedSeats = _bulk?.Seats,
+            Kindergartens = _bulk?.Kindergartens,
         };
         application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml,
             request.RevocationEvidence);

@@ -16,23 +16,24 @@ namespace Kezek.Workflows.Queue;
 /// </summary>
 public static class QueueWalk
 {
-    private const int PageSize = 200;
+    private const int DefaultPageSize = 200;
 
+    /// <summary>The queue in order; <paramref name="pageSize"/> applications a statement (a walk that reads everyone asks for more).</summary>
     public static async IAsyncEnumerable<Application> InOrderAsync(IKezekDb db, string regionCode, int groupYear, QueueOrdering order,
-        Expression<Func<Application, bool>> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Expression<Func<Application, bool>> filter, [EnumeratorCancellation] CancellationToken cancellationToken, int pageSize = DefaultPageSize)
     {
         if (!order.Interleaves)
         {
-            await foreach (var application in PagesAsync(db, regionCode, groupYear, null, filter, cancellationToken))
+            await foreach (var application in PagesAsync(db, regionCode, groupYear, null, filter, pageSize, cancellationToken))
                 yield return application;
             yield break;
         }
 
-        await foreach (var application in PagesAsync(db, regionCode, groupYear, QueueOrder.RankOf(BenefitCategory.OutOfTurn), filter, cancellationToken))
+        await foreach (var application in PagesAsync(db, regionCode, groupYear, QueueOrder.RankOf(BenefitCategory.OutOfTurn), filter, pageSize, cancellationToken))
             yield return application;
-        await using var priority = PagesAsync(db, regionCode, groupYear, QueueOrder.RankOf(BenefitCategory.Priority), filter, cancellationToken)
+        await using var priority = PagesAsync(db, regionCode, groupYear, QueueOrder.RankOf(BenefitCategory.Priority), filter, pageSize, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
-        await using var general = PagesAsync(db, regionCode, groupYear, QueueOrder.RankOf(BenefitCategory.None), filter, cancellationToken)
+        await using var general = PagesAsync(db, regionCode, groupYear, QueueOrder.RankOf(BenefitCategory.None), filter, pageSize, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         bool morePriority = true, moreGeneral = true;
         while (morePriority || moreGeneral)
@@ -52,7 +53,7 @@ public static class QueueWalk
     }
 
     private static async IAsyncEnumerable<Application> PagesAsync(IKezekDb db, string regionCode, int groupYear, int? rank,
-        Expression<Func<Application, bool>> filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Expression<Func<Application, bool>> filter, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var queue = db.Applications.AsNoTracking().Include(a => a.Directions).Include(a => a.Parents)
             .Where(QueueOrder.SameQueue(regionCode, groupYear)).Where(filter);
@@ -62,10 +63,10 @@ public static class QueueWalk
         while (true)
         {
             var page = last is null ? queue : queue.Where(QueueOrder.After(last.QueueRank, last.QueuedAt, last.Id));
-            var items = await page.InOrder().Take(PageSize).ToListAsync(cancellationToken);
+            var items = await page.InOrder().Take(pageSize).ToListAsync(cancellationToken);
             foreach (var application in items)
                 yield return application;
-            if (items.Count < PageSize)
+            if (items.Count < pageSize)
                 yield break;
             last = items[^1];
         }

@@ -33,9 +33,15 @@ public sealed record IssuedDirection(Guid Id, CountryKindergarten Kindergarten, 
 /// <summary>A direction that ended (enrolled, expired or revoked) before now, so it holds no seat.</summary>
 public sealed record PastDirection(IssuedDirection Issued, DirectionStatus Status, DateTime EndedAt, DateTime? RemindedAt, Guid Version);
 
-/// <summary>Everything that happened to one application, in order, and where it stands now.</summary>
+/// <summary>Everything that happened to one application, in order, and where it stands now (and what became of it).</summary>
 public sealed record ApplicationStory(ApplicationStatus Status, DateTime RegisteredAt, IReadOnlyList<Step> Steps,
-    IReadOnlyList<PastDirection> Directions, int Expirations, DateTime? SecondParentAttachedAt, Guid Version);
+    IReadOnlyList<PastDirection> Directions, int Expirations, DateTime? SecondParentAttachedAt, Guid Version, Outcome Outcome);
+
+/// <summary>
+/// What the queue gave an application (<see cref="QueueService"/>): the outcome it ends in and, when served, the day its turn
+/// came. Null for a story drawn alone (the first pass of the layout, which only needs who registered when).
+/// </summary>
+public sealed record Served(Outcome Outcome, DateOnly? TurnDay);
 
 /// <summary>
 /// Draws an application's story along its region's workflow (<c>workflows/direction.json</c> or <c>voucher.json</c>),
@@ -55,10 +61,14 @@ public static class ApplicationStories
 
     private static readonly string[] RefuseVoucherReasons = ["Отказ от ваучера: детский сад далеко от дома", "Отказ от ваучера: остаёмся дома"];
 
-    public static ApplicationStory Draw(Dice dice, DateOnly birth, bool voucher, IReadOnlyList<CountryKindergarten> kindergartens, bool secondParent)
+    public static ApplicationStory Draw(Dice dice, DateOnly birth, bool voucher, IReadOnlyList<CountryKindergarten> kindergartens, bool secondParent,
+        Served? served = null)
     {
+        // The outcome drawn alone decides when the family registered; the queue (served) then decides who is served, and when.
         var outcome = CountryPlan.OutcomeFor(dice, birth);
         var registeredAt = CountryPlan.RegistrationOf(dice, birth, outcome);
+        if (served is not null)
+            outcome = served.Outcome;
         var story = new StoryBuilder(dice, voucher, kindergartens);
         story.Steps.Add(new Step(registeredAt, HistoryActions.Registered, StepActor.Applicant, null, ApplicationStatus.Queued));
 
@@ -70,7 +80,7 @@ public static class ApplicationStories
         }
         else if (outcome != Outcome.Waiting)
         {
-            var start = FirstTurn(dice, birth, registeredAt, outcome);
+            var start = served?.TurnDay is { } day ? CountryDay.DuringOfficeHours(dice, day) : FirstTurn(dice, birth, registeredAt, outcome);
             switch (outcome)
             {
                 case Outcome.Enrolled:
@@ -94,7 +104,7 @@ public static class ApplicationStories
 
         var attachedAt = secondParent ? story.AttachSecondParent(registeredAt) : (DateTime?)null;
         var final = story.Steps[^1].To;
-        return new ApplicationStory(final, registeredAt, story.Steps, story.Directions, story.Expirations, attachedAt, dice.NextGuid());
+        return new ApplicationStory(final, registeredAt, story.Steps, story.Directions, story.Expirations, attachedAt, dice.NextGuid(), outcome);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed record CountryFamily(RegionQuota Region, FakePerson Applicant, Rel
 public static class CountryFamilies
 {
     public static CountryFamily Draw(CountryPlan plan, int index, RegionQuota region, int maxChildren,
-        IReadOnlyList<CountryKindergarten> kindergartens)
+        IReadOnlyList<CountryKindergarten> kindergartens, Func<int, Served?>? served = null)
     {
         var dice = Dice.For(plan.Seed, DiceSubject.Family, index);
         // Thrown even when the quota leaves room for one child only: every later throw stays the same.
@@ -48,13 +48,16 @@ public static class CountryFamilies
         var voucher = region.RuleSet.Policy.Lifecycle == "voucher";
 
         var drawn = new List<CountryChild>(children);
-        foreach (var birth in births)
+        for (var childIndex = 0; childIndex < births.Count; childIndex++)
         {
+            var birth = births[childIndex];
             var sex = dice.Chance(0.5) ? Sex.Female : Sex.Male;
             var child = names.Person(surname, names.ChildName(dice, sex), fathersName, sex, birth);
             child = child with { FullName = FakePeople.AsRegistryWrites(dice, child.FullName) };
             var benefit = CountryPlan.BenefitFor(dice);
-            var story = ApplicationStories.Draw(dice, birth, voucher, kindergartens, secondParent is not null);
+            // The story throws its own dice: what the queue decides for one child does not move the family's other throws.
+            var story = ApplicationStories.Draw(Dice.For(plan.Seed, DiceSubject.Story, (long)index * 2 + childIndex), birth, voucher, kindergartens,
+                secondParent is not null, served?.Invoke(childIndex));
             var earliestImport = birth.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
             var imported = dice.Between(story.RegisteredAt.AddDays(-20), story.RegisteredAt.AddHours(-1));
             drawn.Add(new CountryChild(child, benefit, story, imported < earliestImport ? earliestImport : imported));

@@ -32,13 +32,17 @@ public sealed class CountryLayout
     private readonly PlannedFamily[] _families;
     private readonly PlannedApplication[] _applications;
 
+    /// <summary>What the queue gave each child, by family × 2 + child (<see cref="QueueService"/>).</summary>
+    private readonly Served[] _served;
+
     private CountryLayout(CountryPlan plan, IReadOnlyList<IReadOnlyList<CountryKindergarten>> kindergartens, PlannedFamily[] families,
-        PlannedApplication[] applications)
+        PlannedApplication[] applications, Served[] served)
     {
         Plan = plan;
         Kindergartens = kindergartens;
         _families = families;
         _applications = applications;
+        _served = served;
     }
 
     public CountryPlan Plan { get; }
@@ -55,6 +59,9 @@ public sealed class CountryLayout
         var families = new List<PlannedFamily>();
         var applications = new PlannedApplication[plan.Applications];
         var count = 0;
+        // The first pass draws each story alone: who registered when, and what outcome it drew. The queues then decide who is
+        // served, and when, in queue order; every later drawing of a family asks them.
+        var queues = new Dictionary<(int Region, int GroupYear), List<QueueEntry>>();
         for (var region = 0; region < plan.Regions.Count; region++)
         {
             for (var left = plan.Regions[region].Applications; left > 0;)
@@ -64,8 +71,14 @@ public sealed class CountryLayout
                 var secondParentSlot = family.SecondParent is { } secondParent ? slots.Next(secondParent) : (short)-1;
                 for (var child = 0; child < family.Children.Count; child++)
                 {
-                    applications[count++] = new PlannedApplication(family.Children[child].Story.RegisteredAt.Ticks, families.Count, (byte)child,
-                        slots.Next(family.Children[child].Person));
+                    var drawn = family.Children[child];
+                    applications[count++] = new PlannedApplication(drawn.Story.RegisteredAt.Ticks, families.Count, (byte)child,
+                        slots.Next(drawn.Person));
+                    var groupYear = Kezek.Core.Applications.GroupYear.ForChildBornOn(drawn.Person.BirthDate).Year;
+                    if (!queues.TryGetValue((region, groupYear), out var queue))
+                        queues[(region, groupYear)] = queue = [];
+                    queue.Add(new QueueEntry(families.Count * 2 + child, QueueService.RankOf(drawn.Benefit), drawn.Story.RegisteredAt, drawn.Person.BirthDate,
+                        drawn.Story.Outcome, drawn.Story.Outcome == Outcome.Withdrawn ? drawn.Story.Steps[^1].At : null));
                 }
 
                 families.Add(new PlannedFamily((byte)region, (byte)family.Children.Count, applicantSlot, secondParentSlot));
@@ -74,7 +87,15 @@ public sealed class CountryLayout
         }
 
         Array.Sort(applications);
-        return new CountryLayout(plan, kindergartens, [.. families], applications);
+        var served = new Served[families.Count * 2];
+        foreach (var ((region, groupYear), queue) in queues)
+        {
+            var given = QueueService.Serve(plan.Seed, QueueService.KeyOf(region, groupYear), groupYear, queue);
+            for (var i = 0; i < queue.Count; i++)
+                served[queue[i].Index] = given[i];
+        }
+
+        return new CountryLayout(plan, kindergartens, [.. families], applications, served);
     }
 
     /// <summary>Every application in the order of registration, drawn again: ids from 1, numbers per region and local year.</summary>
@@ -86,7 +107,8 @@ public sealed class CountryLayout
             var planned = _applications[i];
             var family = _families[planned.Family];
             var region = Plan.Regions[family.Region];
-            var drawn = CountryFamilies.Draw(Plan, planned.Family, region, family.Children, Kindergartens[family.Region]);
+            var drawn = CountryFamilies.Draw(Plan, planned.Family, region, family.Children, Kindergartens[family.Region],
+                child => _served[planned.Family * 2 + child]);
             var child = drawn.Children[planned.Child];
             var policy = region.RuleSet.Policy;
             var year = policy.ToLocal(child.Story.RegisteredAt).Year;

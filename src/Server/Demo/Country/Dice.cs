@@ -70,4 +70,10 @@ public enum DiceSubject
 {
     Kindergarten = 1,
     Family = 2,
+
+    /// <summary>A child's application story (keyed by family and child), apart from the family's throws.</summary>
+    Story = 3,
+
+    /// <summary>A queue's seats over the years (keyed by region and group year).</summary>
+    Queue = 4,
 }

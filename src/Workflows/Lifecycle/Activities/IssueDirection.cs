@@ -20,8 +20,11 @@ public sealed class IssueDirection : ActivityWithoutArgument
         // Only a turn may take a seat published to the queue: Turns counts those seats against the turns it gave.
         var turnHasCome = context.FromStatus == ApplicationStatus.Notified;
         // A release window's run gave this very seat: it is taken as given, or not at all.
+        // A close claims a page's seats at once (ClaimedSeats); alone, the seat is claimed here.
         var seat = context.Request.Allocated
-            ? await Seats.TakeAllocatedAsync(context.Db, application, placeId, cancellationToken)
+            ? context.ClaimedSeats?.GetValueOrDefault(placeId) is { } claimed && claimed.TakenByApplicationId == application.Id
+                ? claimed
+                : await Seats.TakeAllocatedAsync(context.Db, application, placeId, cancellationToken)
             : await Seats.TakeAsync(context.Db, application, placeId, turnHasCome, cancellationToken);
         if (!seat.IsSuccess)
             return seat.Error;

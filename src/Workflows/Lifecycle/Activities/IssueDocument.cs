@@ -19,7 +19,9 @@ public sealed class IssueDocument : IActivity
         if (kind == DocumentKind.Direction && context.Direction is null)
             throw new InvalidOperationException("issueDocument Direction: the transition has no direction (issueDirection comes first).");
         await DocumentIssuer.IssueAsync(context.Db, context.Application, kind, kind == DocumentKind.Direction ? context.Direction : null,
-            context.Rules.Policy, context.Now, cancellationToken);
+            context.Rules.Policy, context.Now, cancellationToken,
+            context.Direction is { } direction ? context.ClaimedSeats?.GetValueOrDefault(direction.PlaceId) : null,
+            context.Direction is { } of ? context.Kindergartens?.GetValueOrDefault(of.KindergartenId) : null);
         return null;
     }
 }
