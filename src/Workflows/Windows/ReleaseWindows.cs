@@ -27,7 +27,9 @@ namespace Kezek.Workflows.Windows;
 /// timer, fired once however many instances sweep) one serial-dictatorship run serves the families of that group year
 /// that ranked, in queue order: each gets its highest-ranked kindergarten of the window with a seat left, and a direction
 /// through the lifecycle (trigger <c>Allocate</c>). The others stay queued at their place and are told why; seats nobody
-/// got become free choice. The run is kept for audit (<see cref="AllocationRun"/>).
+/// got become free choice. The run is kept for audit (<see cref="AllocationRun"/>). In an intake region
+/// (<c>allocation: "deferred-acceptance"</c>) the same window gathers the seats, and the close runs deferred acceptance
+/// instead: kindergartens keep families by the region's <c>intakePriority</c> (<see cref="IntakeStandings"/>).
 /// </summary>
 public sealed class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, IWordCatalog words, TimeProvider clock)
 {
