@@ -131,13 +131,20 @@ public sealed record RegionPolicy
     /// <summary>How many kindergartens a family may rank for an application (rankKindergartens).</summary>
     public required int MaxRankedKindergartens { get; init; }
 
-    /// <summary>How queue seats find families: "first-come" (the turn) or "window" (a release window; docs/allocation.md).</summary>
+    /// <summary>How queue seats find families: "first-come" (the turn), "window" (a release window) or "deferred-acceptance" (the intake; docs/allocation.md).</summary>
     public string Allocation { get; init; } = RuleSets.AllocationModes.FirstCome;
 
     /// <summary>How long a release window stays open, in minutes.</summary>
     public int WindowMinutes { get; init; } = 30;
 
-    public bool AllocatesByWindow => Allocation == RuleSets.AllocationModes.Window;
+    /// <summary>How kindergartens rank families in the annual intake (<c>intakePriority</c>): criteria, first decides first.</summary>
+    public Kezek.Core.Allocation.IntakePriority IntakePriority { get; init; } = Kezek.Core.Allocation.IntakePriority.Default;
+
+    /// <summary>Whether published queue seats gather in a window (both "window" and the intake, "deferred-acceptance").</summary>
+    public bool AllocatesByWindow => Allocation is RuleSets.AllocationModes.Window or RuleSets.AllocationModes.DeferredAcceptance;
+
+    /// <summary>Whether a window's close runs deferred acceptance (the annual intake) rather than serial dictatorship.</summary>
+    public bool AllocatesByIntake => Allocation == RuleSets.AllocationModes.DeferredAcceptance;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 

@@ -11,8 +11,8 @@ public enum ReleaseWindowStatus
 
 /// <summary>
 /// Окно распределения: the queue seats published in a <c>window</c> region for one group year, gathered until
-/// <see cref="ClosesAt"/>. Seats published while it is open join it; at the close one serial-dictatorship run gives them
-/// out in queue order (docs/allocation.md).
+/// <see cref="ClosesAt"/>. Seats published while it is open join it; at the close one run gives them out: serial
+/// dictatorship in queue order, or in an intake region deferred acceptance by the region's priority (docs/allocation.md).
 /// </summary>
 public sealed class ReleaseWindow
 {
@@ -84,7 +84,7 @@ public sealed class AllocationRun
 
     public int GroupYear { get; private set; }
 
-    /// <summary>The allocation mode (e.g. "window").</summary>
+    /// <summary>The allocation mode: "window" (serial dictatorship) or "deferred-acceptance" (the annual intake).</summary>
     public string Mode { get; private set; }
 
     public string RuleSetName { get; private set; }

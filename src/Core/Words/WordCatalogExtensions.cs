@@ -66,4 +66,10 @@ public static class SuccessMessages
     public const string TransferMoved = "TRANSFER_MOVED";
     public const string TransferStayed = "TRANSFER_STAYED";
     public const string TransferReason = "TRANSFER_REASON";
+
+    /// <summary>An intake run's holders, counted by the criterion that put each before the family (<c>ALLOCATION_DECIDED_</c> + criterion).</summary>
+    public const string AllocationDecidedByBenefit = "ALLOCATION_DECIDED_benefit";
+    public const string AllocationDecidedBySibling = "ALLOCATION_DECIDED_sibling";
+    public const string AllocationDecidedByQueuedAt = "ALLOCATION_DECIDED_queuedAt";
+    public const string AllocationDecidedByLottery = "ALLOCATION_DECIDED_lottery";
 }

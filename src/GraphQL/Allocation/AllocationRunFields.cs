@@ -12,6 +12,19 @@ using Kezek.Workflows.Windows;
 
 namespace Kezek.GraphQL.Allocation;
 
+public sealed class PriorityCountGraphType : ObjectGraphType<KeyValuePair<string, int>>
+{
+    public PriorityCountGraphType()
+    {
+        Name = "PriorityCount";
+        Description = "How many of a kindergarten's holders stand before the family by one criterion of the region's intake priority.";
+        Field<NonNullGraphType<StringGraphType>>("criterion")
+            .Description("The first criterion on which the holder stands before the family: benefit, sibling, queuedAt; lottery when equal on all.")
+            .Resolve(c => c.Source.Key);
+        Field<NonNullGraphType<IntGraphType>>("count").Resolve(c => c.Source.Value);
+    }
+}
+
 public sealed class MissedChoiceGraphType : ObjectGraphType<MissedChoice>
 {
     public MissedChoiceGraphType()
@@ -27,6 +40,10 @@ public sealed class MissedChoiceGraphType : ObjectGraphType<MissedChoice>
         Field<NonNullGraphType<IntGraphType>>("takenPriority").Resolve(c => c.Source.TakenBy.GetValueOrDefault("Priority"));
         Field<NonNullGraphType<IntGraphType>>("takenGeneral").Description("Taken by families of the general queue, earlier in it.")
             .Resolve(c => c.Source.TakenBy.GetValueOrDefault("None"));
+        Field<ListGraphType<NonNullGraphType<PriorityCountGraphType>>>("decidedBy")
+            .Description("An intake run (deferred-acceptance): the holders counted by the criterion that put each before the family "
+                         + "(everyone placed there stands before it, the run being stable); null for a window run.")
+            .Resolve(c => c.Source.DecidedBy?.OrderBy(d => d.Key, StringComparer.Ordinal).ToList());
     }
 }
 
@@ -59,7 +76,8 @@ public sealed class AllocationRunGraphType : ObjectGraphType<AllocationRunView>
     public AllocationRunGraphType()
     {
         Name = "AllocationRun";
-        Description = "One allocation run (a release window's close): its inputs hash, rule-set version, lottery seed, and every outcome.";
+        Description = "One allocation run (a release window's close; mode \"window\" or \"deferred-acceptance\" for the annual intake): "
+            + "its inputs hash, rule-set version, lottery seed, and every outcome.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Run.Id);
         Field<NonNullGraphType<StringGraphType>>("region").Resolve(c => c.Source.Run.RegionCode);
         Field<NonNullGraphType<IntGraphType>>("groupYear").Resolve(c => c.Source.Run.GroupYear);
@@ -85,8 +103,14 @@ public sealed class AllocationRunExtractGraphType : ObjectGraphType<AllocationRu
     public AllocationRunExtractGraphType()
     {
         Name = "AllocationRunExtract";
-        Description = "A run's public anonymised inputs: families as positions with category, lottery number and ranking; seats per kindergarten id. "
-            + "Recomputing serial dictatorship over it (families in position order) gives the run's placements; its SHA-256 is the run's inputsHash.";
+        Description = "A run's public anonymised inputs: families as positions with category, lottery number and ranking; seats per kindergarten id; "
+            + "its SHA-256 is the run's inputsHash. To recompute: kindergartens by their index in the list, families in position order. "
+            + "A \"window\" run: serial dictatorship (each family in turn takes its highest-ranked kindergarten with a seat left). "
+            + "A \"deferred-acceptance\" run (the intake): the extract also has `priority` (the region's criteria, first decides first) and per family "
+            + "`queuedAt` (its queued-at rank, 0 earliest) and `siblings` (kindergarten ids where a sibling already is). A kindergarten ranks families "
+            + "by those criteria (benefit: OutOfTurn, then Priority, then None; sibling: a sibling there first; queuedAt: lower first), then by lower "
+            + "lottery number, then by lower position; families propose along their rankings and each kindergarten keeps the best its seats allow "
+            + "(Gale–Shapley, families proposing). Kezek.Core.Allocation.DeferredAcceptance over AllocationExtract.Market() does exactly this.";
         Field<NonNullGraphType<IdGraphType>>("runId").Resolve(c => c.Source.RunId);
         Field<NonNullGraphType<StringGraphType>>("inputsHash").Resolve(c => c.Source.InputsHash);
         Field<NonNullGraphType<StringGraphType>>("json").Description("The canonical JSON, byte for byte as hashed.").Resolve(c => c.Source.Extract);

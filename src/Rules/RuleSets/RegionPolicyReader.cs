@@ -37,6 +37,8 @@ public static class RegionPolicyReader
             MaxRankedKindergartens = (int)values["maxRankedKindergartens"],
             Allocation = Text("allocation"),
             WindowMinutes = Number("windowMinutes"),
+            IntakePriority = Kezek.Core.Allocation.IntakePriority.Parse(Text("intakePriority")).Priority
+                ?? throw new InvalidOperationException($"{region}: the intake priority was not checked before it was read."),
         };
     }
 

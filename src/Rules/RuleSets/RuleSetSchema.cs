@@ -35,6 +35,7 @@ public static class RuleSetSchema
         ["maxRankedKindergartens"] = typeof(int),
         ["allocation"] = typeof(string),
         ["windowMinutes"] = typeof(int),
+        ["intakePriority"] = typeof(string),
     };
 
     /// <summary>
@@ -47,10 +48,12 @@ public static class RuleSetSchema
         ["keepQueuedAtOnMove"] = false,
         // A family ranks up to this many kindergartens for an allocation run (docs/allocation.md).
         ["maxRankedKindergartens"] = 5,
-        // How queue seats find families: "first-come" (the turn, as before) or "window" (a release window, docs/allocation.md).
+        // How queue seats find families: "first-come" (the turn, as before), "window" (a release window) or "deferred-acceptance" (the intake), docs/allocation.md.
         ["allocation"] = AllocationModes.FirstCome,
         // How long a release window stays open.
         ["windowMinutes"] = 30,
+        // How kindergartens rank families in the annual intake ("deferred-acceptance"): criteria, first decides first.
+        ["intakePriority"] = Kezek.Core.Allocation.IntakePriority.DefaultText,
     };
 
     /// <summary>The whole numbers' ranges, in the order they are checked: ages in months, the family's days, counts and days, hours, the voucher's days.</summary>
@@ -68,7 +71,7 @@ public static class RuleSetSchema
     public static readonly IReadOnlySet<string> Lifecycles = new HashSet<string>(StringComparer.Ordinal) { "direction", "voucher" };
 
     /// <summary>The allocation modes a region may run (docs/allocation.md).</summary>
-    public static readonly IReadOnlySet<string> Allocations = new HashSet<string>(StringComparer.Ordinal) { AllocationModes.FirstCome, AllocationModes.Window };
+    public static readonly IReadOnlySet<string> Allocations = new HashSet<string>(StringComparer.Ordinal) { AllocationModes.FirstCome, AllocationModes.Window, AllocationModes.DeferredAcceptance };
 
     /// <summary>The channels a region may notify families on.</summary>
 
@@ -118,4 +121,10 @@ public static class AllocationModes
 
     /// <summary>A release window: families rank during it, one serial-dictatorship run at its close.</summary>
     public const string Window = "window";
+
+    /// <summary>
+    /// The annual intake (комплектование): seats are gathered in a window as for <see cref="Window"/>; at its close families
+    /// propose along their rankings and kindergartens keep them by the region's <c>intakePriority</c> (deferred acceptance).
+    /// </summary>
+    public const string DeferredAcceptance = "deferred-acceptance";
 }

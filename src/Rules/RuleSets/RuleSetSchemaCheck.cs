@@ -127,10 +127,12 @@ public static partial class RuleSetSchemaCheck
         if (!RuleSetSchema.Lifecycles.Contains(Text("lifecycle")))
             problems.Add(new("VALUE_INVALID", "GlobalParams.lifecycle", "\"direction\" or \"voucher\"."));
         if (!RuleSetSchema.Allocations.Contains(Text("allocation")))
-            problems.Add(new("VALUE_INVALID", "GlobalParams.allocation", "\"first-come\" or \"window\"."));
-        else if (Text("allocation") == AllocationModes.Window && Text("lifecycle") == "voucher")
+            problems.Add(new("VALUE_INVALID", "GlobalParams.allocation", "\"first-come\", \"window\" or \"deferred-acceptance\"."));
+        else if (Text("allocation") != AllocationModes.FirstCome && Text("lifecycle") == "voucher")
             problems.Add(new("VALUE_INVALID", "GlobalParams.allocation",
-                "A release window gives directions; a region with the voucher lifecycle gives vouchers, so it stays \"first-come\"."));
+                "A release window or an intake run gives directions; a region with the voucher lifecycle gives vouchers, so it stays \"first-come\"."));
+        if (Kezek.Core.Allocation.IntakePriority.Parse(Text("intakePriority")).Problem is { } intake)
+            problems.Add(new("VALUE_INVALID", "GlobalParams.intakePriority", intake));
         var channels = RegionPolicyReader.Channels(Text("notificationChannels"));
         if (channels is not { Count: > 0 })
             problems.Add(new("VALUE_INVALID", "GlobalParams.notificationChannels", "A comma-separated list of email, sms, cabinet."));

@@ -100,7 +100,7 @@ public sealed class RunTransfersHandler(IKezekDb db, ApplicationLifecycle lifecy
             var wasMoved = final[position] != index[current[position]];
             db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, families[position].Id, position, kindergartenIds[final[position]],
                 wasMoved ? Array.IndexOf(market.Families[position].Ranking, final[position]) : null,
-                ReleaseWindows.ReasonsJson(reasons.For(position), kindergartenIds)));
+                ReleaseWindows.ReasonsJson(ReleaseWindows.Stored(reasons.For(position), kindergartenIds))));
         }
 
         // The seats each kindergarten gives: first those of the children leaving it (handed over), then its free ones.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kezek.Core.Allocation;
 using Kezek.Core.Identity;
 using Kezek.Core.Regions;
@@ -10,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Windows;
 
-/// <summary>One missed choice: the kindergarten, its seats in the run, and who holds them by category (OutOfTurn, Priority, None).</summary>
-public sealed record MissedChoice(int Choice, Guid KindergartenId, int Seats, IReadOnlyDictionary<string, int> TakenBy);
+/// <summary>
+/// One missed choice: the kindergarten, its seats in the run, and who holds them by category (OutOfTurn, Priority, None); in an
+/// intake run also how many holders each criterion put first (benefit, sibling, queuedAt, lottery), else null.
+/// </summary>
+public sealed record MissedChoice(int Choice, Guid KindergartenId, int Seats, IReadOnlyDictionary<string, int> TakenBy,
+    IReadOnlyDictionary<string, int>? DecidedBy = null);
 
 /// <summary>One family's outcome in a run, with the explanation in each language people read.</summary>
 public sealed record OutcomeView(Guid RunId, string RegionCode, DateTime AllocatedAt, string? ApplicationNumber, int Position, Guid? KindergartenId, int? Choice,
@@ -63,19 +66,19 @@ public sealed class AllocationReads(IKezekDb db, ReleaseWindows windows)
         CancellationToken cancellationToken)
     {
         var byId = runs.ToDictionary(r => r.Id);
-        var kindergartenIds = runs.ToDictionary(r => r.Id, r => (IReadOnlyList<Guid>)[.. (AllocationExtract.FromJson(r.Extract)?.Kindergartens ?? []).Select(k => k.Id)]);
-        var all = kindergartenIds.Values.SelectMany(ids => ids).Distinct().ToList();
+        // The kindergartens named: those given and those missed (the reasons keep their ids), not the whole extract's.
+        var reasonsOf = outcomes.Select(x => ReleaseWindows.ReadReasons(x.Outcome.Reasons)).ToList();
+        var all = reasonsOf.SelectMany(r => r.Select(m => m.KindergartenId))
+            .Concat(outcomes.Where(x => x.Outcome.KindergartenId is not null).Select(x => x.Outcome.KindergartenId!.Value)).Distinct().ToList();
         var kindergartens = await db.Kindergartens.AsNoTracking().Where(k => all.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken);
-        return [.. outcomes.Select(x =>
+        return [.. outcomes.Select((x, i) =>
         {
-            var ids = kindergartenIds[x.Outcome.RunId];
-            var reasons = ReleaseWindows.ReadReasons(x.Outcome.Reasons, ids);
+            var reasons = reasonsOf[i];
             (Guid, int)? placed = x.Outcome.KindergartenId is { } k && x.Outcome.Choice is { } c ? (k, c) : null;
             // A transfer run names the kindergarten a family stayed in too; only a move has a choice.
             var transfer = byId[x.Outcome.RunId].Mode == Transfers.RunTransfersHandler.Mode;
-            var texts = Language.OfReaders.ToDictionary(l => l.Code, l => windows.Explain(reasons, placed, ids, kindergartens, l, transfer));
-            var missed = (JsonSerializer.Deserialize<List<ReleaseWindows.StoredReason>>(x.Outcome.Reasons) ?? [])
-                .Select(r => new MissedChoice(r.Choice, r.KindergartenId, r.Seats, r.TakenBy)).ToList();
+            var texts = Language.OfReaders.ToDictionary(l => l.Code, l => windows.Explain(reasons, placed, kindergartens, l, transfer));
+            var missed = reasons.Select(r => new MissedChoice(r.Choice, r.KindergartenId, r.Seats, r.TakenBy, r.DecidedBy)).ToList();
             return new OutcomeView(x.Outcome.RunId, byId[x.Outcome.RunId].RegionCode, byId[x.Outcome.RunId].FinishedAt, x.Number, x.Outcome.Position, x.Outcome.KindergartenId,
                 x.Outcome.Choice, missed, texts);
         })];

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kezek.Core.Allocation;
 using Kezek.Core.Applications;
 using Kezek.Core.Identity;
@@ -30,7 +31,9 @@ namespace Kezek.Workflows.Windows;
 /// timer, fired once however many instances sweep) one serial-dictatorship run serves the families of that group year
 /// that ranked, in queue order: each gets its highest-ranked kindergarten of the window with a seat left, and a direction
 /// through the lifecycle (trigger <c>Allocate</c>). The others stay queued at their place and are told why; seats nobody
-/// got become free choice. The run is kept for audit (<see cref="AllocationRun"/>).
+/// got become free choice. The run is kept for audit (<see cref="AllocationRun"/>). In an intake region
+/// (<c>allocation: "deferred-acceptance"</c>) the same window gathers the seats, and the close runs deferred acceptance
+/// instead: kindergartens keep families by the region's <c>intakePriority</c> (<see cref="IntakeStandings"/>).
 /// </summary>
 public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, IWordCatalog words, TimeProvider clock,
     ILogger<ReleaseWindows> logger)
@@ -43,6 +46,10 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
     /// <summary>How many families a close writes between two saves (their seats, timers and languages read in one statement each).</summary>
     private const int WritePage = 500;
+
+    /// <summary>The same messages in an intake region (<c>deferred-acceptance</c>): kindergartens keep families by the region's priority, not the queue.</summary>
+    public const string IntakeOpenedTemplate = "intake-opened";
+    public const string IntakeUnplacedTemplate = "intake-unplaced";
 
     /// <summary>
     /// Publishes <paramref name="count"/> queue seats into the open window of the region and group year (opening one, with
@@ -90,7 +97,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
             var languages = await UpdateContactPreferencesHandler.LanguagesAsync(db,
                 [.. told.SelectMany(a => a.Parents.Select(p => p.Iin).Prepend(a.Applicant.Iin)).Distinct()], cancellationToken);
             foreach (var application in told)
-                await Outbox.WriteAsync(db, application, [OpenedTemplate], policy, null, null, now, cancellationToken, extra, languages);
+                await Outbox.WriteAsync(db, application, [policy.AllocatesByIntake ? IntakeOpenedTemplate : OpenedTemplate], policy, null, null, now, cancellationToken, extra, languages);
             notified = told.Count;
         }
         else
@@ -100,7 +107,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
             {
                 if (seen++ < skip)
                     continue;
-                await Outbox.WriteAsync(db, application, [OpenedTemplate], policy, null, null, now, cancellationToken, extra);
+                await Outbox.WriteAsync(db, application, [policy.AllocatesByIntake ? IntakeOpenedTemplate : OpenedTemplate], policy, null, null, now, cancellationToken, extra);
                 if (++notified == take)
                     break;
             }
@@ -149,13 +156,20 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
         var marketTime = timing.Elapsed;
         var seed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var run = new AllocationRun(Guid.NewGuid(), region, window.GroupYear, AllocationModes.Window, active.Name, active.Version, seed, now);
+        var intake = policy.AllocatesByIntake;
+        var run = new AllocationRun(Guid.NewGuid(), region, window.GroupYear, intake ? AllocationModes.DeferredAcceptance : AllocationModes.Window,
+            active.Name, active.Version, seed, now);
+        var extractFamilies = families.Select((f, position) => new ExtractFamily(position, f.Benefit.ToString(), Lottery.Draw(seed, f.Number), rankings[f.Id])).ToList();
+        if (intake)
+            extractFamilies = await IntakeStandings.WithStandingsAsync(db, families, extractFamilies, kindergartenIds, cancellationToken);
         var extract = new AllocationExtract(run.Id, region, window.GroupYear, run.Mode, active.Name, active.Version, seed,
-            [.. kindergartenIds.Select((id, i) => new ExtractKindergarten(id, seatQueues[i].Count))],
-            [.. families.Select((f, position) => new ExtractFamily(position, f.Benefit.ToString(), Lottery.Draw(seed, f.Number), rankings[f.Id]))]);
+            [.. kindergartenIds.Select((id, i) => new ExtractKindergarten(id, seatQueues[i].Count))], extractFamilies)
+        {
+            Priority = intake ? policy.IntakePriority.Words : null,
+        };
         var market = extract.Market();
-        var placement = SerialDictatorship.Allocate(market);
-        var reasons = new Reasons(market, placement);
+        var placement = extract.Allocate(market);
+        var reasons = extract.Reasons(market, placement);
         var json = extract.ToJson();
         run.Finish(json, AllocationExtract.Hash(json), families.Count, seats.Count, placement.Kindergarten.Count(k => k != Placement.Unplaced), now);
         db.AllocationRuns.Add(run);
@@ -195,9 +209,9 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
                 {
                     var family = families[position];
                     var given = placement.Kindergarten[position];
-                    var familyReasons = reasons.For(position);
+                    var familyReasons = reasons(position);
                     db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, family.Id, position, given == Placement.Unplaced ? null : kindergartenIds[given],
-                        given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(familyReasons, kindergartenIds)));
+                        given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(familyReasons)));
                     if (seatOf[position] is { } seatId)
                     {
                         var request = new TransitionRequest(Actor.System, PlaceId: seatId, Allocated: true);
@@ -211,8 +225,8 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
                         // Told why; the application itself does not change (nothing to track).
                         var texts = new Dictionary<string, string?>();
                         foreach (var language in Language.OfMessages)
-                            texts["allocationReason." + language.Code] = Explain(familyReasons, null, kindergartenIds, kindergartens, language);
-                        await Outbox.WriteAsync(db, family, [UnplacedTemplate], policy, null, null, now, cancellationToken, texts, lifecycle.BulkLanguages);
+                            texts["allocationReason." + language.Code] = Explain(familyReasons, null, kindergartens, language);
+                        await Outbox.WriteAsync(db, family, [intake ? IntakeUnplacedTemplate : UnplacedTemplate], policy, null, null, now, cancellationToken, texts, lifecycle.BulkLanguages);
                     }
                 }
 
@@ -242,9 +256,10 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
     /// <summary>
     /// The outcome in words, in <paramref name="language"/>: where the family was placed (or that it stays in the queue), and
-    /// for each kindergarten it ranked higher, the seats and who holds them by category.
+    /// for each kindergarten it ranked higher, the seats and who holds them: by category in a window run, by the criterion
+    /// that put each holder first in an intake run.
     /// </summary>
-    public string Explain(IReadOnlyList<ChoiceReason> reasons, (Guid Kindergarten, int Choice)? placed, IReadOnlyList<Guid> kindergartenIds,
+    public string Explain(IReadOnlyList<StoredReason> reasons, (Guid Kindergarten, int Choice)? placed,
         IReadOnlyDictionary<Guid, Kindergarten> kindergartens, Language language, bool transfer = false)
     {
         string Word(string key, params (string Name, string Value)[] values)
@@ -265,7 +280,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
                 ? Word(SuccessMessages.TransferMoved, ("choice", Number(moved.Choice + 1)), ("kindergarten", Name(moved.Kindergarten)))
                 : Word(SuccessMessages.TransferStayed));
             parts.AddRange(reasons.Select(reason => Word(SuccessMessages.TransferReason, ("choice", Number(reason.Choice + 1)),
-                ("kindergarten", Name(kindergartenIds[reason.Kindergarten])), ("seats", Number(reason.Seats)), ("moved", Number(reason.TakenByTag.Values.Sum())))));
+                ("kindergarten", Name(reason.KindergartenId)), ("seats", Number(reason.Seats)), ("moved", Number(reason.TakenBy.Values.Sum())))));
             return string.Join("; ", parts);
         }
 
@@ -274,29 +289,48 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
             : Word(SuccessMessages.AllocationNotPlaced));
         foreach (var reason in reasons)
         {
-            var taken = string.Join(", ", reason.TakenByTag.OrderByDescending(t => t.Key)
-                .Select(t => Word("ALLOCATION_TAKEN_" + (BenefitCategory)t.Key, ("count", Number(t.Value)))));
-            parts.Add(Word(SuccessMessages.AllocationReason, ("choice", Number(reason.Choice + 1)), ("kindergarten", Name(kindergartenIds[reason.Kindergarten])),
+            var taken = reason.DecidedBy is { } decided
+                ? string.Join(", ", decided.OrderBy(d => DecidedOrder(d.Key)).Select(d => Word("ALLOCATION_DECIDED_" + d.Key, ("count", Number(d.Value)))))
+                : string.Join(", ", reason.TakenBy.OrderByDescending(t => Enum.Parse<BenefitCategory>(t.Key))
+                    .Select(t => Word("ALLOCATION_TAKEN_" + t.Key, ("count", Number(t.Value)))));
+            parts.Add(Word(SuccessMessages.AllocationReason, ("choice", Number(reason.Choice + 1)), ("kindergarten", Name(reason.KindergartenId)),
                 ("seats", Number(reason.Seats)), ("taken", taken)));
         }
 
         return string.Join("; ", parts);
     }
 
-    /// <summary>The reasons as kept with the outcome: kindergartens by id, categories by name.</summary>
-    public static string ReasonsJson(IReadOnlyList<ChoiceReason> reasons, IReadOnlyList<Guid> kindergartenIds) =>
-        JsonSerializer.Serialize(reasons.Select(r => new StoredReason(r.Choice, kindergartenIds[r.Kindergarten], r.Seats,
-            r.TakenByTag.ToDictionary(t => ((BenefitCategory)t.Key).ToString(), t => t.Value))).ToList());
+    /// <summary>The criteria in the order the words name them: benefit, sibling, queued-at, then the lottery.</summary>
+    private static int DecidedOrder(string key) =>
+        IntakePriority.Names.TryGetValue(key, out var criterion) ? (int)criterion : int.MaxValue;
 
-    public static IReadOnlyList<ChoiceReason> ReadReasons(string json, IReadOnlyList<Guid> kindergartenIds)
+    /// <summary>A window run's reasons as kept with the outcome: kindergartens by id, categories by name.</summary>
+    public static IReadOnlyList<StoredReason> Stored(IReadOnlyList<ChoiceReason> reasons, IReadOnlyList<Guid> kindergartenIds) =>
+        [.. reasons.Select(r => new StoredReason(r.Choice, kindergartenIds[r.Kindergarten], r.Seats, TakenBy(r.TakenByTag)))];
+
+    /// <summary>An intake run's reasons as kept: also how many holders each criterion (or the lottery) put first.</summary>
+    public static IReadOnlyList<StoredReason> Stored(IReadOnlyList<IntakeChoiceReason> reasons, IReadOnlyList<Guid> kindergartenIds) =>
+        [.. reasons.Select(r => new StoredReason(r.Choice, kindergartenIds[r.Kindergarten], r.Seats, TakenBy(r.TakenByTag))
+        {
+            DecidedBy = r.Decided.ToDictionary(d => d.Key, d => d.Value),
+        })];
+
+    private static Dictionary<string, int> TakenBy(IReadOnlyDictionary<int, int> byTag) =>
+        byTag.ToDictionary(t => ((BenefitCategory)t.Key).ToString(), t => t.Value);
+
+    public static string ReasonsJson(IReadOnlyList<StoredReason> reasons) => JsonSerializer.Serialize(reasons);
+
+    public static IReadOnlyList<StoredReason> ReadReasons(string json) => JsonSerializer.Deserialize<List<StoredReason>>(json) ?? [];
+
+    /// <summary>
+    /// One missed choice as kept: the kindergarten, its seats, who holds them by category, and in an intake run how many
+    /// holders each criterion put first (<c>benefit</c>, <c>sibling</c>, <c>queuedAt</c>, <c>lottery</c>).
+    /// </summary>
+    public sealed record StoredReason(int Choice, Guid KindergartenId, int Seats, Dictionary<string, int> TakenBy)
     {
-        var stored = JsonSerializer.Deserialize<List<StoredReason>>(json) ?? [];
-        var ids = kindergartenIds.ToList();
-        return [.. stored.Select(r => new ChoiceReason(r.Choice, ids.IndexOf(r.KindergartenId) is var i and >= 0 ? i : ids.Count, r.Seats,
-            r.TakenBy.ToDictionary(t => (int)Enum.Parse<BenefitCategory>(t.Key), t => t.Value)))];
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public Dictionary<string, int>? DecidedBy { get; init; }
     }
-
-    public sealed record StoredReason(int Choice, Guid KindergartenId, int Seats, Dictionary<string, int> TakenBy);
 
     /// <summary>The states a window's run may place from: those the workflow lets <c>Allocate</c> leave.</summary>
     private List<string> AllocatableStates(string region) =>
@@ -308,18 +342,38 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
 public sealed record ExtractKindergarten(Guid Id, int Seats);
 
-/// <summary>One family of the extract: its turn, its category, its lottery number, its ranking (kindergarten ids, best first).</summary>
-public sealed record ExtractFamily(int Position, string Category, long Lottery, Guid[] Ranking);
+/// <summary>
+/// One family of the extract: its turn, its category, its lottery number, its ranking (kindergarten ids, best first). In an
+/// intake run also its queued-at rank among the run's families (0 earliest; equal times share one) and the kindergartens
+/// where a sibling already is. Siblings of one applicant in the same intake run apply jointly: they carry the same lottery
+/// number and queued-at rank (the lowest of theirs), so that every kindergarten ranks them side by side.
+/// </summary>
+public sealed record ExtractFamily(int Position, string Category, long Lottery, Guid[] Ranking)
+{
+    public long? QueuedAt { get; init; }
+
+    public Guid[]? Siblings { get; init; }
+}
 
 /// <summary>
 /// The public anonymised inputs of a run: no application numbers, IINs or names. Its canonical JSON (this record as
-/// System.Text.Json writes it) is what <see cref="AllocationRun.InputsHash"/> hashes; anyone recomputes the run from it with
-/// <see cref="SerialDictatorship"/>: families in position order, kindergartens by their index in the list.
+/// System.Text.Json writes it) is what <see cref="AllocationRun.InputsHash"/> hashes. Anyone recomputes the run from it:
+/// families in position order, kindergartens by their index in the list; a <c>window</c> run with
+/// <see cref="SerialDictatorship"/>; a <c>deferred-acceptance</c> run with <see cref="DeferredAcceptance"/>, each family's
+/// priority at a kindergarten composed from <see cref="Priority"/> (<see cref="IntakePriority.At"/>: the category, whether
+/// the kindergarten is among its <c>siblings</c>, its <c>queuedAt</c> rank, in the region's order), ties by the lottery number
+/// and then the position. <see cref="Market"/> and <see cref="Allocate"/> do exactly that.
 /// </summary>
 public sealed record AllocationExtract(Guid RunId, string Region, int GroupYear, string Mode, string RuleSet, int RuleSetVersion, string Seed,
     IReadOnlyList<ExtractKindergarten> Kindergartens, IReadOnlyList<ExtractFamily> Families)
 {
-    private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>An intake run's criteria, first decides first (the rule value <c>intakePriority</c>); null for a window run.</summary>
+    public IReadOnlyList<string>? Priority { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Canonical);
 
@@ -327,11 +381,45 @@ public sealed record AllocationExtract(Guid RunId, string Region, int GroupYear,
 
     public static string Hash(string json) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))).ToLowerInvariant();
 
+    private Dictionary<Guid, int> Index() => Kindergartens.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+    private IEnumerable<ExtractFamily> InOrder => Families.OrderBy(f => f.Position);
+
     public Market Market()
     {
-        var index = Kindergartens.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        return new Market([.. Kindergartens.Select(k => k.Seats)],
-            [.. Families.OrderBy(f => f.Position).Select(f => new Family([.. f.Ranking.Select(id => index[id])], new long[f.Ranking.Length], f.Lottery,
-                (int)Enum.Parse<BenefitCategory>(f.Category)))]);
+        var index = Index();
+        var seats = Kindergartens.Select(k => k.Seats).ToList();
+        if (Priority is null)
+            return new Market(seats, [.. InOrder.Select(f => new Family([.. f.Ranking.Select(id => index[id])], new long[f.Ranking.Length], f.Lottery, Tag(f)))]);
+        var standings = Standings();
+        return IntakePriority.Of(Priority).Market(seats, [.. InOrder.Select((f, i) =>
+            (f.Ranking.Select(id => index[id]).ToArray(), standings[i], f.Lottery, Tag(f)))]);
     }
+
+    /// <summary>What an intake run's priority reads of each family, in position order.</summary>
+    public IReadOnlyList<IntakeStanding> Standings()
+    {
+        var index = Index();
+        return [.. InOrder.Select(f => new IntakeStanding(2 - Tag(f), f.QueuedAt ?? 0, (f.Siblings ?? []).Where(index.ContainsKey).Select(id => index[id]).ToHashSet()))];
+    }
+
+    /// <summary>The run's own algorithm over the market: deferred acceptance for an intake run, serial dictatorship for a window.</summary>
+    public Placement Allocate(Market market) =>
+        Priority is null ? SerialDictatorship.Allocate(market) : DeferredAcceptance.Allocate(market);
+
+    /// <summary>Each family's reasons as kept with its outcome.</summary>
+    public Func<int, IReadOnlyList<ReleaseWindows.StoredReason>> Reasons(Market market, Placement placement)
+    {
+        var ids = Kindergartens.Select(k => k.Id).ToList();
+        if (Priority is null)
+        {
+            var byTag = new Reasons(market, placement);
+            return family => ReleaseWindows.Stored(byTag.For(family), ids);
+        }
+
+        var intake = new IntakeReasons(market, placement, Standings(), IntakePriority.Of(Priority));
+        return family => ReleaseWindows.Stored(intake.For(family), ids);
+    }
+
+    private static int Tag(ExtractFamily family) => (int)Enum.Parse<BenefitCategory>(family.Category);
 }
