@@ -94,6 +94,16 @@ public sealed partial class ServerProcess : IDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>The CPU time (user + system) the process has used so far, read from /proc by the runtime.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>The process id (for <c>dotnet-counters</c>, <c>dotnet-gcdump</c> or <c>perf</c> beside a run).</summary>
+    public int Id => _process.Id;
+
     public void Dispose()
     {
         if (_disposed)
