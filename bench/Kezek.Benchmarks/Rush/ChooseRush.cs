@@ -26,7 +26,7 @@ namespace Kezek.Benchmarks.Rush;
 /// With <c>--instances 2</c> (or more) the rush runs against that many Kezek server processes on the same database (the
 /// first migrates it and is waited for, then the others start), the warm-up and the rush's clients spread over them in
 /// turn; each server's CPU time over the rush is read from /proc, and the CPU per choice is printed beside the figures.
-/// <code>dotnet Kezek.Benchmarks.dll choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--rate 0] [--warmup 500] [--instances 1]</code>
+/// <code>dotnet Kezek.Benchmarks.dll choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--rate 0] [--warmup 500] [--instances 1] [--server-env NAME=VALUE]…</code>
 /// </summary>
 public static class ChooseRush
 {
@@ -57,6 +57,9 @@ public static class ChooseRush
         var warmUp = Number("--warmup", 500);
         var registerClients = Number("--register-clients", 16);
         var instances = Math.Max(1, Number("--instances", 1));
+        // --server-env DOTNET_gcServer=0 (repeatable): an environment variable for the servers only, not for this driver.
+        var serverEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-env" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
         var database = $"kezek_rush_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
         await Sql.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
@@ -71,8 +74,14 @@ public static class ChooseRush
             // The first instance migrates the new database; the others start on it once it listens.
             for (var i = 0; i < instances; i++)
             {
-                hosts.Add(ServerProcess.Kezek(folder, connection, AdministratorIin, instances == 1 ? null
-                    : new Dictionary<string, string> { ["Kezek__DataPath"] = Path.Combine(folder, $"data-{i + 1}") }));
+                var settings = new Dictionary<string, string>(serverEnvironment);
+                if (instances > 1)
+                {
+                    // The instances share the one instance's 100 connections, as an operator sizes pools to max_connections.
+                    settings["Kezek__DataPath"] = Path.Combine(folder, $"data-{i + 1}");
+                    settings["Kezek__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 100 / instances }.ConnectionString;
+                }
+                hosts.Add(ServerProcess.Kezek(folder, connection, AdministratorIin, settings));
                 var address = await hosts[i].WaitForAddressAsync(TimeSpan.FromSeconds(60));
                 clientsOfHosts.Add(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) });
                 Console.Error.WriteLine($"rush: Kezek server {i + 1} of {instances} is process {hosts[i].Id} on {address}");
