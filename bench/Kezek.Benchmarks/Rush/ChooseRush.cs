@@ -82,7 +82,7 @@ public static class ChooseRush
                     settings["Kezek__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 100 / instances }.ConnectionString;
                 }
                 hosts.Add(ServerProcess.Kezek(folder, connection, AdministratorIin, settings));
-                var address = await hosts[i].WaitForAddressAsync(TimeSpan.FromSeconds(60));
+                var address = await hosts[i].WaitForAddressAsync(TimeSpan.FromMinutes(3)); // a shared machine can take a minute to start one
                 clientsOfHosts.Add(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) });
                 Console.Error.WriteLine($"rush: Kezek server {i + 1} of {instances} is process {hosts[i].Id} on {address}");
             }
