@@ -4,7 +4,8 @@
 #   2. queuePosition and the parent's journal at 10k, 100k and 1M applications: plain Npgsql, bare minimal API, Kezek
 #      (32 clients for throughput; then 4 clients on 1M for latency)
 #   3. publishPlaces of 10,000 queue seats and the sweep of 100,000 due timers on a copy of the 1M country
-#   4. the rush: 5,000 applicants, 1,000 seats, 500 clients all at once, then again arriving at 500 per second
+#   4. the rush: 5,000 applicants, 1,000 seats, 500 clients all at once, then again arriving at 500 per second, then all at
+#      once against two server processes on the same database (CPU per choice and the invariants)
 # The countries come from bench/generate.sh (run it first). The figures are written up in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,3 +34,5 @@ printf '\n==> 4. the rush, all at once\n'
 dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500
 printf '\n==> 4. the rush, arriving at 500 per second\n'
 dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --rate 500
+printf '\n==> 4. the rush, all at once, two instances on the same database\n'
+dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --instances 2

@@ -166,13 +166,13 @@ public static class WindowBench
             // The close: made due now, fired by the server's own sweep (every second).
             var pendingBefore = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"");
             await Sql.ExecuteAsync(data, "VACUUM ANALYZE");
-            var cpuBefore = host.CpuSeconds();
+            var cpuBefore = host.CpuTime().TotalSeconds;
             clock.Restart();
             await Sql.ExecuteAsync(data, "UPDATE \"ReleaseWindows\" SET \"ClosesAt\" = now() WHERE \"Status\" = 'Open'; UPDATE \"WorkflowTimers\" SET \"DueAt\" = now() WHERE \"Kind\" = 'WindowClose' AND \"Status\" = 'Pending'");
             while (await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"ReleaseWindows\" WHERE \"Status\" = 'Open'") > 0 && clock.Elapsed < TimeSpan.FromMinutes(30))
                 await Task.Delay(100);
             var closed = clock.Elapsed.TotalSeconds;
-            var cpu = host.CpuSeconds() - cpuBefore;
+            var cpu = host.CpuTime().TotalSeconds - cpuBefore;
             var split = host.Lines.LastOrDefault(l => l.Contains("closed:", StringComparison.Ordinal))?.Trim() ?? "(no split logged)";
             var notifications = await Sql.ScalarAsync<long>(data, "SELECT count(*) FROM \"Notifications\"") - pendingBefore;
             var placed = await Sql.ScalarAsync<long>(data, "SELECT \"Placed\" FROM \"AllocationRuns\"");

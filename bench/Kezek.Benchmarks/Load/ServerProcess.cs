@@ -101,14 +101,15 @@ public sealed partial class ServerProcess : IDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
-    /// <summary>The CPU time the process has used so far (user and system, from /proc), in seconds: on a shared machine a
-    /// figure less bent by the others' load than the wall clock.</summary>
-    public double CpuSeconds()
+    /// <summary>The CPU time (user + system) the process has used so far, read from /proc by the runtime.</summary>
+    public TimeSpan CpuTime()
     {
-        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // After the command's closing parenthesis: state is field 0, utime field 11, stime field 12 (clock ticks, 100 a second).
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
+
+    /// <summary>The process id (for <c>dotnet-counters</c>, <c>dotnet-gcdump</c> or <c>perf</c> beside a run).</summary>
+    public int Id => _process.Id;
 
     public void Dispose()
     {
