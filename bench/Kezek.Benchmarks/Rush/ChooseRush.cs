@@ -21,7 +21,10 @@ namespace Kezek.Benchmarks.Rush;
 /// before the morning), and the same applicants taking another kindergarten's seats through <see cref="PlainChoose"/>,
 /// the plain-SQL data limit. Afterwards the invariants are checked in the database: exactly as many directions as
 /// seats, no seat twice, every taken seat held by its direction's application, every refusal a clear code.
-/// <code>dotnet Kezek.Benchmarks.dll choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--rate 0] [--warmup 500]</code>
+/// Each choice is sent as the family portal sends it, a persisted query (Apollo's convention): the document's hash alone,
+/// and the document with its hash only when the server answers PERSISTED_QUERY_NOT_FOUND (<c>--persisted 0</c> sends the
+/// document every time, as before).
+/// <code>dotnet Kezek.Benchmarks.dll choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--rate 0] [--warmup 500] [--persisted 1]</code>
 /// </summary>
 public static class ChooseRush
 {
@@ -51,6 +54,7 @@ public static class ChooseRush
         var rate = Number("--rate", 0);
         var warmUp = Number("--warmup", 500);
         var registerClients = Number("--register-clients", 16);
+        var persisted = Number("--persisted", 1) != 0;
         var database = $"kezek_rush_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
         await Sql.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
@@ -92,13 +96,13 @@ public static class ChooseRush
 
             if (warmUpNumbers.Count > 0)
             {
-                var warmUpRequests = await PrepareAsync(http, token, motherSign, operatorToken, WarmUpKindergarten, WarmUpGroupYear, Math.Max(1, warmUp / 5), warmUpNumbers);
+                var warmUpRequests = await PrepareAsync(http, token, motherSign, operatorToken, WarmUpKindergarten, WarmUpGroupYear, Math.Max(1, warmUp / 5), warmUpNumbers, persisted);
                 var (warmUpFigures, _) = await FireAsync(http, token, warmUpRequests, clients, 0, "warm-up: Kezek signed chooseKindergarten");
                 Console.WriteLine(warmUpFigures);
             }
 
-            var requests = await PrepareAsync(http, token, motherSign, operatorToken, Kindergarten, GroupYear, seats, numbers);
-            var signedXml = JsonDocument.Parse(requests[0]).RootElement.GetProperty("variables").GetProperty("x").GetString()!;
+            var requests = await PrepareAsync(http, token, motherSign, operatorToken, Kindergarten, GroupYear, seats, numbers, persisted);
+            var signedXml = JsonDocument.Parse(requests[0].Body).RootElement.GetProperty("variables").GetProperty("x").GetString()!;
             var plain = await PlainChoose.RunAsync(connection, numbers, seats, clients, GroupYear, signedXml);
             Console.WriteLine(plain.Figures);
             Console.WriteLine($"  plain SQL: {plain.Directions} directions, {plain.SeatsGivenTwice} seats given twice");
@@ -155,22 +159,27 @@ public static class ChooseRush
     }
 
     /// <summary>Publishes the seats to free choice and signs one choice per applicant, each with its own nonce.</summary>
-    private static async Task<List<string>> PrepareAsync(HttpClient http, string token, X509Certificate2 sign, string operatorToken, Guid kindergarten,
-        int groupYear, int seats, List<string> numbers)
+    private const string ChooseMutation = "mutation($input: ChooseKindergartenInput!, $x: String!) { chooseKindergarten(input: $input, signedXml: $x) { direction { id } } }";
+
+    /// <summary>A request's body as first sent (the hash alone when persisted) and the body with the document.</summary>
+    private sealed record Request(string Body, string WithDocument);
+
+    private static async Task<List<Request>> PrepareAsync(HttpClient http, string token, X509Certificate2 sign, string operatorToken, Guid kindergarten,
+        int groupYear, int seats, List<string> numbers, bool persisted)
     {
+        var extensions = new { persistedQuery = new { version = 1, sha256Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ChooseMutation))) } };
         var published = await PostAsync(http, "mutation($k: ID!, $y: Int!, $n: Int!) { publishPlaces(input: {kindergartenId: $k, groupYear: $y, language: KK, count: $n, mode: FREE_CHOICE}) { freePlaces { placeId } } }",
             new { k = kindergarten, y = groupYear, n = seats }, operatorToken);
         var place = published.GetProperty("publishPlaces").GetProperty("freePlaces")[0].GetProperty("placeId").GetString()!;
-        var requests = new List<string>();
+        var requests = new List<Request>();
         foreach (var number in numbers)
         {
             var input = new Dictionary<string, string> { ["applicationNumber"] = number, ["placeId"] = place };
             var signed = XmlSigner.Sign(ActionDocument.Action("chooseKindergarten", await NonceAsync(http, token), input.Select(f => new ActionField(f.Key, f.Value))), sign);
-            requests.Add(JsonSerializer.Serialize(new
-            {
-                query = "mutation($input: ChooseKindergartenInput!, $x: String!) { chooseKindergarten(input: $input, signedXml: $x) { direction { id } } }",
-                variables = new { input, x = signed },
-            }));
+            var withDocument = persisted
+                ? JsonSerializer.Serialize(new { query = ChooseMutation, variables = new { input, x = signed }, extensions })
+                : JsonSerializer.Serialize(new { query = ChooseMutation, variables = new { input, x = signed } });
+            requests.Add(new Request(persisted ? JsonSerializer.Serialize(new { variables = new { input, x = signed }, extensions }) : withDocument, withDocument));
         }
 
         return requests;
@@ -181,7 +190,7 @@ public static class ChooseRush
     /// second with at most <paramref name="clients"/> in flight (then latency counts from the planned send, so that a
     /// server falling behind shows in it). Answers are the error code of each refusal, or OK.
     /// </summary>
-    private static async Task<(LoadFigures Figures, string[] Codes)> FireAsync(HttpClient http, string token, List<string> requests, int clients, int rate,
+    private static async Task<(LoadFigures Figures, string[] Codes)> FireAsync(HttpClient http, string token, List<Request> requests, int clients, int rate,
         string what)
     {
         var latencies = new double[requests.Count];
@@ -190,10 +199,17 @@ public static class ChooseRush
         var origin = Stopwatch.GetTimestamp();
         async Task SendAsync(int index, long planned)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(requests[index], System.Text.Encoding.UTF8, "application/json") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            async Task<JsonElement> SendBodyAsync(string body)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request);
+                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            }
+
+            var json = await SendBodyAsync(requests[index].Body);
+            if (json.TryGetProperty("errors", out var first) && first[0].GetProperty("extensions").GetProperty("code").GetString() == "PERSISTED_QUERY_NOT_FOUND")
+                json = await SendBodyAsync(requests[index].WithDocument);
             latencies[index] = Stopwatch.GetElapsedTime(planned).TotalMilliseconds;
             codes[index] = json.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString()! : "OK";
         }
