@@ -37,6 +37,7 @@ public static class GraphQLServices
         services.AddOptions<Http.RequestLimits>().BindConfiguration(Http.RequestLimits.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<Http.PersistedDocuments>();
 
         // The read layer: per request, the loaders batch what the object types read, through the read services.
         services.AddScoped<ApplicationDetails>();

@@ -23,10 +23,13 @@ namespace Kezek.Benchmarks.Rush;
 /// seats, no seat twice, every taken seat held by its direction's application, every refusal <c>NO_FREE_PLACE</c> once
 /// every seat is taken, and nothing a choice writes lost: each direction has its one expiry timer, its document, its
 /// history entry and its notifications, and no refused application has any of them.
+/// Each choice is sent as the family portal sends it, a persisted query (Apollo's convention): the document's hash alone,
+/// and the document with its hash only when the server answers PERSISTED_QUERY_NOT_FOUND (<c>--persisted 0</c> sends the
+/// document every time, as before).
 /// With <c>--instances 2</c> (or more) the rush runs against that many Kezek server processes on the same database (the
 /// first migrates it and is waited for, then the others start), the warm-up and the rush's clients spread over them in
 /// turn; each server's CPU time over the rush is read from /proc, and the CPU per choice is printed beside the figures.
-/// <code>dotnet Kezek.Benchmarks.dll choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--rate 0] [--warmup 500] [--instances 1] [--server-env NAME=VALUE]…</code>
+/// <code>dotnet Kezek.Benchmarks.dll choose-rush --postgres "Host=…;Username=…" [--applicants 5000] [--seats 1000] [--clients 500] [--rate 0] [--warmup 500] [--instances 1] [--server-env NAME=VALUE]… [--persisted 1]</code>
 /// </summary>
 public static class ChooseRush
 {
@@ -63,6 +66,7 @@ public static class ChooseRush
         // --server-env DOTNET_gcServer=0 (repeatable): an environment variable for the servers only, not for this driver.
         var serverEnvironment = args.Select((a, i) => (a, i)).Where(p => p.a == "--server-env" && p.i + 1 < args.Length)
             .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+        var persisted = Number("--persisted", 1) != 0;
         var database = $"kezek_rush_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 100 }.ConnectionString;
         await Sql.ExecuteAsync(server, $"CREATE DATABASE \"{database}\"");
@@ -121,13 +125,13 @@ public static class ChooseRush
 
             if (warmUpNumbers.Count > 0)
             {
-                var warmUpRequests = await PrepareAsync(http, token, motherSign, operatorToken, WarmUpKindergarten, WarmUpGroupYear, Math.Max(1, warmUp / 5), warmUpNumbers);
+                var warmUpRequests = await PrepareAsync(http, token, motherSign, operatorToken, WarmUpKindergarten, WarmUpGroupYear, Math.Max(1, warmUp / 5), warmUpNumbers, persisted);
                 var (warmUpFigures, _) = await FireAsync(clientsOfHosts, token, warmUpRequests, clients, 0, "warm-up: Kezek signed chooseKindergarten");
                 Console.WriteLine(warmUpFigures);
             }
 
-            var requests = await PrepareAsync(http, token, motherSign, operatorToken, Kindergarten, GroupYear, seats, numbers);
-            var signedXml = JsonDocument.Parse(requests[0]).RootElement.GetProperty("variables").GetProperty("x").GetString()!;
+            var requests = await PrepareAsync(http, token, motherSign, operatorToken, Kindergarten, GroupYear, seats, numbers, persisted);
+            var signedXml = JsonDocument.Parse(requests[0].Body).RootElement.GetProperty("variables").GetProperty("x").GetString()!;
             var plain = await PlainChoose.RunAsync(connection, numbers, seats, clients, GroupYear, signedXml);
             Console.WriteLine(plain.Figures);
             Console.WriteLine($"  plain SQL: {plain.Directions} directions, {plain.SeatsGivenTwice} seats given twice");
@@ -195,22 +199,27 @@ public static class ChooseRush
     }
 
     /// <summary>Publishes the seats to free choice and signs one choice per applicant, each with its own nonce.</summary>
-    private static async Task<List<string>> PrepareAsync(HttpClient http, string token, X509Certificate2 sign, string operatorToken, Guid kindergarten,
-        int groupYear, int seats, List<string> numbers)
+    private const string ChooseMutation = "mutation($input: ChooseKindergartenInput!, $x: String!) { chooseKindergarten(input: $input, signedXml: $x) { direction { id } } }";
+
+    /// <summary>A request's body as first sent (the hash alone when persisted) and the body with the document.</summary>
+    private sealed record Request(string Body, string WithDocument);
+
+    private static async Task<List<Request>> PrepareAsync(HttpClient http, string token, X509Certificate2 sign, string operatorToken, Guid kindergarten,
+        int groupYear, int seats, List<string> numbers, bool persisted)
     {
+        var extensions = new { persistedQuery = new { version = 1, sha256Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ChooseMutation))) } };
         var published = await PostAsync(http, "mutation($k: ID!, $y: Int!, $n: Int!) { publishPlaces(input: {kindergartenId: $k, groupYear: $y, language: KK, count: $n, mode: FREE_CHOICE}) { freePlaces { placeId } } }",
             new { k = kindergarten, y = groupYear, n = seats }, operatorToken);
         var place = published.GetProperty("publishPlaces").GetProperty("freePlaces")[0].GetProperty("placeId").GetString()!;
-        var requests = new List<string>();
+        var requests = new List<Request>();
         foreach (var number in numbers)
         {
             var input = new Dictionary<string, string> { ["applicationNumber"] = number, ["placeId"] = place };
             var signed = XmlSigner.Sign(ActionDocument.Action("chooseKindergarten", await NonceAsync(http, token), input.Select(f => new ActionField(f.Key, f.Value))), sign);
-            requests.Add(JsonSerializer.Serialize(new
-            {
-                query = "mutation($input: ChooseKindergartenInput!, $x: String!) { chooseKindergarten(input: $input, signedXml: $x) { direction { id } } }",
-                variables = new { input, x = signed },
-            }));
+            var withDocument = persisted
+                ? JsonSerializer.Serialize(new { query = ChooseMutation, variables = new { input, x = signed }, extensions })
+                : JsonSerializer.Serialize(new { query = ChooseMutation, variables = new { input, x = signed } });
+            requests.Add(new Request(persisted ? JsonSerializer.Serialize(new { variables = new { input, x = signed }, extensions }) : withDocument, withDocument));
         }
 
         return requests;
@@ -221,7 +230,7 @@ public static class ChooseRush
     /// second with at most <paramref name="clients"/> in flight (then latency counts from the planned send, so that a
     /// server falling behind shows in it). Answers are the error code of each refusal, or OK.
     /// </summary>
-    private static async Task<(LoadFigures Figures, string[] Codes)> FireAsync(List<HttpClient> servers, string token, List<string> requests, int clients, int rate,
+    private static async Task<(LoadFigures Figures, string[] Codes)> FireAsync(List<HttpClient> servers, string token, List<Request> requests, int clients, int rate,
         string what)
     {
         var latencies = new double[requests.Count];
@@ -230,10 +239,17 @@ public static class ChooseRush
         var origin = Stopwatch.GetTimestamp();
         async Task SendAsync(HttpClient http, int index, long planned)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(requests[index], System.Text.Encoding.UTF8, "application/json") };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            async Task<JsonElement> SendBodyAsync(string body)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request);
+                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            }
+
+            var json = await SendBodyAsync(requests[index].Body);
+            if (json.TryGetProperty("errors", out var first) && first[0].GetProperty("extensions").GetProperty("code").GetString() == "PERSISTED_QUERY_NOT_FOUND")
+                json = await SendBodyAsync(requests[index].WithDocument);
             latencies[index] = Stopwatch.GetElapsedTime(planned).TotalMilliseconds;
             codes[index] = json.TryGetProperty("errors", out var errors) ? errors[0].GetProperty("extensions").GetProperty("code").GetString()! : "OK";
         }

@@ -27,6 +27,15 @@ public static class RequestErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string Internal = "INTERNAL";
 
+    /// <summary>A persisted query's hash this server does not know (yet): send the document with its hash once.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>The document sent with a persisted query's hash is not the document of that hash.</summary>
+    public const string PersistedQueryMismatch = "PERSISTED_QUERY_MISMATCH";
+
+    /// <summary>A persisted query's extension that is not version 1 with a SHA-256 in hexadecimal.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+
     /// <summary>The database cannot be reached for now (HTTP 503 with Retry-After): nothing was done, the same request may be sent again.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

@@ -40,11 +40,11 @@ public static class GraphQLEndpoint
 
     /// <summary>What the endpoint needs from the container, injected per request.</summary>
     private sealed record EndpointServices(IGraphQLTextSerializer Serializer, IWordCatalog Words, Viewers Viewers,
-        IDocumentExecuter<ISchema> Executer, ILoggerFactory Loggers, IOptions<RequestLimits> Limits);
+        IDocumentExecuter<ISchema> Executer, ILoggerFactory Loggers, IOptions<RequestLimits> Limits, PersistedDocuments Documents);
 
     private static async Task HandleAsync(HttpContext http, EndpointServices services, bool isGet)
     {
-        var (serializer, words, viewers, executer, loggers, limits) = services;
+        var (serializer, words, viewers, executer, loggers, limits, documents) = services;
         var language = LanguageOf(http.Request);
         var token = BearerToken(http.Request);
         var useGraphQLMediaType = AcceptsGraphQLResponse(http.Request);
@@ -81,34 +81,78 @@ public static class GraphQLEndpoint
             request = null;
         }
 
-        if (request?.Query is not { Length: > 0 } query)
+        Task Refuse(string code, int status) =>
+            WriteRequestErrorAsync(http, serializer, words.Format(code, language, null), code, status, useGraphQLMediaType);
+
+        // Persisted queries (the Apollo convention): the document's hash may stand for a document this server has validated.
+        if (request is null)
         {
-            await WriteRequestErrorAsync(http, serializer, words.Format(RequestErrorCodes.BadRequest, language, null), RequestErrorCodes.BadRequest,
-                StatusCodes.Status400BadRequest, useGraphQLMediaType);
+            await Refuse(RequestErrorCodes.BadRequest, StatusCodes.Status400BadRequest);
             return;
         }
 
-        if (query.Length > MaxDocumentLength)
+        var (hash, refusal) = PersistedDocuments.Requested(request.Extensions);
+        if (refusal is not null)
         {
-            await WriteRequestErrorAsync(http, serializer, words.Format(RequestErrorCodes.DocumentTooLarge, language, null),
-                RequestErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge, useGraphQLMediaType);
+            await Refuse(refusal, StatusCodes.Status400BadRequest);
+            return;
+        }
+
+        PersistedDocuments.Entry? known;
+        string query;
+        if (request.Query is { Length: > 0 } text)
+        {
+            if (text.Length > MaxDocumentLength)
+            {
+                await Refuse(RequestErrorCodes.DocumentTooLarge, StatusCodes.Status413PayloadTooLarge);
+                return;
+            }
+
+            var actual = PersistedDocuments.HashOf(text);
+            if (hash is not null && hash != actual)
+            {
+                await Refuse(RequestErrorCodes.PersistedQueryMismatch, StatusCodes.Status400BadRequest);
+                return;
+            }
+
+            (hash, query, known) = (actual, text, documents.Find(actual));
+        }
+        else if (hash is not null)
+        {
+            known = documents.Find(hash);
+            if (known is null)
+            {
+                // Not an error of the client's: the expected first answer, upon which it sends the document with its hash.
+                await Refuse(RequestErrorCodes.PersistedQueryNotFound, StatusCodes.Status200OK);
+                return;
+            }
+
+            query = known.Query;
+        }
+        else
+        {
+            await Refuse(RequestErrorCodes.BadRequest, StatusCodes.Status400BadRequest);
             return;
         }
 
         var logger = loggers.CreateLogger(typeof(GraphQLEndpoint));
         var context = new KezekContext(viewer, language, words, token, http.Connection.RemoteIpAddress?.ToString());
+        ExecutionOptions? executed = null;
         var result = await executer.ExecuteAsync(options =>
         {
+            executed = options;
             options.Query = query;
+            options.Document = known?.Document;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
             options.RequestServices = http.RequestServices;
             options.UserContext = context;
             options.CancellationToken = http.RequestAborted;
-            options.ValidationRules = isGet
-                ? [.. DocumentValidator.CoreRules, new QueriesOnlyRule(words)]
-                : DocumentValidator.CoreRules;
+            // A remembered document passed the specification's rules already; the caller's and the variables' rules
+            // (registered with the schema, appended to these) run on every request, and GET stays queries only.
+            IEnumerable<IValidationRule> documentRules = known is null ? DocumentValidator.CoreRules : [];
+            options.ValidationRules = isGet ? [.. documentRules, new QueriesOnlyRule(words)] : documentRules;
             options.UnhandledExceptionDelegate = failure =>
             {
                 void Answer(string code, IReadOnlyDictionary<string, string>? arguments = null)
@@ -141,6 +185,10 @@ public static class GraphQLEndpoint
                 return Task.CompletedTask;
             };
         });
+
+        // Executed means every validation rule held: the parsed document is remembered for the next request that sends it.
+        if (known is null && result.Executed && (result.Document ?? executed?.Document) is { } parsed)
+            documents.Remember(hash, query, parsed);
 
         result.Errors = LibraryErrors.Localize(result.Errors, language, words);
         var status = StatusCodes.Status200OK;
@@ -204,6 +252,7 @@ public static class GraphQLEndpoint
         Query = request.Query["query"].ToString(),
         OperationName = request.Query["operationName"].ToString() is { Length: > 0 } name ? name : null,
         Variables = request.Query["variables"].ToString() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+        Extensions = request.Query["extensions"].ToString() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
     };
 
     /// <summary>503 with Retry-After and <see cref="RequestErrorCodes.ServiceUnavailable"/>, whatever media type the client accepts.</summary>
@@ -223,7 +272,7 @@ public static class GraphQLEndpoint
     {
         var result = new ExecutionResult { Executed = false };
         result.AddError(new ExecutionError(message) { Code = code });
-        http.Response.StatusCode = useGraphQLMediaType ? status : StatusCodes.Status400BadRequest;
+        http.Response.StatusCode = useGraphQLMediaType || status == StatusCodes.Status200OK ? status : StatusCodes.Status400BadRequest;
         http.Response.ContentType = (useGraphQLMediaType ? ResponseMediaType : "application/json") + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }

@@ -90,8 +90,26 @@ public sealed class TrustedRoots
     /// The issuer of a certificate among the folder's certificates (same name, and its key signed the certificate), for the
     /// revocation check; null when the folder does not hold it.
     /// </summary>
-    public X509Certificate2? IssuerOf(X509Certificate2 certificate) =>
-        Revocation.Pkix.IssuerAmong(certificate, Intermediates.Concat(Anchors));
+    public X509Certificate2? IssuerOf(X509Certificate2 certificate)
+    {
+        // Which trusted certificate signed this one is a fact of their bytes: found once (an RSA verification and an import
+        // of the issuer's key, on every signed request before), remembered by the certificate's SHA-256. Only a found issuer
+        // is remembered; the revocation check that asks for it still runs on every signature.
+        var key = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        if (_issuers.TryGetValue(key, out var known))
+            return known;
+        var issuer = Revocation.Pkix.IssuerAmong(certificate, Intermediates.Concat(Anchors));
+        if (issuer is not null)
+        {
+            if (_issuers.Count >= RememberedChains)
+                _issuers.Clear();
+            _issuers[key] = issuer;
+        }
+
+        return issuer;
+    }
+
+    private readonly ConcurrentDictionary<string, X509Certificate2> _issuers = new(StringComparer.Ordinal);
 
     /// <summary>Reads every .cer, .crt and .pem file (DER or PEM) of the folders that exist.</summary>
     public static TrustedRoots FromFolders(params string?[] folders)

@@ -44,8 +44,17 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     {
         var request = signature.Request(placeId: placeId);
         Task<Result<Application>> Find(CancellationToken token) => FindByNumberAsync(applicationNumber, signature.Signer, token);
-        var done = await FireAsync(Triggers.Choose, Find, request, signature, cancellationToken);
-        if (done.Error?.Code is not (ErrorCodes.NoFreePlace or ErrorCodes.NoFreePlaces))
+        // Whether the application, as read, could wait for a seat: where its lifecycle has no waiting list (most regions,
+        // and every refusal of a rush) the refusal is the answer, without a second transaction that reads it again.
+        var mayWait = true;
+        var done = await FireAsync(Triggers.Choose, async token =>
+        {
+            var found = await Find(token);
+            if (found.IsSuccess)
+                mayWait = lifecycle.WorkflowOf(found.Value.RegionCode).From(found.Value.State).Any(t => t.Trigger == Triggers.WaitForPlace);
+            return found;
+        }, request, signature, cancellationToken);
+        if (done.Error?.Code is not (ErrorCodes.NoFreePlace or ErrorCodes.NoFreePlaces) || !mayWait)
             return done;
 
         return await runner.RunAsync(async token =>

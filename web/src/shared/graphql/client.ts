@@ -29,6 +29,48 @@ export function onSessionExpired(listener: Listener): () => void {
   return () => expiredListeners.delete(listener);
 }
 
+/** The SHA-256 of each document's text in hex, computed once per document (null where the browser has no Web Crypto). */
+const hashes = new Map<string, Promise<string | null>>();
+
+/** The persisted-query hash of a document (Apollo's convention): lower-case hex SHA-256 of its UTF-8 text. */
+export function documentHash(query: string): Promise<string | null> {
+  let hash = hashes.get(query);
+  if (!hash) {
+    const subtle = globalThis.crypto?.subtle;
+    hash = subtle
+      ? subtle.digest('SHA-256', new TextEncoder().encode(query)).then(
+          (digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''),
+          () => null,
+        )
+      : Promise.resolve(null);
+    hashes.set(query, hash);
+  }
+  return hash;
+}
+
+type Answer<TResult> = {
+  data?: TResult;
+  errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];
+};
+
+async function post<TResult>(headers: Record<string, string>, body: Record<string, unknown>): Promise<{ status: number; body: Answer<TResult> }> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}/graphql`, { method: 'POST', headers, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError('', 'NETWORK');
+  }
+  try {
+    return { status: response.status, body: await response.json() };
+  } catch {
+    throw new ApiError('', `HTTP_${response.status}`);
+  }
+}
+
+/**
+ * Sends an operation as a persisted query: the document's hash first, and the document with its hash only when the
+ * server does not know it yet (PERSISTED_QUERY_NOT_FOUND), so that the server parses and validates each document once.
+ */
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
@@ -40,22 +82,15 @@ export async function request<TResult, TVariables>(
     'Accept-Language': currentLanguage(),
   };
   if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(`${apiBase}/graphql`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
-    });
-  } catch {
-    throw new ApiError('', 'NETWORK');
-  }
-  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[] };
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError('', `HTTP_${response.status}`);
-  }
+  const query = document.toString();
+  const hash = await documentHash(query);
+  const extensions = hash ? { persistedQuery: { version: 1, sha256Hash: hash } } : undefined;
+  let answer = extensions
+    ? await post<TResult>(headers, { extensions, variables: variables ?? {} })
+    : await post<TResult>(headers, { query, variables: variables ?? {} });
+  if (extensions && answer.body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')
+    answer = await post<TResult>(headers, { query, extensions, variables: variables ?? {} });
+  const { status, body } = answer;
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code ?? 'ERROR';
@@ -65,7 +100,7 @@ export async function request<TResult, TVariables>(
     }
     throw new ApiError(first.message, code, first.extensions?.field, first.extensions ?? {});
   }
-  if (!body.data) throw new ApiError('', `HTTP_${response.status}`);
+  if (!body.data) throw new ApiError('', `HTTP_${status}`);
   return body.data;
 }
 
