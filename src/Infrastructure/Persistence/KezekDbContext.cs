@@ -98,12 +98,21 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         return claimed.Count == 1 ? claimed[0] : null;
     }
 
-    public async Task<bool?> MoveQueueSeatSkippingLockedAsync(string regionCode, int groupYear, CancellationToken cancellationToken)
+    public async Task<bool?> MoveQueueSeatSkippingLockedAsync(string regionCode, int groupYear, CancellationToken cancellationToken) =>
+        await MoveQueueSeatsSkippingLockedAsync(regionCode, groupYear, 1, cancellationToken) == 1 ? true : null;
+
+    public async Task<int?> MoveQueueSeatsSkippingLockedAsync(string regionCode, int groupYear, int count, CancellationToken cancellationToken)
     {
-        if (SkipLockedStatements.MoveQueueSeatToFreeChoice(Provider, regionCode, groupYear) is not { } statement)
+        if (SkipLockedStatements.MoveQueueSeatsToFreeChoice(Provider, regionCode, groupYear, count) is not { } statement)
             return null;
-        var moved = await Database.SqlQuery<Guid>(statement).ToListAsync(cancellationToken);
-        return moved.Count == 1 ? true : null;
+        return (await Database.SqlQuery<Guid>(statement).ToListAsync(cancellationToken)).Count;
+    }
+
+    public async Task<IReadOnlyList<long>?> ClaimTimersSkippingLockedAsync(long[] ids, DateTime now, CancellationToken cancellationToken)
+    {
+        if (SkipLockedStatements.ClaimTimers(Provider, ids, now) is not { } statement)
+            return null;
+        return await Database.SqlQuery<long>(statement).ToListAsync(cancellationToken);
     }
 
     /// <summary>The provider this context talks to, for the few statements written per provider.</summary>

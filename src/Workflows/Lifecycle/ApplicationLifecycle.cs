@@ -22,34 +22,9 @@ public sealed record Transitioned(Application Application, Direction? Direction,
 /// machine, records the history, runs the transition's activities, moves the state's timer and writes the outbox.
 /// Everything happens in the caller's transaction and is saved by the caller: a transition commits whole or not at all.
 /// </summary>
-public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, TimeProvider clock)
+public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, TimeProvider clock)
 {
     public WorkflowDefinition WorkflowOf(string regionCode) => workflows.For(rules.For(regionCode).RuleSet.Policy.Lifecycle);
-
-    private Bulk? _bulk;
-
-    /// <summary>What a bulk walk read for a page of applications at once, used by each one's transition instead of a statement of its own.</summary>
-    private sealed record Bulk(HashSet<long> WithoutStateTimers, IReadOnlyDictionary<string, Kezek.Core.Words.Language> Languages);
-
-    /// <summary>
-    /// Before a bulk walk fires a page of applications' transitions (publishing a queue's seats) in the caller's transaction:
-    /// reads in one statement each which of them hold no pending state timer (their transition need not cancel one; each
-    /// hint serves once, as the transition may start one) and their families' languages. A change by another transaction
-    /// meanwhile makes the application's save fail its version check, and the whole transaction is retried.
-    /// </summary>
-    public async Task PrepareBulkAsync(IReadOnlyCollection<Application> page, CancellationToken cancellationToken)
-    {
-        var ids = page.Select(a => a.Id).ToList();
-        var withTimers = await db.WorkflowTimers.AsNoTracking()
-            .Where(t => ids.Contains(t.ApplicationId) && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
-            .Select(t => t.ApplicationId).Distinct().ToListAsync(cancellationToken);
-        string[] iins = [.. page.SelectMany(a => a.Parents.Select(p => p.Iin).Prepend(a.Applicant.Iin)).Distinct()];
-        _bulk = new Bulk([.. ids.Except(withTimers)],
-            await Kezek.Workflows.Profile.UpdateContactPreferencesHandler.LanguagesAsync(db, iins, cancellationToken));
-    }
-
-    /// <summary>Ends a bulk walk: every transition reads for itself again.</summary>
-    public void EndBulk() => _bulk = null;
 
     /// <summary>The applications with everything a transition changes, tracked.</summary>
     public IQueryable<Application> ForChange => db.Applications.Include(a => a.Directions).Include(a => a.Parents);
@@ -112,8 +87,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         // even from a state that defines no timer now: a later workflow version may have taken a state's timer away while
         // one was pending.
         // Only the timers of states: a benefit's timer is not the lifecycle's (TimerKind.BenefitLapse).
-        if (_bulk?.WithoutStateTimers.Remove(application.Id) != true)
-            await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
+        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
         var context = new ActivityContext
         {
@@ -136,12 +110,13 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
 
         await MoveTimerAsync(evaluation, context, to, cancellationToken);
         await Notifications.Outbox.WriteAsync(db, application, context.Notifications, evaluation.Rules.Policy, context.Direction, request.Reason, now,
-            cancellationToken, languages: _bulk?.Languages);
+            cancellationToken);
         return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
     }
 
     /// <summary>Entering a state (again) starts its timer and shows its deadline; the old state's timer was cancelled first.</summary>
-    private async Task MoveTimerAsync(Evaluation evaluation, ActivityContext context, string state, CancellationToken cancellationToken)
+    private async Task MoveTimerAsync(Evaluation evaluation, ActivityContext context, string state, CancellationToken cancellationToken,
+        RuleMemo? memo = null)
     {
         var application = context.Application;
         if (evaluation.Workflow.State(state).Timer is not { } timer)
@@ -156,7 +131,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
                 ?? throw new InvalidOperationException($"{state}: the timer reads a direction, and there is none."),
             TimerDefinition.StopListedUntil => application.StopListedUntil
                 ?? throw new InvalidOperationException($"{state}: the timer reads the stop-list, and the application is not on it."),
-            _ => (await evaluation.Rules.DeadlineAsync(timer.At, context.Facts with
+            _ => (await (memo ?? RuleMemo.None).DeadlineAsync(evaluation.Rules, timer.At, context.Facts with
             {
                 Now = new DateTimeOffset(context.Now, TimeSpan.Zero),
                 Direction = LifecycleFacts.DirectionOf(context.Direction, evaluation.Rules.Policy.TimeZone),

@@ -96,11 +96,11 @@ public sealed class SqlServerStatementTests
     public void Each_provider_has_its_own_form_and_SQLite_none()
     {
         Assert.Null(SkipLockedStatements.ClaimSeat(DatabaseProvider.Sqlite, Claim));
-        Assert.Null(SkipLockedStatements.MoveQueueSeatToFreeChoice(DatabaseProvider.Sqlite, "almaty", 2022));
+        Assert.Null(SkipLockedStatements.MoveQueueSeatsToFreeChoice(DatabaseProvider.Sqlite, "almaty", 2022, 1));
         var postgres = SkipLockedStatements.ClaimSeat(DatabaseProvider.PostgreSql, Claim)!.Format;
         Assert.Contains("LIMIT 1 FOR UPDATE SKIP LOCKED", postgres, StringComparison.Ordinal);
         Assert.Contains("RETURNING \"Id\" AS \"Value\"", postgres, StringComparison.Ordinal);
-        Assert.Contains("FOR UPDATE SKIP LOCKED", SkipLockedStatements.MoveQueueSeatToFreeChoice(DatabaseProvider.PostgreSql, "almaty", 2022)!.Format,
+        Assert.Contains("FOR UPDATE SKIP LOCKED", SkipLockedStatements.MoveQueueSeatsToFreeChoice(DatabaseProvider.PostgreSql, "almaty", 2022, 1)!.Format,
             StringComparison.Ordinal);
         var server = SkipLockedStatements.ClaimSeat(DatabaseProvider.SqlServer, Claim)!.Format;
         Assert.DoesNotContain("SKIP LOCKED", server, StringComparison.Ordinal);
