@@ -81,8 +81,9 @@ public sealed partial class ApplicationLifecycle
         var outcomes = new List<(Application, Result<Transitioned>)>(applications.Count);
         if (applications.Count == 0 || limit <= 0)
             return outcomes;
-        var free = new Dictionary<QueueKey, FreeSeats>(seats
-            ?? await LifecycleFacts.FreeSeatsAsync(db, [.. applications.Select(a => new QueueKey(a.RegionCode, a.GroupYear)).Distinct()], cancellationToken));
+        var read = seats ?? await LifecycleFacts.FreeSeatsAsync(db, [.. applications.Select(a => new QueueKey(a.RegionCode, a.GroupYear)).Distinct()],
+            cancellationToken);
+        var free = new Dictionary<QueueKey, FreeSeats>(read);
         var instant = clock.GetUtcNow();
         var now = instant.UtcDateTime;
         var memo = new RuleMemo();
@@ -173,8 +174,10 @@ public sealed partial class ApplicationLifecycle
             contexts.Add(context);
         }
 
-        // The turns missed, one statement per queue, the queues always in the same order (two batches never wait on each other in a cycle).
-        foreach (var (queue, count) in bulk.ToFreeChoice.OrderBy(q => q.Key.RegionCode, StringComparer.Ordinal).ThenBy(q => q.Key.GroupYear))
+        // The turns missed, one statement per queue, the queues always in the same order (two batches never wait on each other in a
+        // cycle); a queue that had no free queue seat when the batch read its seats has none to move (as one at a time would find).
+        foreach (var (queue, count) in bulk.ToFreeChoice.Where(q => seats is not null || read.GetValueOrDefault(q.Key)?.Queue > 0)
+                     .OrderBy(q => q.Key.RegionCode, StringComparer.Ordinal).ThenBy(q => q.Key.GroupYear))
             await Seats.MoveToFreeChoiceAsync(db, queue.RegionCode, queue.GroupYear, count, cancellationToken);
 
         // The families' languages, once for the batch; then each application's outbox rows.
