@@ -53,6 +53,21 @@ public sealed class ActivityContext
 
     /// <summary>Kindergartens where a seat came free: their waiting lists are served before the transaction ends.</summary>
     public HashSet<Guid> FreedIn { get; } = [];
+
+    /// <summary>In a bulk run (<see cref="ApplicationLifecycle.FireManyAsync"/>): the batch's seat changes, made in one statement per queue after its transitions.</summary>
+    public BulkSeatMoves? Bulk { get; init; }
+}
+
+/// <summary>The queue seats a bulk run's missed turns move to free choice, counted per queue and moved together before the batch saves.</summary>
+public sealed class BulkSeatMoves
+{
+    public Dictionary<QueueKey, int> ToFreeChoice { get; } = [];
+
+    public void MoveOneToFreeChoice(string regionCode, int groupYear)
+    {
+        var queue = new QueueKey(regionCode, groupYear);
+        ToFreeChoice[queue] = ToFreeChoice.GetValueOrDefault(queue) + 1;
+    }
 }
 
 /// <summary>One step of the fixed library that transitions name (<c>"activity": "releaseSeat"</c>). Small, stateless, tested alone.</summary>
@@ -62,6 +77,12 @@ public interface IActivity
 
     /// <summary>Null when the definition's argument suits this activity, else what is wrong with it.</summary>
     string? CheckArgument(string? argument);
+
+    /// <summary>
+    /// Whether a bulk run may run this step for a batch of applications: it changes only the application in memory (or, in a
+    /// bulk run, defers its one statement to <see cref="ActivityContext.Bulk"/>), and never fails.
+    /// </summary>
+    bool InBulk => false;
 
     /// <summary>Does the step; an expected failure (no free seat, an extension too long) stops the whole transition.</summary>
     Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
@@ -73,6 +94,8 @@ public abstract class ActivityWithoutArgument : IActivity
     public abstract string Name { get; }
 
     public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
+
+    public virtual bool InBulk => false;
 
     public abstract Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
 }

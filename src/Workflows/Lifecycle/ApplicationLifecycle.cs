@@ -22,7 +22,7 @@ public sealed record Transitioned(Application Application, Direction? Direction,
 /// machine, records the history, runs the transition's activities, moves the state's timer and writes the outbox.
 /// Everything happens in the caller's transaction and is saved by the caller: a transition commits whole or not at all.
 /// </summary>
-public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, TimeProvider clock)
+public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows, RuleSetCatalog rules, TimeProvider clock)
 {
     public WorkflowDefinition WorkflowOf(string regionCode) => workflows.For(rules.For(regionCode).RuleSet.Policy.Lifecycle);
 
@@ -33,7 +33,8 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? Seats, IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? Kindergartens);
 
     /// <summary>
-    /// Before a bulk walk fires a page of applications' transitions (publishing a queue's seats) in the caller's transaction:
+    /// Before a window's close fires a page of applications' <c>Allocate</c> one at a time (transitions that take a seat and
+    /// issue a document, which <see cref="FireManyAsync"/> does not batch) in the caller's transaction:
     /// reads in one statement each which of them hold no pending state timer (their transition need not cancel one; each
     /// hint serves once, as the transition may start one) and their families' languages. A change by another transaction
     /// meanwhile makes the application's save fail its version check, and the whole transaction is retried. A window's close
@@ -119,6 +120,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
         // even from a state that defines no timer now: a later workflow version may have taken a state's timer away while
         // one was pending.
         // Only the timers of states: a benefit's timer is not the lifecycle's (TimerKind.BenefitLapse).
+        // A window's close read which of its page hold no state timer (PrepareBulkAsync): those need no statement.
         if (_bulk?.WithoutStateTimers.Remove(application.Id) != true)
             await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
@@ -150,7 +152,8 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
     }
 
     /// <summary>Entering a state (again) starts its timer and shows its deadline; the old state's timer was cancelled first.</summary>
-    private async Task MoveTimerAsync(Evaluation evaluation, ActivityContext context, string state, CancellationToken cancellationToken)
+    private async Task MoveTimerAsync(Evaluation evaluation, ActivityContext context, string state, CancellationToken cancellationToken,
+        RuleMemo? memo = null)
     {
         var application = context.Application;
         if (evaluation.Workflow.State(state).Timer is not { } timer)
@@ -165,7 +168,7 @@ public sealed class ApplicationLifecycle(IKezekDb db, WorkflowCatalog workflows,
                 ?? throw new InvalidOperationException($"{state}: the timer reads a direction, and there is none."),
             TimerDefinition.StopListedUntil => application.StopListedUntil
                 ?? throw new InvalidOperationException($"{state}: the timer reads the stop-list, and the application is not on it."),
-            _ => (await evaluation.Rules.DeadlineAsync(timer.At, context.Facts with
+            _ => (await (memo ?? RuleMemo.None).DeadlineAsync(evaluation.Rules, timer.At, context.Facts with
             {
                 Now = new DateTimeOffset(context.Now, TimeSpan.Zero),
                 Direction = LifecycleFacts.DirectionOf(context.Direction, evaluation.Rules.Policy.TimeZone),

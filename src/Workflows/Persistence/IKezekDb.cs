@@ -98,6 +98,19 @@ public interface IKezekDb
     /// </summary>
     Task<bool?> MoveQueueSeatSkippingLockedAsync(string regionCode, int groupYear, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="MoveQueueSeatSkippingLockedAsync"/>, up to <paramref name="count"/> seats in one statement: how many it moved
+    /// (the rest are held right now, or missing). Null when the database cannot skip locked rows.
+    /// </summary>
+    Task<int?> MoveQueueSeatsSkippingLockedAsync(string regionCode, int groupYear, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims (<c>Pending → Fired</c>) those of the timers that are still pending, due after any failure's pause, and not being
+    /// claimed by another transaction right now, in one statement; answers the ids claimed. Null when the database cannot skip
+    /// locked rows (then the caller claims each timer by a conditional update).
+    /// </summary>
+    Task<IReadOnlyList<long>?> ClaimTimersSkippingLockedAsync(long[] ids, DateTime now, CancellationToken cancellationToken);
+
     /// <summary>Whether an error is a passing clash with another transaction (a deadlock, a serialisation failure, a busy database) worth one more try.</summary>
     bool IsTransient(Exception exception);
 

@@ -116,6 +116,29 @@ public static class Seats
         return false;
     }
 
+    /// <summary>
+    /// Turns not used, many at once (a sweep's batch of missed turns): up to <paramref name="count"/> free seats of the queue of
+    /// that group year move to free choice, as many as <see cref="MoveOneToFreeChoiceAsync"/> called that many times would
+    /// move; answers how many moved.
+    /// </summary>
+    public static async Task<int> MoveToFreeChoiceAsync(IKezekDb db, string regionCode, int groupYear, int count, CancellationToken cancellationToken)
+    {
+        if (count == 1)
+            return await MoveOneToFreeChoiceAsync(db, regionCode, groupYear, cancellationToken) ? 1 : 0;
+        var moved = await db.MoveQueueSeatsSkippingLockedAsync(regionCode, groupYear, count, cancellationToken) ?? 0;
+        for (var round = 0; round < Rounds && moved < count; round++)
+        {
+            var seats = await FreeQueueSeats(db, regionCode, groupYear).OrderBy(p => p.PublishedAt).Select(p => p.Id)
+                .Take(count - moved).ToListAsync(cancellationToken);
+            if (seats.Count == 0)
+                break;
+            moved += await db.Places.Where(p => seats.Contains(p.Id) && p.Mode == PlaceMode.Queue && p.TakenByApplicationId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.FreeChoice), cancellationToken);
+        }
+
+        return moved;
+    }
+
     public static IQueryable<Place> FreeQueueSeats(IKezekDb db, string regionCode, int groupYear) =>
         db.Places.Where(p => p.RegionCode == regionCode && p.GroupYear == groupYear && p.Mode == PlaceMode.Queue && p.TakenByApplicationId == null);
 }

@@ -61,29 +61,27 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
         var workflow = lifecycle.WorkflowOf(regionCode);
         var waiting = workflow.Transitions.Where(t => t.Trigger == Triggers.TurnCame).Select(t => t.From).Distinct().ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        var places = await LifecycleFacts.PlacesAsync(db, regionCode, groupYear, turnHasCome: false, cancellationToken);
+        var queue = new Lifecycle.QueueKey(regionCode, groupYear);
+        // The queue's seats, read once: offering turns moves none.
+        var seats = await LifecycleFacts.FreeSeatsAsync(db, [queue], cancellationToken);
         var order = rules.For(regionCode).RuleSet.Policy.QueueOrder;
         var notified = 0;
-        // Candidates are fired a page at a time, the page's timers and languages read once (a bulk walk's hints).
+        var unsaved = 0;
+        // Candidates are fired a page at a time by the bulk runner: one statement cancels the page's timers, one reads its
+        // families' languages, and the page's rows are saved together.
         var page = new List<Application>(PageSize);
-        try
+        await foreach (var candidate in QueueWalk.InOrderAsync(db, regionCode, groupYear, order,
+                           a => a.Status == ApplicationStatus.Queued && waiting.Contains(a.State)
+                                && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
         {
-            await foreach (var candidate in QueueWalk.InOrderAsync(db, regionCode, groupYear, order,
-                               a => a.Status == ApplicationStatus.Queued && waiting.Contains(a.State)
-                                    && (a.StopListedUntil == null || a.StopListedUntil <= now), cancellationToken))
-            {
-                page.Add(candidate);
-                if (page.Count == PageSize && await OfferPageAsync())
-                    return notified;
-            }
-
-            await OfferPageAsync();
-        }
-        finally
-        {
-            lifecycle.EndBulk();
+            // The walk's pages are untracked: the application whose own transition offers these turns is already tracked,
+            // and is changed as that instance; any other is attached.
+            page.Add(db.Track(candidate));
+            if (page.Count == PageSize && await OfferPageAsync())
+                return notified;
         }
 
+        await OfferPageAsync();
         return notified;
 
         // True once every unclaimed seat has been offered.
@@ -91,29 +89,23 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
         {
             if (page.Count == 0)
                 return false;
-            await lifecycle.PrepareBulkAsync(page, cancellationToken);
-            foreach (var candidate in page)
+            // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
+            var outcomes = await lifecycle.FireManyAsync(page, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, seats,
+                limit: unclaimed - notified, nested: true);
+            var fired = outcomes.Count(o => o.Outcome.IsSuccess);
+            notified += fired;
+            unsaved += fired;
+            page.Clear();
+            // Thousands of seats published at once: saved (in the same transaction) and forgotten in slices, so that the
+            // change tracker, and the memory, hold one slice and not every application notified.
+            if (notified < unclaimed && unsaved >= SaveEvery)
             {
-                // An application that does not qualify now (age, stop-list) keeps its place and waits for the next seat.
-                // The walk's pages are untracked: the application whose own transition offers these turns is already
-                // tracked, and is changed as that instance; any other is attached.
-                var application = db.Track(candidate);
-                var fired = await lifecycle.FireAsync(application, Triggers.TurnCame, TransitionRequest.BySystem(), cancellationToken, places, nested: true);
-                if (!fired.IsSuccess)
-                    continue;
-                if (++notified == unclaimed)
-                    return true;
-                // Thousands of seats published at once: saved (in the same transaction) and forgotten in slices, so that the
-                // change tracker, and the memory, hold one slice and not every application notified.
-                if (notified % SaveEvery == 0)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.DiscardChanges();
-                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.DiscardChanges();
+                unsaved = 0;
             }
 
-            page.Clear();
-            return false;
+            return notified == unclaimed;
         }
     }
 }

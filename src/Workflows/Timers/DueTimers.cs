@@ -1,3 +1,4 @@
+using Kezek.Core.Applications;
 using Kezek.Core.Lifecycle;
 using Kezek.Core.Results;
 using Kezek.Workflows.Lifecycle;
@@ -24,7 +25,7 @@ public sealed record SweepPartition(int Index, int Count);
 /// transition fails is tried again after a growing pause (never dropped: a deadline stays a deadline).
 /// </summary>
 public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, TransitionRunner runner, Benefits.BenefitChanges benefits, TimeProvider clock,
-    ILogger<DueTimers> logger, Windows.ReleaseWindows windows)
+    ILogger<DueTimers> logger, Windows.ReleaseWindows windows, Transactions transactions, Places.Turns turns, Places.WaitingLists waitingLists)
 {
     public const int DefaultBatchSize = 500;
 
@@ -50,12 +51,15 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
                 .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && (t.RetryAt == null || t.RetryAt <= now))
                 .Where(t => count == 1 || t.Id % count == index)
                 .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-                .Select(t => t.Id)
+                .Select(t => new DueTimer(t.Id, t.Kind, t.State, t.Trigger, t.ApplicationId))
                 .Take(batchSize)
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
                 break;
-            foreach (var id in due)
+            // The states' timers whose transitions run in bulk go together, one transaction for the batch; the rest one by one.
+            var bulk = await FireInBulkAsync([.. due.Where(t => t.Kind == TimerKind.State)], cancellationToken);
+            total = new SweepResult(total.Fired + bulk.Fired, total.Discarded + bulk.Discarded, total.TakenElsewhere + bulk.TakenElsewhere);
+            foreach (var id in due.Where(t => t.Kind != TimerKind.State).Select(t => t.Id).Concat(bulk.OneByOne))
             {
                 var outcome = await FireAsync(id, cancellationToken);
                 total = outcome switch
@@ -71,6 +75,133 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
         }
 
         return total;
+    }
+
+    private sealed record DueTimer(long Id, TimerKind Kind, string State, string Trigger, long ApplicationId);
+
+    private sealed record BulkOutcome(int Fired, int Discarded, int TakenElsewhere, IReadOnlyList<long> OneByOne);
+
+    /// <summary>
+    /// Fires a batch of states' timers in one transaction (<see cref="ApplicationLifecycle.FireManyAsync"/>): claims those still
+    /// pending that no other instance is claiming, fires each claimed timer's transition, and records why any did not apply
+    /// (discarded) — all of it committed together, or, on a crash, none of it (the timers wait, pending, for the next sweep).
+    /// Answers the timers left to fire one by one: those whose transition cannot run in bulk, a second timer of an
+    /// application, and the whole batch when it failed (each then records its own failure).
+    /// </summary>
+    private async Task<BulkOutcome> FireInBulkAsync(IReadOnlyList<DueTimer> timers, CancellationToken cancellationToken)
+    {
+        if (timers.Count == 0)
+            return new BulkOutcome(0, 0, 0, []);
+        db.DiscardChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        Result<BulkOutcome> swept;
+        try
+        {
+            swept = await transactions.RunAsync<BulkOutcome>(async token =>
+            {
+                var applicationIds = timers.Select(t => t.ApplicationId).Distinct().ToList();
+                var applications = await lifecycle.ForChange.Where(a => applicationIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, token);
+                var inBulk = new List<DueTimer>(timers.Count);
+                var oneByOne = new List<long>();
+                var seen = new HashSet<long>();
+                foreach (var timer in timers)
+                {
+                    if (applications.TryGetValue(timer.ApplicationId, out var application) && seen.Add(application.Id)
+                        && lifecycle.FiresInBulk(lifecycle.WorkflowOf(application.RegionCode), timer.State, timer.Trigger))
+                        inBulk.Add(timer);
+                    else
+                        oneByOne.Add(timer.Id);
+                }
+
+                var claimed = await ClaimAsync([.. inBulk.Select(t => t.Id)], now, token);
+                var discarded = new List<(long Id, string Outcome)>();
+                var firing = new List<(DueTimer Timer, Application Application)>();
+                foreach (var timer in inBulk.Where(t => claimed.Contains(t.Id)))
+                {
+                    var application = applications[timer.ApplicationId];
+                    if (application.State != timer.State)
+                        discarded.Add((timer.Id, Error.Of("STATE_CHANGED").ToString()));
+                    else
+                        firing.Add((timer, application));
+                }
+
+                var fired = 0;
+                var offerTurns = new HashSet<(string RegionCode, int GroupYear)>();
+                var freedIn = new HashSet<Guid>();
+                foreach (var trigger in firing.GroupBy(f => f.Timer.Trigger, StringComparer.Ordinal))
+                {
+                    var group = trigger.ToList();
+                    var outcomes = await lifecycle.FireManyAsync([.. group.Select(f => f.Application)], trigger.Key, TransitionRequest.BySystem(), token);
+                    for (var i = 0; i < outcomes.Count; i++)
+                    {
+                        if (outcomes[i].Outcome is { IsSuccess: true, Value: var moved })
+                        {
+                            fired++;
+                            if (moved.OfferTurns)
+                                offerTurns.Add((moved.Application.RegionCode, moved.Application.GroupYear));
+                            freedIn.UnionWith(moved.FreedIn);
+                        }
+                        else
+                        {
+                            // The transition no longer applies: recorded why, once, so that the timer is not tried again.
+                            discarded.Add((group[i].Timer.Id, outcomes[i].Outcome.Error!.ToString()));
+                        }
+                    }
+                }
+
+                await db.SaveChangesAsync(token);
+                foreach (var reason in discarded.GroupBy(d => d.Outcome, d => d.Id, StringComparer.Ordinal))
+                {
+                    long[] ids = [.. reason];
+                    await db.WorkflowTimers.Where(t => ids.Contains(t.Id))
+                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Discarded).SetProperty(t => t.CompletedAt, now)
+                            .SetProperty(t => t.Outcome, reason.Key), token);
+                }
+
+                // What the transitions leave owed, as the runner does after one: waiting lists served, turns offered.
+                if (freedIn.Count > 0)
+                {
+                    foreach (var kindergarten in freedIn)
+                        await waitingLists.ServeAsync(kindergarten, token);
+                    await db.SaveChangesAsync(token);
+                }
+
+                foreach (var (regionCode, groupYear) in offerTurns.OrderBy(q => q.RegionCode, StringComparer.Ordinal).ThenBy(q => q.GroupYear))
+                {
+                    await turns.OfferAsync(regionCode, groupYear, token);
+                    await db.SaveChangesAsync(token);
+                }
+
+                return new BulkOutcome(fired, discarded.Count, inBulk.Count - claimed.Count, oneByOne);
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Rolled back whole: each timer is tried again alone, and the one at fault records its failure and backs off.
+            logger.LogWarning(exception, "A batch of {Count} timers failed; firing them one by one", timers.Count);
+            swept = Error.Of(ErrorCodes.ConcurrentChange);
+        }
+
+        db.DiscardChanges();
+        return swept.IsSuccess ? swept.Value : new BulkOutcome(0, 0, 0, [.. timers.Select(t => t.Id)]);
+    }
+
+    /// <summary>Claims the still pending (and not pausing) timers among <paramref name="ids"/>; answers those claimed.</summary>
+    private async Task<HashSet<long>> ClaimAsync(long[] ids, DateTime now, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+            return [];
+        if (await db.ClaimTimersSkippingLockedAsync(ids, now, cancellationToken) is { } claimed)
+            return [.. claimed];
+        var mine = new HashSet<long>();
+        foreach (var id in ids)
+        {
+            if (await db.WorkflowTimers.Where(t => t.Id == id && t.Status == TimerStatus.Pending && (t.RetryAt == null || t.RetryAt <= now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Fired).SetProperty(t => t.CompletedAt, now), cancellationToken) == 1)
+                mine.Add(id);
+        }
+
+        return mine;
     }
 
     /// <summary>Fires one timer; Pending in the answer means another instance had it (or it stays for the next sweep).</summary>

@@ -7,6 +7,8 @@ public sealed class PutOnStopList : ActivityWithoutArgument
 {
     public override string Name => "putOnStopList";
 
+    public override bool InBulk => true;
+
     public override async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         var until = await context.Rules.DeadlineAsync(RuleSetSchema.Rules.StopListEnd, context.Facts);
@@ -19,6 +21,8 @@ public sealed class PutOnStopList : ActivityWithoutArgument
 public sealed class TakeOffStopList : ActivityWithoutArgument
 {
     public override string Name => "takeOffStopList";
+
+    public override bool InBulk => true;
 
     public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
@@ -33,6 +37,8 @@ public sealed class CountExpiry : ActivityWithoutArgument
 {
     public override string Name => "countExpiry";
 
+    public override bool InBulk => true;
+
     public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         context.Application.CountExpiry();
@@ -44,6 +50,8 @@ public sealed class CountExpiry : ActivityWithoutArgument
 public sealed class MarkRestored : ActivityWithoutArgument
 {
     public override string Name => "markRestored";
+
+    public override bool InBulk => true;
 
     public override Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {

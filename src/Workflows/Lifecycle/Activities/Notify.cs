@@ -7,6 +7,8 @@ public sealed partial class Notify : IActivity
 {
     public string Name => "notify";
 
+    public bool InBulk => true;
+
     public string? CheckArgument(string? argument) =>
         argument is not null && TemplateName().IsMatch(argument) ? null : "the template's name, in lower-case words joined by \"-\".";
 

@@ -7,8 +7,16 @@ public sealed class ReleaseTurn : ActivityWithoutArgument
 {
     public override string Name => "releaseTurn";
 
+    public override bool InBulk => true;
+
     public override async Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
+        if (context.Bulk is { } bulk)
+        {
+            bulk.MoveOneToFreeChoice(context.Application.RegionCode, context.Application.GroupYear);
+            return null;
+        }
+
         await Seats.MoveOneToFreeChoiceAsync(context.Db, context.Application.RegionCode, context.Application.GroupYear, cancellationToken);
         return null;
     }

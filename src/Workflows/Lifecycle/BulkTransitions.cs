@@ -1,0 +1,198 @@
+using Kezek.Core.Applications;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.Results;
+using Kezek.Rules.Facts;
+using Kezek.Rules.RuleSets;
+using Kezek.Workflows.Places;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kezek.Workflows.Lifecycle;
+
+/// <summary>
+/// The answers of a rule set's rules within one bulk run, by the facts they were asked about: applications with the same
+/// facts (a batch shares its "now"; children born on the same day, in the same status…) are answered once.
+/// </summary>
+internal sealed class RuleMemo
+{
+    /// <summary>No memory: every question is asked.</summary>
+    public static readonly RuleMemo None = new(remember: false);
+
+    private readonly bool _remember;
+    private readonly Dictionary<(CompiledRuleSet, string, RuleFacts), bool> _checks = [];
+    private readonly Dictionary<(CompiledRuleSet, string, RuleFacts), DateTimeOffset> _deadlines = [];
+
+    public RuleMemo(bool remember = true) => _remember = remember;
+
+    public async ValueTask<bool> CheckAsync(CompiledRuleSet rules, string rule, RuleFacts facts)
+    {
+        if (!_remember)
+            return await rules.CheckAsync(rule, facts);
+        if (!_checks.TryGetValue((rules, rule, facts), out var answer))
+            _checks[(rules, rule, facts)] = answer = await rules.CheckAsync(rule, facts);
+        return answer;
+    }
+
+    public async ValueTask<DateTimeOffset> DeadlineAsync(CompiledRuleSet rules, string rule, RuleFacts facts)
+    {
+        if (!_remember)
+            return await rules.DeadlineAsync(rule, facts);
+        if (!_deadlines.TryGetValue((rules, rule, facts), out var answer))
+            _deadlines[(rules, rule, facts)] = answer = await rules.DeadlineAsync(rule, facts);
+        return answer;
+    }
+}
+
+/// <summary>
+/// The bulk transition runner: one trigger fired for many applications in the caller's transaction, with the same
+/// outcome as <see cref="FireAsync"/> for each in turn — the same history entries (chained per application when saved),
+/// notifications, timers and seat moves — but the workflow read once per group of applications in the same state and
+/// rule-set version, each rule asked once per distinct set of facts, and the batch's statements made together: one
+/// statement cancels the batch's state timers, one per queue moves its missed turns' seats, one reads the families'
+/// languages, and the caller's one save writes every application, history entry, timer and outbox row.
+/// </summary>
+public sealed partial class ApplicationLifecycle
+{
+    /// <summary>Applications fired in one bulk transaction (publishing's save slices, the sweep's batches).</summary>
+    public const int BulkBatchSize = 500;
+
+    /// <summary>
+    /// Whether every transition of <paramref name="workflow"/> from <paramref name="state"/> by <paramref name="trigger"/>
+    /// runs in bulk (each of its activities does, <see cref="IActivity.InBulk"/>).
+    /// </summary>
+    public bool FiresInBulk(WorkflowDefinition workflow, string state, string trigger) =>
+        workflow.From(state).Where(t => t.Trigger == trigger).All(t => t.ActivityList.All(step => workflows.Activities[step.Activity].InBulk));
+
+    /// <summary>Whether the application's region's workflow fires <paramref name="trigger"/> from its state in bulk now.</summary>
+    public bool FiresInBulk(Application application, string trigger) => FiresInBulk(WorkflowOf(application.RegionCode), application.State, trigger);
+
+    /// <summary>
+    /// Fires <paramref name="trigger"/> for the (tracked) applications in order, inside the caller's open transaction, until
+    /// <paramref name="limit"/> have moved; answers each application tried with its outcome (those after the limit are not
+    /// tried). A refusal changes nothing. Transitions that cannot run in bulk (an activity that takes a seat or issues a
+    /// document) are fired one by one through <see cref="FireAsync"/>, as before. The caller saves.
+    /// </summary>
+    /// <param name="seats">The free seats of the applications' queues, when the caller has read them (else read here, in one statement).</param>
+    public async Task<IReadOnlyList<(Application Application, Result<Transitioned> Outcome)>> FireManyAsync(IReadOnlyList<Application> applications,
+        string trigger, TransitionRequest request, CancellationToken cancellationToken, IReadOnlyDictionary<QueueKey, FreeSeats>? seats = null,
+        int limit = int.MaxValue, bool nested = false)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A transition runs inside a transaction: its seat updates and its save commit together.");
+        var outcomes = new List<(Application, Result<Transitioned>)>(applications.Count);
+        if (applications.Count == 0 || limit <= 0)
+            return outcomes;
+        var read = seats ?? await LifecycleFacts.FreeSeatsAsync(db, [.. applications.Select(a => new QueueKey(a.RegionCode, a.GroupYear)).Distinct()],
+            cancellationToken);
+        var free = new Dictionary<QueueKey, FreeSeats>(read);
+        var instant = clock.GetUtcNow();
+        var now = instant.UtcDateTime;
+        var memo = new RuleMemo();
+        // The workflow, once per rule-set version and state: its guards' rules, and whether this trigger fires in bulk from there.
+        var groups = new Dictionary<(CompiledRuleSet, string), (WorkflowDefinition Workflow, string[] Rules, bool InBulk)>();
+        var moving = new List<(Evaluation Evaluation, TransitionDefinition Transition, int Index)>();
+        var moved = 0;
+        foreach (var application in applications)
+        {
+            if (moved == limit)
+                break;
+            var ruleSet = rules.For(application.RegionCode).RuleSet;
+            if (!groups.TryGetValue((ruleSet, application.State), out var group))
+            {
+                var workflow = workflows.For(ruleSet.Policy.Lifecycle);
+                groups[(ruleSet, application.State)] = group = (workflow,
+                    [.. workflow.From(application.State).SelectMany(t => t.GuardList).Select(TransitionDefinition.RuleOf).Distinct()],
+                    FiresInBulk(workflow, application.State, trigger));
+            }
+
+            var queue = new QueueKey(application.RegionCode, application.GroupYear);
+            if (!group.InBulk)
+            {
+                // One by one, as ever; its statements run now, and it reads its own seats.
+                var one = await FireAsync(application, trigger, request, cancellationToken, nested: nested);
+                outcomes.Add((application, one));
+                moved += one.IsSuccess ? 1 : 0;
+                continue;
+            }
+
+            var places = free.TryGetValue(queue, out var known) ? known : new FreeSeats(0, 0);
+            var facts = LifecycleFacts.Of(application, places.For(application.Status == ApplicationStatus.Notified), instant, ruleSet.Policy.TimeZone);
+            var guards = new Dictionary<string, bool>(StringComparer.Ordinal);
+            foreach (var rule in group.Rules)
+                guards[rule] = await memo.CheckAsync(ruleSet, rule, facts);
+            var evaluation = new Evaluation(group.Workflow, ruleSet, facts, guards);
+            if (Refusal(evaluation, application, trigger) is { } refused)
+            {
+                outcomes.Add((application, refused));
+                continue;
+            }
+
+            var to = evaluation.Machine(application).Fire(trigger);
+            var transition = group.Workflow.From(application.State).Single(t => t.Trigger == trigger && t.To == to
+                && t.GuardList.All(g => TransitionDefinition.IsNegated(g) != guards[TransitionDefinition.RuleOf(g)]));
+            // The next application sees the seats as they will be after this one's turn is released (as one at a time would).
+            if (transition.ActivityList.Any(step => step.Activity == "releaseTurn") && places.Queue > 0)
+                free[queue] = new FreeSeats(Math.Min(places.FreeChoice + 1, PlaceFacts.CountedUpTo),
+                    places.Queue < PlaceFacts.CountedUpTo ? places.Queue - 1 : places.Queue);
+            moving.Add((evaluation, transition, outcomes.Count));
+            outcomes.Add((application, Error.Of(ErrorCodes.ActionNotAvailable))); // replaced below, once it has moved
+            moved++;
+        }
+
+        if (moving.Count == 0)
+            return outcomes;
+
+        // Timers first, seats after, as one at a time: every pending state timer of the batch cancelled in one statement.
+        var ids = moving.Select(m => outcomes[m.Index].Item1.Id).ToList();
+        await db.WorkflowTimers.Where(t => ids.Contains(t.ApplicationId) && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
+        var bulk = new BulkSeatMoves();
+        var contexts = new List<ActivityContext>(moving.Count);
+        foreach (var (evaluation, transition, index) in moving)
+        {
+            var application = outcomes[index].Item1;
+            var context = new ActivityContext
+            {
+                Db = db,
+                Application = application,
+                Rules = evaluation.Rules,
+                Facts = evaluation.Facts,
+                Request = request,
+                Now = now,
+                FromStatus = application.Status,
+                Direction = application.CurrentDirection,
+                Bulk = bulk,
+            };
+            application.Transition(trigger, transition.To, evaluation.Workflow.State(transition.To).PublicStatus, request.Actor, now, request.Reason,
+                request.SignedXml, request.RevocationEvidence);
+            foreach (var step in transition.ActivityList)
+            {
+                if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
+                    throw new InvalidOperationException($"{step.Activity} runs in bulk and failed: {failed}");
+            }
+
+            await MoveTimerAsync(evaluation, context, transition.To, cancellationToken, memo);
+            contexts.Add(context);
+        }
+
+        // The turns missed, one statement per queue, the queues always in the same order (two batches never wait on each other in a
+        // cycle); a queue that had no free queue seat when the batch read its seats has none to move (as one at a time would find).
+        foreach (var (queue, count) in bulk.ToFreeChoice.Where(q => seats is not null || read.GetValueOrDefault(q.Key)?.Queue > 0)
+                     .OrderBy(q => q.Key.RegionCode, StringComparer.Ordinal).ThenBy(q => q.Key.GroupYear))
+            await Seats.MoveToFreeChoiceAsync(db, queue.RegionCode, queue.GroupYear, count, cancellationToken);
+
+        // The families' languages, once for the batch; then each application's outbox rows.
+        string[] family = [.. contexts.Where(c => c.Notifications.Count > 0)
+            .SelectMany(c => c.Application.Parents.Select(p => p.Iin).Prepend(c.Application.Applicant.Iin)).Distinct()];
+        var languages = family.Length == 0 ? null : await Profile.UpdateContactPreferencesHandler.LanguagesAsync(db, family, cancellationToken);
+        for (var i = 0; i < moving.Count; i++)
+        {
+            var (evaluation, _, index) = moving[i];
+            var context = contexts[i];
+            await Notifications.Outbox.WriteAsync(db, context.Application, context.Notifications, evaluation.Rules.Policy, context.Direction,
+                request.Reason, now, cancellationToken, languages: languages);
+            outcomes[index] = (context.Application, new Transitioned(context.Application, context.Direction, context.OfferTurns, context.FreedIn));
+        }
+
+        return outcomes;
+    }
+}

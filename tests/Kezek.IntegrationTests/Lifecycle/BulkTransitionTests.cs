@@ -1,0 +1,133 @@
+using System.Globalization;
+using Kezek.Core.Applications;
+using Kezek.Core.CivilRegistry;
+using Kezek.Core.Iins;
+using Kezek.Core.Identity;
+using Kezek.Core.Lifecycle;
+using Kezek.Core.People;
+using Kezek.Core.Places;
+using Kezek.Core.Words;
+using Kezek.Infrastructure.Persistence;
+using Kezek.IntegrationTests.Hosting;
+using Kezek.Workflows.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kezek.IntegrationTests.Lifecycle;
+
+/// <summary>
+/// The bulk transition runner (<see cref="ApplicationLifecycle.FireManyAsync"/>) against one transition at a time, on the
+/// same mixed population, each run rolled back: two regions with their own rule sets, families of two languages, guards
+/// that refuse some, applications in a state the trigger does not leave, and fewer queue seats than missed turns.
+/// </summary>
+public abstract class BulkTransitionTests(KezekFactory kezek) : KezekTest(kezek)
+{
+    [Fact]
+    public async Task A_bulk_run_writes_what_one_transition_at_a_time_writes()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(10, oneMinuteApart: false);
+        // A second region, under another rule set (default.json rather than almaty.json).
+        var others = Queues.ChildIins(6, new DateOnly(2022, 7, 1));
+        await queue.Api.ImportCivilRegistryAsync("childIin,childFullName,childBirthDate,parentIin,parentFullName,relation\n" + string.Join('\n',
+            others.Select((iin, i) => $"{iin},{Queues.ChildName(100 + i)},{Iin.Parse(iin).Value.BirthDate:yyyy-MM-dd},{TestPeople.MotherIin},АХМЕТОВА АЙГЕРІМ СЕРІКҚЫЗЫ,MOTHER")));
+        foreach (var iin in others)
+            (await queue.Api.RegisterAsync(Kezek.People.Mother, queue.Mother, GraphQLClient.RegistrationInput(iin, "aktobe"))).Ok();
+
+        var now = Kezek.Clock.GetUtcNow().UtcDateTime;
+        await Kezek.WithDbAsync(async db =>
+        {
+            var applications = await db.Applications.Include(a => a.Parents).OrderBy(a => a.Id).ToListAsync();
+            Assert.Equal(16, applications.Count);
+            // The father, who reads Kazakh, in every third family; the mother keeps Russian.
+            foreach (var application in applications.Where((_, i) => i % 3 == 0))
+                Assert.True(application.AttachParent(new Actor(TestPeople.FatherIin, People.Father.FullName, Role.Applicant), Relation.Father, now).IsSuccess);
+            db.ContactPreferences.Add(new ContactPreferences(TestPeople.FatherIin, "father@example.kz", Language.Kk, now));
+            // Two on the stop-list (their guard refuses the turn).
+            foreach (var application in applications.Where((_, i) => i is 2 or 11))
+                application.PutOnStopList(now.AddDays(30));
+            // Three queue seats in Almaty, for more missed turns than that.
+            for (var i = 0; i < 3; i++)
+                db.Places.Add(new Place(Guid.NewGuid(), Queues.KindergartenId, "almaty", 2022, Language.Kk, PlaceMode.Queue, now.AddMinutes(i)));
+            return await db.SaveChangesAsync();
+        });
+
+        var turns = await CompareAsync(Triggers.TurnCame);
+        Assert.Equal(14, turns.Count(line => line.EndsWith(": moved", StringComparison.Ordinal)));
+        Assert.Contains(turns, line => line.EndsWith(": " + Core.Results.ErrorCodes.StopListed, StringComparison.Ordinal));
+
+        // The turns come (committed, in bulk); then the choices are missed: the two stop-listed, still queued, are refused.
+        await RunAsync(Triggers.TurnCame, bulk: true, commit: true);
+        var missed = await CompareAsync(Triggers.ChoiceMissed);
+        Assert.Equal(14, missed.Count(line => line.EndsWith(": moved", StringComparison.Ordinal)));
+        Assert.Equal(2, missed.Count(line => line.EndsWith(": ACTION_NOT_AVAILABLE", StringComparison.Ordinal)));
+        Assert.Contains(missed, line => line.StartsWith("seats almaty FreeChoice free 3", StringComparison.Ordinal));
+        Assert.Contains(missed, line => line.StartsWith("outbox", StringComparison.Ordinal) && line.Contains(TestPeople.FatherIin, StringComparison.Ordinal));
+    }
+
+    /// <summary>Fires the trigger for every application both ways, each run rolled back, and asserts that both wrote the same.</summary>
+    private async Task<IReadOnlyList<string>> CompareAsync(string trigger)
+    {
+        var one = await RunAsync(trigger, bulk: false, commit: false);
+        var many = await RunAsync(trigger, bulk: true, commit: false);
+        Assert.Equal(one, many);
+        return many;
+    }
+
+    private async Task<IReadOnlyList<string>> RunAsync(string trigger, bool bulk, bool commit)
+    {
+        using var scope = Kezek.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KezekDbContext>();
+        var lifecycle = scope.ServiceProvider.GetRequiredService<ApplicationLifecycle>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var applications = await lifecycle.ForChange.OrderBy(a => a.Id).ToListAsync();
+        var lines = new List<string>();
+        if (bulk)
+        {
+            var outcomes = await lifecycle.FireManyAsync(applications, trigger, TransitionRequest.BySystem(), CancellationToken.None);
+            lines.AddRange(outcomes.Select(o => $"{o.Application.Number}: {(o.Outcome.IsSuccess ? "moved" : o.Outcome.Error!.Code)}"));
+            await db.SaveChangesAsync();
+        }
+        else
+        {
+            foreach (var application in applications)
+            {
+                var outcome = await lifecycle.FireAsync(application, trigger, TransitionRequest.BySystem(), CancellationToken.None);
+                lines.Add($"{application.Number}: {(outcome.IsSuccess ? "moved" : outcome.Error!.Code)}");
+                if (outcome.IsSuccess)
+                    await db.SaveChangesAsync();
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        var numbers = await db.Applications.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Number);
+        lines.AddRange((await db.Applications.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"application {a.Number} {a.Status} {a.State} {a.DeadlineAt:O} {a.StopListedUntil:O} {a.HistoryHead}")));
+        lines.AddRange((await db.HistoryEntries.AsNoTracking().ToListAsync())
+            .Select(h => string.Create(CultureInfo.InvariantCulture,
+                $"history {numbers[h.ApplicationId]} {h.At:O} {h.Action} {h.FromStatus} {h.ToStatus} {h.ActorIin} {h.Reason} {h.PreviousHash} {h.Hash}"))
+            .Order(StringComparer.Ordinal));
+        lines.AddRange((await db.Notifications.AsNoTracking().ToListAsync())
+            .Select(n => string.Create(CultureInfo.InvariantCulture,
+                $"outbox {numbers[n.ApplicationId]} {n.RecipientIin} {n.Template} {n.Channel} {n.Language} {n.Status} {n.CreatedAt:O} {n.Data}"))
+            .Order(StringComparer.Ordinal));
+        lines.AddRange((await db.WorkflowTimers.AsNoTracking().ToListAsync())
+            .Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"timer {numbers[t.ApplicationId]} {t.Kind} {t.State} {t.Trigger} {t.DueAt:O} {t.Status} {t.CompletedAt:O}"))
+            .Order(StringComparer.Ordinal));
+        lines.AddRange((await db.Places.AsNoTracking().GroupBy(p => new { p.RegionCode, p.Mode, Free = p.TakenByApplicationId == null })
+                .Select(g => new { g.Key.RegionCode, g.Key.Mode, g.Key.Free, Count = g.Count() }).ToListAsync())
+            .Select(g => $"seats {g.RegionCode} {g.Mode} {(g.Free ? "free" : "taken")} {g.Count}")
+            .Order(StringComparer.Ordinal));
+        if (commit)
+            await transaction.CommitAsync();
+        else
+            await transaction.RollbackAsync();
+        return lines;
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class BulkTransitionsOnSqlite(SqliteKezek kezek) : BulkTransitionTests(kezek);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BulkTransitionsOnPostgres(PostgresKezek kezek) : BulkTransitionTests(kezek);
