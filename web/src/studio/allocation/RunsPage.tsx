@@ -117,7 +117,7 @@ function TransferRun({ region, onDone }: { region: string; onDone: () => void })
       <h2 id="transfer-run-title">{t('transferRun.title')}</h2>
       <p>{t('transferRun.lead')}</p>
       <div className="filters">
-        <SelectField id="transfer-year" label={t('journal.groupYear')} value={year} onChange={(y) => { setYear(y); setConfirming(false); setDone(null); }}
+        <SelectField id="transfer-year" label={t('transferRun.year')} value={year} onChange={(y) => { setYear(y); setConfirming(false); setDone(null); }}
           options={[{ value: '', label: t('transferRun.chooseYear') }, ...groupYears().map((y) => ({ value: String(y), label: String(y) }))]} />
       </div>
       {!confirming ? (
