@@ -65,7 +65,7 @@ export default function RunPage({ id }: { id: string }) {
           { key: t('run.started'), value: formatDateTime(run.startedAt) },
           { key: t('run.finished'), value: formatDateTime(run.finishedAt) },
           { key: t('run.counts'), value: t('run.countsValue', { families: run.families, seats: run.seats, placed: run.placed, notPlaced: run.families - run.placed }) },
-          { key: t('run.seed'), value: <span className="hash">{run.seed}</span> },
+          { key: t('run.seed'), value: run.seed ? <span className="hash">{run.seed}</span> : t('run.noSeed') },
           { key: t('run.hash'), value: <span className="hash">{run.inputsHash}</span> },
         ]}
       />
