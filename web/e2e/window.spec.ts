@@ -148,6 +148,46 @@ test('a region switched to release windows: the family ranks, the close is force
     await audit.getByRole('button', { name: 'Пересчитать и сравнить' }).click();
     await expect(audit.getByText('Пересчёт совпадает с записанным результатом')).toBeVisible();
     await step(audit, 'studio-32-allocation-audit');
+
+    // Transfers: both children are enrolled; the earlier asks (API) for «Айгөлек», the later, in the portal, for «Балапан»
+    // (the kindergarten it attends is not offered). The operator runs transfers: the two swap, and the run audits.
+    for (const n of numbers) {
+      const { application } = await gql('query($n: String!) { application(number: $n) { directions { id status } } }', { n }, token);
+      const issued = application.directions.find((d: { status: string }) => d.status === 'ISSUED').id;
+      await gql('mutation($d: ID!) { enrollChild(directionId: $d) { direction { id } } }', { d: issued }, operator);
+    }
+    await signedAction('mother', token, 'requestTransfer', 'RequestTransferInput', { applicationNumber: numbers[0], kindergartenIds: [aigolek] });
+    await family.goto(`/cabinet/applications/${encodeURIComponent(numbers[1])}`);
+    await expect(family.getByText('Ребёнок посещает: Детский сад № 27 «Айгөлек».')).toBeVisible();
+    await family.getByRole('link', { name: 'Подать заявку на перевод' }).click();
+    await expect(family.getByRole('heading', { level: 1 })).toHaveText('Перевод в другой детский сад');
+    await search.fill('айгөлек');
+    await expect(family.getByText('Ничего не найдено', { exact: false })).toBeVisible();
+    await search.fill('Самал');
+    await family.getByRole('button', { name: 'Добавить в выбор: Ясли-сад № 1 «Балапан»' }).click();
+    await step(family, 'family-35-transfer-choice');
+    await family.getByRole('button', { name: 'Продолжить' }).click();
+    await family.getByRole('button', { name: 'Подписать ЭЦП и отправить' }).click();
+    await expect(family.getByText('Заявка на перевод подписана и сохранена.')).toBeVisible();
+    await expect(family.getByTestId('transfer-request')).toContainText('Ясли-сад № 1 «Балапан»');
+    await step(family, 'family-36-transfer-requested');
+
+    await audit.goto('/studio/allocation');
+    await audit.getByLabel('Год группы для перевода').selectOption('2022');
+    await audit.getByRole('button', { name: 'Провести перевод…' }).click();
+    await expect(audit.getByText('Провести перевод для группы 2022 года?')).toBeVisible();
+    await step(audit, 'studio-33-transfer-confirm');
+    await audit.getByRole('button', { name: 'Провести', exact: true }).click();
+    await expect(audit.getByText('Перевод для группы 2022 года проведён: переведено семей — 2 из 2.')).toBeVisible();
+    await expect(audit.getByRole('row').nth(1)).toContainText('Перевод');
+    await audit.getByRole('link', { name: 'Открыть расчёт' }).click();
+    await expect(audit.getByRole('heading', { level: 1 })).toHaveText('Расчёт распределения');
+    await expect(audit.getByTestId('run-outcome').filter({ hasText: numbers[1] })).toContainText('Ясли-сад № 1 «Балапан»');
+    await audit.getByRole('button', { name: 'Пересчитать и сравнить' }).click();
+    await expect(audit.getByText('Пересчёт совпадает с записанным результатом')).toBeVisible();
+    await step(audit, 'studio-34-transfer-audit');
+    await family.reload();
+    await expect(family.getByText('Ребёнок посещает: Ясли-сад № 1 «Балапан».')).toBeVisible();
   } finally {
     await setAllocation('first-come');
   }

@@ -55,7 +55,12 @@ public static class DocumentIssuer
                 : await db.Kindergartens.AsNoTracking().SingleAsync(k => k.Id == direction.KindergartenId, cancellationToken);
             facts["directionId"] = direction.Id.ToString();
             facts["directionIssuedAt"] = Local(direction.IssuedAt);
-            facts["directionExpiresAt"] = Local(direction.ExpiresAt);
+            // A transfer's direction is enrolled at once: no visit is awaited, so it has no date to come by (its expiry,
+            // revoke and extension limits are the move's instant). The document says the child was transferred and enrolled.
+            if (direction.Status == DirectionStatus.Enrolled)
+                facts["directionTransferred"] = "true";
+            else
+                facts["directionExpiresAt"] = Local(direction.ExpiresAt);
             facts["kindergartenNameRu"] = kindergarten.NameRu;
             facts["kindergartenNameKk"] = kindergarten.NameKk;
             facts["kindergartenAddressRu"] = kindergarten.AddressRu;

@@ -45,6 +45,8 @@ public sealed class DocumentWriter(IDocumentRenderer renderer, IWordCatalog word
             values["kindergartenAddress"] = InLanguage("kindergartenAddress");
         }
 
+        // A direction a transfer issued says so (its facts hold directionTransferred); any other reads as a direction to come by.
+        values.TryAdd("directionTransferred", null);
         var address = VerificationAddress(verificationCode);
         values["verificationCode"] = verificationCode;
         values["verificationAddress"] = address;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Kezek.Core.Forecast;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Transfers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Forecast;
@@ -16,7 +17,8 @@ public sealed record TurnsOf(string RegionCode, int GroupYear, Guid? Kindergarte
 /// <summary>
 /// The monthly turns of queues: how many directions were issued each month to applications of a region and group year
 /// (or, for a kindergarten, to that kindergarten), over the <see cref="Months"/> whole months before the month of the
-/// given instant, months taken in the region's time zone. One aggregate statement for every queue asked of one time zone
+/// given instant, months taken in the region's time zone; a direction a transfer issued is no turn
+/// (<see cref="Transfers.TransferDirections"/>). One aggregate statement for every queue asked of one time zone
 /// (Kazakhstan has one): the directions are grouped by queue and by month, the month told by a CASE over the months'
 /// starts in UTC, so no direction is loaded. The history starts at the first month with a turn: a queue that began
 /// later is not told it had empty years.
@@ -66,7 +68,7 @@ public sealed class QueueTurns(IKezekDb db, RuleSetCatalog rules)
             var years = zoned.Select(q => q.GroupYear).Distinct().ToList();
             var kindergartens = zoned.Where(q => q.KindergartenId is not null).Select(q => q.KindergartenId!.Value).Distinct().ToList();
             var (since, until) = (starts[0], starts[^1]);
-            var turns = from d in db.Directions.AsNoTracking()
+            var turns = from d in db.Directions.AsNoTracking().NotByTransfer(db)
                 join a in db.Applications.AsNoTracking() on d.ApplicationId equals a.Id
                 where regions.Contains(a.RegionCode) && years.Contains(a.GroupYear) && d.IssuedAt >= since && d.IssuedAt < until
                 select new Turn

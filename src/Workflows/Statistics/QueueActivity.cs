@@ -1,6 +1,7 @@
 using Kezek.Core.Applications;
 using Kezek.Core.Regions;
 using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Transfers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Statistics;
@@ -31,7 +32,7 @@ public sealed class ReadQueueActivityHandler(IKezekDb db)
 
         var directions = db.Directions.AsNoTracking().Where(d => applications.Any(a => a.Id == d.ApplicationId));
         var (fromUtc, toUtc) = KazakhstanTime.DaysUtc(query.From, query.To);
-        var issued = directions;
+        var issued = directions.NotByTransfer(db); // a transfer's new direction is no turn
         var enrolled = directions.Where(d => d.Status == DirectionStatus.Enrolled);
         var expired = directions.Where(d => d.Status == DirectionStatus.Expired);
         if (fromUtc is { } start)

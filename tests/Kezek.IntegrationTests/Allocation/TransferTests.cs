@@ -6,7 +6,10 @@ using Kezek.Core.Places;
 using Kezek.Core.Regions;
 using Kezek.Identity.Signatures;
 using Kezek.IntegrationTests.Hosting;
+using Kezek.Workflows.Forecast;
+using Kezek.Workflows.Statistics;
 using Kezek.Workflows.Transfers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.IntegrationTests.Allocation;
@@ -192,6 +195,50 @@ public abstract class TransferTests(KezekFactory kezek) : KezekTest(kezek)
             Assert.Equal(ended.ToString(), outcome.GetProperty("kindergartenId").GetString());
             Assert.True(ended == family.Current || family.Ranking.Contains(ended));
             Assert.Equal(At(n.IndexOf(outcome.GetProperty("applicationNumber").GetString()!)), ended);
+        }
+    }
+
+    [Fact]
+    public async Task A_transfer_is_no_turn_of_the_queue_and_its_direction_document_reads_as_an_enrolment_by_transfer()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1);
+        var number = queue.Numbers[0];
+        await queue.PublishAsync(1, mode: "FREE_CHOICE", kindergarten: A);
+        await EnrolAsync(queue, number, A);
+        await queue.PublishAsync(1, mode: "FREE_CHOICE", kindergarten: B);
+        Requested(await RequestAsync(queue, number, [B]));
+        var run = (await queue.Api.PostAsync(Run, new { input = new { region = "almaty", groupYear = 2022 } }, queue.Operator)).Ok()
+            .GetProperty("runTransfers").GetProperty("run");
+        Assert.Equal(1, run.GetProperty("placed").GetInt32());
+        Assert.Equal(2, await Kezek.WithDbAsync(db => db.Directions.CountAsync()));
+
+        // One turn: the child's own direction; the transfer's is not counted by the public activity nor the forecast's history.
+        using (var scope = Kezek.Services.CreateScope())
+        {
+            var activity = await scope.ServiceProvider.GetRequiredService<ReadQueueActivityHandler>()
+                .HandleAsync(new ReadQueueActivity("almaty", 2022, null, null), CancellationToken.None);
+            Assert.Equal(1, activity.DirectionsIssued);
+            var whole = new TurnsOf("almaty", 2022);
+            var atB = new TurnsOf("almaty", 2022, B);
+            var turns = await scope.ServiceProvider.GetRequiredService<QueueTurns>()
+                .BeforeAsync([whole, atB], Kezek.Clock.GetUtcNow().UtcDateTime.AddMonths(1), CancellationToken.None);
+            Assert.Equal(1, turns[whole].Sum(m => m.Turns));
+            Assert.Empty(turns[atB]);
+        }
+
+        // The new direction's document: transferred and enrolled on the day of the move, no date to come by.
+        var id = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { documents { id kind issuedAt } } }", new { n = number }, queue.Mother))
+            .Ok().GetProperty("application").GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("kind").GetString() == "DIRECTION")
+            .OrderBy(d => d.GetProperty("issuedAt").GetDateTimeOffset()).Last().GetProperty("id").GetString()!;
+        foreach (var (lang, transferred, comeBy) in new[] { ("ru", "Зачислен переводом", "Явиться для зачисления до"), ("kk", "Ауыстыру арқылы қабылданды", "Қабылдауға келу мерзімі") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/documents/{id}?lang={lang}&format=html");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", queue.Mother);
+            using var response = await Kezek.CreateClient().SendAsync(request);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, html);
+            Assert.Contains(transferred, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(comeBy, html, StringComparison.Ordinal);
         }
     }
 }

@@ -100,6 +100,7 @@ public sealed class TemplateTests
             ["kindergartenName"] = "Ясли-сад № 1 «Балапан»", ["kindergartenAddress"] = "Самал-2, 58",
             ["verificationAddress"] = "/verify/ABCDEFGH2345", ["verificationQr"] = "data:image/svg+xml;base64,PHN2Zy8+",
             ["kindergartenBin"] = "160140012345", ["language"] = "kk", ["directionIssuedAt"] = "01.09.2026 10:00", ["directionExpiresAt"] = "08.09.2026",
+            ["directionTransferred"] = "",
         };
         foreach (var kind in Enum.GetValues<Kezek.Core.Documents.DocumentKind>())
         {
@@ -112,6 +113,12 @@ public sealed class TemplateTests
             if (kind == Kezek.Core.Documents.DocumentKind.Direction)
                 Assert.Contains(directionTitle, html, StringComparison.Ordinal);
         }
+
+        // A transfer's direction: enrolled on the day of the move, no date to come by.
+        var transferred = Templates.Render(Kezek.Core.Documents.DocumentKind.Direction, Language.Parse(language), new Dictionary<string, string?>(facts) { ["directionTransferred"] = "true" });
+        var plain = Templates.Render(Kezek.Core.Documents.DocumentKind.Direction, Language.Parse(language), facts);
+        Assert.DoesNotContain("08.09.2026", transferred, StringComparison.Ordinal);
+        Assert.Contains("08.09.2026", plain, StringComparison.Ordinal);
     }
 }
 

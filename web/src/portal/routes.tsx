@@ -21,6 +21,7 @@ export const portalRoutes: Route[] = [
   { path: '/cabinet/attach', component: page(() => import('./cabinet/AttachPage')) },
   { path: '/cabinet/applications/:number', component: page(() => import('./cabinet/ApplicationPage')) },
   { path: '/cabinet/applications/:number/ranking', component: page(() => import('./cabinet/RankingPage')) },
+  { path: '/cabinet/applications/:number/transfer', component: page(() => import('./cabinet/TransferPage')) },
   { path: '/allocation/runs/:id', component: page(() => import('./allocation/RunExtractPage')) },
   { path: '/cabinet/applications/:number/choose', component: page(() => import('./cabinet/ChoosePage')) },
   { path: '/cabinet/applications/:number/:action', component: page(() => import('./cabinet/ActionPage')) },

@@ -84,6 +84,41 @@ export function Ranking({ a }: { a: Card }) {
   );
 }
 
+/** The transfer request of an enrolled child: the kindergartens asked for in order, when signed, and the page to change it. */
+export function TransferRequest({ a }: { a: Card }) {
+  const { t, formatDateTime } = useI18n();
+  if (a.status !== 'ENROLLED') return null;
+  const request = a.transferRequest;
+  const attends = a.directions.find((d) => d.status === 'ENROLLED')?.kindergarten;
+  return (
+    <section aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{t('transfer.title')}</h2>
+      {attends && <p>{t('transfer.attends', { name: attends.name })}</p>}
+      {request && request.kindergartens.length > 0 ? (
+        <>
+          <p className="muted">{t('transfer.signedAt', { at: formatDateTime(request.requestedAt) })}</p>
+          <ol className="ranking" data-testid="transfer-request">
+            {request.kindergartens.map((k) => (
+              <li key={k.id}>
+                <strong>{k.name}</strong>
+                <span className="muted"> · {k.address}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>{t('transfer.none')}</p>
+      )}
+      <p className="hint">{t('transfer.hint')}</p>
+      <p>
+        <Link className="button button--secondary" href={`/cabinet/applications/${encodeURIComponent(a.number)}/transfer`}>
+          {request && request.kindergartens.length > 0 ? t('transfer.change') : t('transfer.start')}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 /** Each allocation run's outcome for this child, newest first, with the reasons and the run's public extract. */
 export function AllocationOutcomes({ a }: { a: Card }) {
   const { t, formatDateTime } = useI18n();
@@ -94,7 +129,12 @@ export function AllocationOutcomes({ a }: { a: Card }) {
       {a.allocationOutcomes.map((o) => (
         <div className="card" key={o.runId} data-testid="allocation-outcome">
           <h3 className="card__title">{t('outcome.run', { at: formatDateTime(o.allocatedAt) })}</h3>
-          {o.kindergarten ? (
+          {o.kindergarten && o.choice === null ? (
+            // A transfer run that did not move the child: it stays where it is enrolled.
+            <p>
+              <span className="tag">{t('outcome.notMoved')}</span> {t('outcome.stays', { name: o.kindergarten.name })}
+            </p>
+          ) : o.kindergarten ? (
             <p>
               <span className="tag tag--direction_issued">{t('outcome.placed')}</span>{' '}
               {t('outcome.placedAt', { name: o.kindergarten.name, choice: (o.choice ?? 0) + 1 })}

@@ -11,7 +11,7 @@ import { QueueMovement } from '../search/QueueMovement';
 import { RequireSignIn } from '../shell/RequireSignIn';
 import { actionRoutes } from './actions';
 import { WaitingForecast } from './WaitingForecast';
-import { AllocationOutcomes, Ranking, WindowNotice } from './Allocation';
+import { AllocationOutcomes, Ranking, TransferRequest, WindowNotice } from './Allocation';
 
 export type Card = NonNullable<ApplicationCardQuery['application']>;
 
@@ -111,6 +111,7 @@ function ApplicationCard({ number }: { number: string }) {
       <QueueMovement ahead={a.queueAhead} past={a.pastQueueNumbers} current={a.queueNumber} />
       <WaitingForecast forecast={a.waitingForecast} />
       <Ranking a={a} />
+      <TransferRequest a={a} />
 
       {a.directions.length > 0 && (
         <>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { request } from '@shared/graphql/client';
 import { StudioAllocationExtractDocument, StudioAllocationRunDocument } from '@shared/graphql/generated/graphql';
 import { differences, parseExtract, recompute, sha256Hex } from '@shared/allocation/recompute';
+import { isTransferExtract, recomputeTransfers } from '@shared/allocation/transfers';
 import { Link } from '@shared/router';
 import { useAsync } from '@shared/ui/async';
 import { ProblemMessage } from '@shared/ui/errors';
@@ -43,7 +44,9 @@ export default function RunPage({ id }: { id: string }) {
     try {
       const { json, inputsHash } = await extract();
       const hashMatches = (await sha256Hex(json)) === inputsHash && inputsHash === run.inputsHash;
-      setCheck({ hashMatches, differing: differences(recompute(parseExtract(json)), run.outcomes) });
+      const parsed = parseExtract(json);
+      // A transfer run recomputes by top trading cycles; a window's by serial dictatorship.
+      setCheck({ hashMatches, differing: differences(isTransferExtract(parsed) ? recomputeTransfers(parsed) : recompute(parsed), run.outcomes) });
     } catch (error) {
       setProblem(error);
     } finally {
@@ -62,7 +65,7 @@ export default function RunPage({ id }: { id: string }) {
           { key: t('run.started'), value: formatDateTime(run.startedAt) },
           { key: t('run.finished'), value: formatDateTime(run.finishedAt) },
           { key: t('run.counts'), value: t('run.countsValue', { families: run.families, seats: run.seats, placed: run.placed, notPlaced: run.families - run.placed }) },
-          { key: t('run.seed'), value: <span className="hash">{run.seed}</span> },
+          { key: t('run.seed'), value: run.seed ? <span className="hash">{run.seed}</span> : t('run.noSeed') },
           { key: t('run.hash'), value: <span className="hash">{run.inputsHash}</span> },
         ]}
       />
@@ -79,7 +82,7 @@ export default function RunPage({ id }: { id: string }) {
           </Notice>
         )}
       </div>
-      <p className="hint">{t('run.how')}</p>
+      <p className="hint">{run.mode === 'transfer' ? t('run.howTransfer') : t('run.how')}</p>
 
       <h2>{t('run.outcomes')}</h2>
       <ol className="run-outcomes">
@@ -90,7 +93,7 @@ export default function RunPage({ id }: { id: string }) {
               {o.applicationNumber ? <Link href={`/studio/applications/${encodeURIComponent(o.applicationNumber)}`}>{o.applicationNumber}</Link> : '—'}
             </p>
             <p>
-              <strong>{o.kindergarten ? t('run.placedAt', { name: o.kindergarten.name, choice: (o.choice ?? 0) + 1 }) : t('run.notPlacedShort')}</strong>
+              <strong>{o.kindergarten && o.choice === null && run.mode === 'transfer' ? t('run.stays', { name: o.kindergarten.name }) : o.kindergarten ? t('run.placedAt', { name: o.kindergarten.name, choice: (o.choice ?? 0) + 1 }) : t('run.notPlacedShort')}</strong>
             </p>
             <p className="muted">{o.explanation.charAt(0).toLocaleUpperCase() + o.explanation.slice(1)}</p>
           </li>
