@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { chooseLanguage, gql, playNcaLayer, signInApi, step, type NcaLayerChoice } from './kezek';
 
 const daughter = '220315670018';
@@ -186,14 +186,7 @@ test('a closed action shows its reason; a seat taken meanwhile and a passed dead
   // here (the race cannot be timed from a browser), in the API's own shape: the page says it and lists the seats again.
   await page.goto(`/cabinet/applications/${encodeURIComponent(number)}/choose`);
   await page.getByRole('button', { name: /^Выбрать «/ }).first().click();
-  await page.route('**/graphql', async (route) => {
-    const body = route.request().postDataJSON() as { query: string };
-    if (!body.query.includes('chooseKindergarten(')) return route.fallback();
-    await route.fulfill({
-      contentType: 'application/graphql-response+json',
-      body: JSON.stringify({ data: null, errors: [{ message: 'Свободных мест в этом детском саду больше нет: выберите другой.', extensions: { code: 'NO_FREE_PLACE' } }] }),
-    });
-  });
+  await page.route('**/graphql', (route) => refuseChoice(route, 'Свободных мест в этом детском саду больше нет: выберите другой.', 'NO_FREE_PLACE'));
   await page.getByRole('button', { name: 'Подписать ЭЦП и отправить' }).click();
   await expect(page.getByText('Свободных мест в этом детском саду больше нет')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Выбор детского сада');
@@ -201,16 +194,27 @@ test('a closed action shows its reason; a seat taken meanwhile and a passed dead
   await page.unroute('**/graphql');
 
   // A deadline that passed while the page was open: the API's refusal is shown in words.
-  await page.route('**/graphql', async (route) => {
-    const body = route.request().postDataJSON() as { query: string };
-    if (!body.query.includes('chooseKindergarten(')) return route.fallback();
-    await route.fulfill({
-      contentType: 'application/graphql-response+json',
-      body: JSON.stringify({ data: null, errors: [{ message: 'Срок выбора детского сада истёк.', extensions: { code: 'DEADLINE_PASSED' } }] }),
-    });
-  });
+  await page.route('**/graphql', (route) => refuseChoice(route, 'Срок выбора детского сада истёк.', 'DEADLINE_PASSED'));
   await page.getByRole('button', { name: /^Выбрать «/ }).first().click();
   await page.getByRole('button', { name: 'Подписать ЭЦП и отправить' }).click();
   await expect(page.getByText('Срок выбора детского сада истёк.')).toBeVisible();
   await step(page, 'error-deadline-passed');
 });
+
+
+/**
+ * Answers an intercepted chooseKindergarten with the API's refusal, in the API's own shape; other requests go on to the
+ * server. The portal sends a persisted query's hash alone first: such a request is told PERSISTED_QUERY_NOT_FOUND here,
+ * so that the portal sends the document, which says what it is.
+ */
+async function refuseChoice(route: Route, message: string, code: string): Promise<void> {
+  const body = route.request().postDataJSON() as { query?: string };
+  const refuse = (text: string, errorCode: string) =>
+    route.fulfill({
+      contentType: 'application/graphql-response+json',
+      body: JSON.stringify({ data: null, errors: [{ message: text, extensions: { code: errorCode } }] }),
+    });
+  if (!body.query) return refuse('Persisted query not found.', 'PERSISTED_QUERY_NOT_FOUND');
+  if (!body.query.includes('chooseKindergarten(')) return route.fallback();
+  return refuse(message, code);
+}
