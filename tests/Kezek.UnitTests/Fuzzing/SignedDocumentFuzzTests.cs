@@ -147,8 +147,9 @@ public sealed class SignedDocumentFuzzTests(SignatureFixture keys, ITestOutputHe
         output.WriteLine($"{cases} signed documents, {matched} matched their input");
     }
 
+    /// <summary>The fields as signed actions compare them: in any order of paths, but a list's repeated elements in theirs.</summary>
     private static List<string> Multiset(IEnumerable<ActionField> fields) =>
-        [.. fields.Select(f => f.Path + "\u0000" + f.Value).Order(StringComparer.Ordinal)];
+        [.. fields.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => f.Path + "\u0000" + f.Value)];
 
     private static string Perturb(string change, List<ActionField> fields, int where, string text, string name)
     {
