@@ -48,9 +48,7 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
         var withTimers = await db.WorkflowTimers.AsNoTracking()
             .Where(t => ids.Contains(t.ApplicationId) && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
             .Select(t => t.ApplicationId).Distinct().ToListAsync(cancellationToken);
-        string[] iins = [.. page.SelectMany(a => a.Parents.Select(p => p.Iin).Prepend(a.Applicant.Iin)).Distinct()];
-        _bulk = new Bulk([.. ids.Except(withTimers)],
-            await Kezek.Workflows.Profile.UpdateContactPreferencesHandler.LanguagesAsync(db, iins, cancellationToken), claimedSeats, kindergartens);
+        _bulk = new Bulk([.. ids.Except(withTimers)], await Notifications.Outbox.LanguagesAsync(db, page, cancellationToken), claimedSeats, kindergartens);
     }
 
     /// <summary>The languages of the families of the page a bulk walk prepared (null outside one).</summary>
@@ -124,21 +122,7 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
         if (_bulk?.WithoutStateTimers.Remove(application.Id) != true)
             await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
-        var context = new ActivityContext
-        {
-            Db = db,
-            Application = application,
-            Rules = evaluation.Rules,
-            Facts = evaluation.Facts,
-            Request = request,
-            Now = now,
-            FromStatus = application.Status,
-            Direction = application.CurrentDirection,
-            ClaimedSeats = _bulk?.Seats,
-            Kindergartens = _bulk?.Kindergartens,
-        };
-        application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml,
-            request.RevocationEvidence);
+        var context = Begin(application, trigger, to, evaluation, request, now, claimedSeats: _bulk?.Seats, kindergartens: _bulk?.Kindergartens);
         foreach (var step in transition.ActivityList)
         {
             if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
@@ -149,6 +133,30 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
         await Notifications.Outbox.WriteAsync(db, application, context.Notifications, evaluation.Rules.Policy, context.Direction, request.Reason, now,
             cancellationToken, languages: _bulk?.Languages);
         return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
+    }
+
+    /// <summary>Moves the application to <paramref name="to"/> (its history entry) and answers the context its activities run in.</summary>
+    private ActivityContext Begin(Application application, string trigger, string to, Evaluation evaluation, TransitionRequest request, DateTime now,
+        BulkSeatMoves? bulk = null, IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? claimedSeats = null,
+        IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? kindergartens = null)
+    {
+        var context = new ActivityContext
+        {
+            Db = db,
+            Application = application,
+            Rules = evaluation.Rules,
+            Facts = evaluation.Facts,
+            Request = request,
+            Now = now,
+            FromStatus = application.Status,
+            Direction = application.CurrentDirection,
+            Bulk = bulk,
+            ClaimedSeats = claimedSeats,
+            Kindergartens = kindergartens,
+        };
+        application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml,
+            request.RevocationEvidence);
+        return context;
     }
 
     /// <summary>Entering a state (again) starts its timer and shows its deadline; the old state's timer was cancelled first.</summary>

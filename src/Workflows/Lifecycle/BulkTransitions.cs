@@ -150,20 +150,7 @@ public sealed partial class ApplicationLifecycle
         foreach (var (evaluation, transition, index) in moving)
         {
             var application = outcomes[index].Item1;
-            var context = new ActivityContext
-            {
-                Db = db,
-                Application = application,
-                Rules = evaluation.Rules,
-                Facts = evaluation.Facts,
-                Request = request,
-                Now = now,
-                FromStatus = application.Status,
-                Direction = application.CurrentDirection,
-                Bulk = bulk,
-            };
-            application.Transition(trigger, transition.To, evaluation.Workflow.State(transition.To).PublicStatus, request.Actor, now, request.Reason,
-                request.SignedXml, request.RevocationEvidence);
+            var context = Begin(application, trigger, transition.To, evaluation, request, now, bulk);
             foreach (var step in transition.ActivityList)
             {
                 if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
@@ -181,9 +168,8 @@ public sealed partial class ApplicationLifecycle
             await Seats.MoveToFreeChoiceAsync(db, queue.RegionCode, queue.GroupYear, count, cancellationToken);
 
         // The families' languages, once for the batch; then each application's outbox rows.
-        string[] family = [.. contexts.Where(c => c.Notifications.Count > 0)
-            .SelectMany(c => c.Application.Parents.Select(p => p.Iin).Prepend(c.Application.Applicant.Iin)).Distinct()];
-        var languages = family.Length == 0 ? null : await Profile.UpdateContactPreferencesHandler.LanguagesAsync(db, family, cancellationToken);
+        var told = contexts.Where(c => c.Notifications.Count > 0).Select(c => c.Application).ToList();
+        var languages = told.Count == 0 ? null : await Notifications.Outbox.LanguagesAsync(db, told, cancellationToken);
         for (var i = 0; i < moving.Count; i++)
         {
             var (evaluation, _, index) = moving[i];

@@ -18,13 +18,21 @@ public static class Outbox
     /// <summary>Readable JSON: Cyrillic reasons and "+05:00" stay as they are (the outbox is data, never HTML).</summary>
     private static readonly JsonSerializerOptions DataJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Who hears of an application: the applicant first, then every attached parent.</summary>
+    private static string[] FamilyOf(Application application) => [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)];
+
+    /// <summary>The languages of the families of many applications, in one statement (for a page written at once).</summary>
+    public static Task<Dictionary<string, Kezek.Core.Words.Language>> LanguagesAsync(IKezekDb db, IEnumerable<Application> applications,
+        CancellationToken cancellationToken) =>
+        UpdateContactPreferencesHandler.LanguagesAsync(db, [.. applications.SelectMany(FamilyOf).Distinct()], cancellationToken);
+
     public static async Task WriteAsync(IKezekDb db, Application application, IReadOnlyCollection<string> templates, RegionPolicy policy,
         Direction? direction, string? reason, DateTime now, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? extra = null, IReadOnlyDictionary<string, Kezek.Core.Words.Language>? languages = null)
     {
         if (templates.Count == 0)
             return;
-        string[] family = [application.Applicant.Iin, .. application.Parents.Select(p => p.Iin)];
+        var family = FamilyOf(application);
         // Read for a whole page already where a bulk walk did; else now.
         if (languages is null || !family.All(languages.ContainsKey))
             languages = await UpdateContactPreferencesHandler.LanguagesAsync(db, family, cancellationToken);

@@ -127,23 +127,17 @@ public sealed class RunTransfersHandler(IKezekDb db, ApplicationLifecycle lifecy
         return run.Id;
     }
 
-    /// <summary>The region's queue order over the families: out of turn first, then priority and general in turn or interleaved.</summary>
+    /// <summary>
+    /// The region's queue order over the families (given in the queue index's order: by category, then queued-at): each
+    /// family's queue number among them, as <see cref="QueueOrdering.Position"/> numbers a queue, strict or interleaved.
+    /// </summary>
     private static List<Application> InQueueOrder(List<Application> ordered, QueueOrdering order)
     {
-        if (!order.Interleaves)
-            return ordered;
-        var result = ordered.Where(a => a.QueueRank == QueueOrder.RankOf(BenefitCategory.OutOfTurn)).ToList();
-        var priority = new Queue<Application>(ordered.Where(a => a.QueueRank == QueueOrder.RankOf(BenefitCategory.Priority)));
-        var general = new Queue<Application>(ordered.Where(a => a.QueueRank == QueueOrder.RankOf(BenefitCategory.None)));
-        while (priority.Count > 0 || general.Count > 0)
-        {
-            for (var i = 0; i < order.PriorityShare && priority.Count > 0; i++)
-                result.Add(priority.Dequeue());
-            for (var i = 0; i < order.GeneralShare && general.Count > 0; i++)
-                result.Add(general.Dequeue());
-        }
-
-        return result;
+        int Count(int rank) => ordered.Count(a => a.QueueRank == rank);
+        var (outOfTurn, priority, general) = (Count(0), Count(1), Count(2));
+        var seen = new int[3];
+        return [.. ordered.Select(a => (Application: a, Number: order.Position(a.QueueRank, seen[a.QueueRank]++, outOfTurn, priority, general)))
+            .OrderBy(x => x.Number).Select(x => x.Application)];
     }
 }
 

@@ -94,8 +94,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
             // publications must not walk the queue from its head a thousand times), and the families' languages come at once.
             var told = await db.Applications.AsNoTracking().Include(a => a.Parents).Where(QueueOrder.SameQueue(region, groupYear)).Where(waiting)
                 .InOrder().Skip(skip).Take(take).ToListAsync(cancellationToken);
-            var languages = await UpdateContactPreferencesHandler.LanguagesAsync(db,
-                [.. told.SelectMany(a => a.Parents.Select(p => p.Iin).Prepend(a.Applicant.Iin)).Distinct()], cancellationToken);
+            var languages = await Outbox.LanguagesAsync(db, told, cancellationToken);
             foreach (var application in told)
                 await Outbox.WriteAsync(db, application, [policy.AllocatesByIntake ? IntakeOpenedTemplate : OpenedTemplate], policy, null, null, now, cancellationToken, extra, languages);
             notified = told.Count;
