@@ -222,7 +222,7 @@ test('a region switched to release windows: the family ranks, the close is force
       await audit.getByLabel('Год группы для перевода').selectOption('2022');
       await audit.getByRole('button', { name: 'Провести перевод…' }).click();
       await audit.getByRole('button', { name: 'Провести', exact: true }).click();
-      await expect(audit.getByText('Перевод в этом регионе недоступен', { exact: false })).toBeVisible();
+      await expect(audit.getByText('нет шага перевода, поэтому перевод здесь недоступен', { exact: false })).toBeVisible();
       await step(audit, 'studio-35-transfer-refused');
     } finally {
       await gql('mutation($j: String!) { activateWorkflow(name: "direction", json: $j, reason: "Проверка: редакция с переводом") { version } }',
