@@ -64,6 +64,7 @@ public static class UseCaseServices
         services.AddScoped<Kezek.Workflows.Rankings.RankKindergartensHandler>();
         services.AddScoped<Kezek.Workflows.Windows.ReleaseWindows>();
         services.AddScoped<Kezek.Workflows.Windows.AllocationReads>();
+        services.AddSingleton<Kezek.Workflows.Transfers.TransferLifecycle>();
         services.AddScoped<Kezek.Workflows.Transfers.RequestTransferHandler>();
         services.AddScoped<Kezek.Workflows.Transfers.RunTransfersHandler>();
         services.AddScoped<Kezek.Workflows.Transfers.TransferReads>();

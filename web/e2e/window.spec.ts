@@ -118,6 +118,7 @@ test('a region switched to release windows: the family ranks, the close is force
     const outcome = family.getByTestId('allocation-outcome');
     await expect(outcome).toContainText('Детский сад № 27 «Айгөлек» — ваш 2-й выбор.');
     await expect(outcome).toContainText('Место в саду вашего выбора № 2');
+    await expect(outcome.getByRole('heading', { level: 3 })).toContainText('Окно распределения мест, ');
     await expect(outcome).toContainText('1-й выбор, Ясли-сад № 1 «Балапан»: мест 1 — вне очереди 0, в первоочередном порядке 0, раньше в общей очереди 1');
     await step(family, 'family-33-outcome');
 
@@ -161,8 +162,14 @@ test('a region switched to release windows: the family ranks, the close is force
     await expect(family.getByText('Ребёнок посещает: Детский сад № 27 «Айгөлек».')).toBeVisible();
     await family.getByRole('link', { name: 'Подать заявку на перевод' }).click();
     await expect(family.getByRole('heading', { level: 1 })).toHaveText('Перевод в другой детский сад');
+    // The search says why it found nothing: the kindergarten the child attends, or a name no kindergarten has.
     await search.fill('айгөлек');
-    await expect(family.getByText('Ничего не найдено', { exact: false })).toBeVisible();
+    await expect(family.getByTestId('nothing-found')).toHaveText(
+      'Детский сад № 27 «Айгөлек» — детский сад, который посещает ваш ребёнок: перевод возможен только в другой.');
+    await search.fill('Ромашка');
+    await expect(family.getByTestId('nothing-found')).toHaveText(
+      'Ни один детский сад региона не подходит под «Ромашка». Проверьте написание или ищите по номеру сада или улице.');
+    await step(family, 'family-35a-transfer-nothing-found');
     await search.fill('Самал');
     await family.getByRole('button', { name: 'Добавить в выбор: Ясли-сад № 1 «Балапан»' }).click();
     await step(family, 'family-35-transfer-choice');
@@ -188,6 +195,39 @@ test('a region switched to release windows: the family ranks, the close is force
     await step(audit, 'studio-34-transfer-audit');
     await family.reload();
     await expect(family.getByText('Ребёнок посещает: Ясли-сад № 1 «Балапан».')).toBeVisible();
+    await expect(family.getByTestId('allocation-outcome').first().getByRole('heading', { level: 3 })).toContainText('Перевод, ');
+    await step(family, 'family-37-transfer-outcome');
+
+    // The runs on a phone: a card per run, nothing scrolls sideways, each value named.
+    await audit.goto('/studio/allocation');
+    await audit.setViewportSize({ width: 360, height: 780 });
+    const runs = audit.getByTestId('runs-table');
+    expect(await runs.evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await runs.locator('tbody tr').first().locator('td').nth(2).evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Способ"');
+    await audit.setViewportSize({ width: 1280, height: 900 });
+
+    // A lifecycle version without transfers (as a region seeded before them): the card says so instead of offering the
+    // request, and the studio's run is refused with the same words. The version in force is put back after.
+    const { workflow } = await gql('{ workflow(region: "almaty") { json } }');
+    const older = JSON.parse(workflow.json);
+    older.transitions = older.transitions.filter((t: { trigger: string }) => t.trigger !== 'Transfer');
+    await gql('mutation($j: String!) { activateWorkflow(name: "direction", json: $j, reason: "Проверка: редакция без перевода") { version } }',
+      { j: JSON.stringify(older) }, administrator);
+    try {
+      await family.reload();
+      await expect(family.getByText('Перевод в вашем регионе пока недоступен')).toBeVisible();
+      await expect(family.getByTestId('transfer-unavailable')).toContainText('Kezek Studio');
+      await expect(family.getByRole('link', { name: 'Изменить заявку' })).toHaveCount(0);
+      await step(family, 'family-38-transfer-unavailable');
+      await audit.getByLabel('Год группы для перевода').selectOption('2022');
+      await audit.getByRole('button', { name: 'Провести перевод…' }).click();
+      await audit.getByRole('button', { name: 'Провести', exact: true }).click();
+      await expect(audit.getByText('нет шага перевода, поэтому перевод здесь недоступен', { exact: false })).toBeVisible();
+      await step(audit, 'studio-35-transfer-refused');
+    } finally {
+      await gql('mutation($j: String!) { activateWorkflow(name: "direction", json: $j, reason: "Проверка: редакция с переводом") { version } }',
+        { j: workflow.json }, administrator);
+    }
   } finally {
     await setAllocation('first-come');
   }

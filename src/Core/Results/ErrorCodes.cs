@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string TooManyRankedKindergartens = "TOO_MANY_RANKED_KINDERGARTENS";
     public const string KindergartenNotInRegion = "KINDERGARTEN_NOT_IN_REGION";
     public const string TransferNotAvailable = "TRANSFER_NOT_AVAILABLE";
+    public const string TransferNotInLifecycle = "TRANSFER_NOT_IN_LIFECYCLE";
     public const string TransferToOwnKindergarten = "TRANSFER_TO_OWN_KINDERGARTEN";
     public const string TransferGroupNotOffered = "TRANSFER_GROUP_NOT_OFFERED";
     public const string InvalidEmail = "INVALID_EMAIL";

@@ -54,6 +54,9 @@ public sealed class AllocationOutcomeGraphType : ObjectGraphType<OutcomeView>
         Name = "AllocationOutcome";
         Description = "Where one family ended in an allocation run, and why not higher.";
         Field<NonNullGraphType<IdGraphType>>("runId").Resolve(c => c.Source.RunId);
+        Field<NonNullGraphType<StringGraphType>>("mode")
+            .Description("Which kind of run it was, as AllocationRun.mode: \"window\" (a release window's close), \"deferred-acceptance\" (the annual intake) or \"transfer\" (a transfer run).")
+            .Resolve(c => c.Source.Mode);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("allocatedAt").Description("When the run ran, in the region's time zone.")
             .Resolve().WithService<RuleSetCatalog>().Resolve((c, rules) => RegionTime.Local(rules, c.Source.RegionCode, c.Source.AllocatedAt));
         Field<StringGraphType>("applicationNumber").Description("Shown in the operators' view of the whole run; null on the family's own card.")

@@ -183,7 +183,8 @@ public sealed class ApplicationGraphType : ObjectGraphType<Application>
         Field<NonNullGraphType<IntGraphType>>("expirations").Description("Directions of this application that expired unused.")
             .Resolve(c => c.Source.Expirations);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Lifecycle.AvailableActionGraphType>>>>("availableActions")
-            .Description("What the viewer may do now (the portal's buttons) and, for the rest, why not.")
+            .Description("What the viewer may do now (the portal's buttons) and, for the rest, why not. An enrolled child also has requestTransfer, "
+                + "refused with TRANSFER_NOT_IN_LIFECYCLE where the region's lifecycle in force has no transfers.")
             .Resolve().WithService<AvailableActionsLoader>().ResolveAsync((c, actions) =>
             {
                 c.RequireViewer();

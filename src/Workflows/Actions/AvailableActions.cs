@@ -4,6 +4,7 @@ using Kezek.Core.Results;
 using Kezek.Workflows.Access;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Transfers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Actions;
@@ -12,7 +13,7 @@ namespace Kezek.Workflows.Actions;
 public sealed record AvailableAction(string Action, bool Allowed, Error? Refusal);
 
 /// <summary>What the viewer may do with an application now, by its region's workflow and rules (the seeds' buttons).</summary>
-public sealed class AvailableActions(ApplicationLifecycle lifecycle, IKezekDb db)
+public sealed class AvailableActions(ApplicationLifecycle lifecycle, TransferLifecycle transfers, IKezekDb db)
 {
     /// <summary>The GraphQL mutation of each family trigger.</summary>
     public static readonly IReadOnlyDictionary<string, string> Mutations = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -25,6 +26,12 @@ public sealed class AvailableActions(ApplicationLifecycle lifecycle, IKezekDb db
         [Triggers.RefuseVoucher] = "refuseVoucher",
         [Triggers.Restore] = "restoreApplication",
     };
+
+    /// <summary>
+    /// The transfer request of an enrolled child (not a trigger the family fires: a run fires <c>Transfer</c>), listed for an
+    /// enrolled child only; refused with TRANSFER_NOT_IN_LIFECYCLE where the region's lifecycle has no transfers.
+    /// </summary>
+    public const string RequestTransfer = "requestTransfer";
 
     public async Task<IReadOnlyList<AvailableAction>> ForAsync(Application application, Viewer viewer, CancellationToken cancellationToken) =>
         (await ForManyAsync([application.Id], viewer, cancellationToken))[application.Id];
@@ -45,7 +52,14 @@ public sealed class AvailableActions(ApplicationLifecycle lifecycle, IKezekDb db
         foreach (var application in applications)
         {
             var places = seats[new QueueKey(application.RegionCode, application.GroupYear)].For(application.Status == ApplicationStatus.Notified);
-            actions[application.Id] = Of(application, await lifecycle.EvaluateAsync(application, places, cancellationToken), viewer);
+            var of = Of(application, await lifecycle.EvaluateAsync(application, places, cancellationToken), viewer);
+            if (application.EnrolledDirection is not null)
+            {
+                var refusal = AccessPolicy.IsFamilyMember(application, viewer.Iin) ? transfers.RefusalFor(application) : Error.Of(ErrorCodes.Forbidden);
+                of.Add(new AvailableAction(RequestTransfer, refusal is null, refusal));
+            }
+
+            actions[application.Id] = of;
         }
 
         return actions;

@@ -3,7 +3,6 @@ using Kezek.Core.Applications;
 using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Actions;
-using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +16,7 @@ namespace Kezek.Workflows.Transfers;
 /// </summary>
 public sealed record RequestTransfer(string ApplicationNumber, IReadOnlyList<Guid> KindergartenIds, ActionSignature Signature);
 
-public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, ApplicationLifecycle lifecycle, RuleSetCatalog rules,
+public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, TransferLifecycle transfers, RuleSetCatalog rules,
     Transactions transactions, TimeProvider clock)
 {
     public Task<Result<Application>> HandleAsync(RequestTransfer command, CancellationToken cancellationToken) =>
@@ -27,9 +26,10 @@ public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, Ap
             if (!found.IsSuccess)
                 return found.Error!;
             var application = found.Value;
-            // Only a child enrolled by a direction, in a region whose lifecycle moves enrolled children.
-            if (application.EnrolledDirection is not { } enrolled || !Transferable(application))
-                return Error.Of(ErrorCodes.TransferNotAvailable, ("status", application.Status.ToString()));
+            // First whether the region transfers at all (its lifecycle in force), then only a child enrolled by a direction.
+            if (transfers.RefusalFor(application) is { } notNow)
+                return notNow;
+            var enrolled = application.EnrolledDirection!;
             if (Refusal(command.KindergartenIds, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
                 return refused;
             var ids = command.KindergartenIds.ToList();
@@ -54,9 +54,6 @@ public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, Ap
             await db.SaveChangesAsync(token);
             return await command.Signature.SpendNonce(token) ? application : Error.Of(ErrorCodes.NonceInvalid);
         }, cancellationToken);
-
-    private bool Transferable(Application application) =>
-        lifecycle.WorkflowOf(application.RegionCode).From(application.State).Any(t => t.Trigger == Triggers.Transfer);
 
     private static Error? Refusal(IReadOnlyList<Guid> ids, int max)
     {

@@ -31,7 +31,8 @@ public sealed record RunTransfers(string RegionCode, int GroupYear, Viewer Viewe
 /// direction, a document is issued and the family is told. The whole run, with its audit record, commits or nothing does; a
 /// second run of the region waits for the first (the region's row lock) and then finds its moves done.
 /// </summary>
-public sealed class RunTransfersHandler(IKezekDb db, ApplicationLifecycle lifecycle, RuleSetCatalog rules, Transactions transactions, TimeProvider clock)
+public sealed class RunTransfersHandler(IKezekDb db, ApplicationLifecycle lifecycle, TransferLifecycle transfers, RuleSetCatalog rules, Transactions transactions,
+    TimeProvider clock)
 {
     public const string Mode = "transfer";
     public const string StaffActionName = "RunTransfers";
@@ -43,6 +44,9 @@ public sealed class RunTransfersHandler(IKezekDb db, ApplicationLifecycle lifecy
             return actor.Error!;
         if (!await db.Regions.AnyAsync(r => r.Code == command.RegionCode, cancellationToken))
             return Error.Of(ErrorCodes.UnknownRegion);
+        // A region whose lifecycle cannot move an enrolled child has no run: refused before anything is read or written.
+        if (transfers.Refusal(command.RegionCode) is { } noTransfers)
+            return noTransfers;
         var policy = rules.For(command.RegionCode).RuleSet.Policy;
         var today = policy.Today(clock.GetUtcNow().UtcDateTime);
         if (command.GroupYear > today.Year || command.GroupYear < Child.OldestGroupYear(today, policy.MaxAgeMonths))

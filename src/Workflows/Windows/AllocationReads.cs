@@ -17,7 +17,7 @@ public sealed record MissedChoice(int Choice, Guid KindergartenId, int Seats, IR
     IReadOnlyDictionary<string, int>? DecidedBy = null);
 
 /// <summary>One family's outcome in a run, with the explanation in each language people read.</summary>
-public sealed record OutcomeView(Guid RunId, string RegionCode, DateTime AllocatedAt, string? ApplicationNumber, int Position, Guid? KindergartenId, int? Choice,
+public sealed record OutcomeView(Guid RunId, string RegionCode, string Mode, DateTime AllocatedAt, string? ApplicationNumber, int Position, Guid? KindergartenId, int? Choice,
     IReadOnlyList<MissedChoice> Reasons, IReadOnlyDictionary<string, string> Explanations)
 {
     public string ExplanationIn(Language language) => Explanations.GetValueOrDefault(language.Code) ?? Explanations[Language.Ru.Code];
@@ -79,7 +79,7 @@ public sealed class AllocationReads(IKezekDb db, ReleaseWindows windows)
             var transfer = byId[x.Outcome.RunId].Mode == Transfers.RunTransfersHandler.Mode;
             var texts = Language.OfReaders.ToDictionary(l => l.Code, l => windows.Explain(reasons, placed, kindergartens, l, transfer));
             var missed = reasons.Select(r => new MissedChoice(r.Choice, r.KindergartenId, r.Seats, r.TakenBy, r.DecidedBy)).ToList();
-            return new OutcomeView(x.Outcome.RunId, byId[x.Outcome.RunId].RegionCode, byId[x.Outcome.RunId].FinishedAt, x.Number, x.Outcome.Position, x.Outcome.KindergartenId,
+            return new OutcomeView(x.Outcome.RunId, byId[x.Outcome.RunId].RegionCode, byId[x.Outcome.RunId].Mode, byId[x.Outcome.RunId].FinishedAt, x.Number, x.Outcome.Position, x.Outcome.KindergartenId,
                 x.Outcome.Choice, missed, texts);
         })];
     }

@@ -176,10 +176,11 @@ public abstract class ReleaseWindowTests(KezekFactory kezek) : KezekTest(kezek)
         var missed = unplaced.GetProperty("missedChoices")[0];
         Assert.Equal((0, SeatsA, SeatsA, 0), (missed.GetProperty("choice").GetInt32(), missed.GetProperty("seats").GetInt32(),
             missed.GetProperty("takenGeneral").GetInt32(), missed.GetProperty("takenOutOfTurn").GetInt32()));
-        var card = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { allocationOutcomes { kindergartenId explanation applicationNumber } } }",
+        var card = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { allocationOutcomes { mode kindergartenId explanation applicationNumber } } }",
             new { n = unplaced.GetProperty("applicationNumber").GetString() }, queue.Mother, "ru")).Ok().GetProperty("application").GetProperty("allocationOutcomes")[0];
         Assert.Contains($"мест: {SeatsA}; {SeatsA} — раньше в очереди", card.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, card.GetProperty("applicationNumber").ValueKind);
+        Assert.Equal("window", card.GetProperty("mode").GetString());
 
         // The public extract: anonymous, anonymised, hashed, and it recomputes to the same placements.
         var extract = (await queue.Api.PostAsync("query($id: ID!) { allocationRunExtract(id: $id) { runId inputsHash json } }", new { id = run.Id }))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kezek.Core.Applications;
 using Kezek.Core.Places;
 using Kezek.Core.Regions;
@@ -163,11 +164,12 @@ public abstract class TransferTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal(1, await Kezek.WithDbAsync(db => db.TransferChoices.CountAsync()));
 
         // The family that stayed sees why, in its language: D's one free seat went to a child earlier in the queue; its request stays.
-        var card = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { transferRequest { kindergartens { id } } allocationOutcomes { kindergartenId choice explanation } } }",
+        var card = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { transferRequest { kindergartens { id } } allocationOutcomes { mode kindergartenId choice explanation } } }",
             new { n = n[4] }, queue.Mother, "ru")).Ok().GetProperty("application");
         Assert.Equal(D.ToString(), card.GetProperty("transferRequest").GetProperty("kindergartens")[0].GetProperty("id").GetString());
         var stayed = card.GetProperty("allocationOutcomes").EnumerateArray().First(o => o.GetProperty("explanation").GetString()!.Contains("свободных мест: 1", StringComparison.Ordinal));
         Assert.Equal(B.ToString(), stayed.GetProperty("kindergartenId").GetString());
+        Assert.Equal("transfer", stayed.GetProperty("mode").GetString());
         Assert.Equal(JsonValueKind.Null, stayed.GetProperty("choice").ValueKind);
         Assert.Contains("перевода нет", stayed.GetProperty("explanation").GetString(), StringComparison.Ordinal);
         Assert.Contains("переведено детей: 1", stayed.GetProperty("explanation").GetString(), StringComparison.Ordinal);
@@ -196,6 +198,100 @@ public abstract class TransferTests(KezekFactory kezek) : KezekTest(kezek)
             Assert.True(ended == family.Current || family.Ranking.Contains(ended));
             Assert.Equal(At(n.IndexOf(outcome.GetProperty("applicationNumber").GetString()!)), ended);
         }
+    }
+
+    private const string Activate = "mutation($n: String!, $j: String!, $r: String!) { activateWorkflow(name: $n, json: $j, reason: $r) { version } }";
+
+    private static string ShippedDirection => File.ReadAllText(Path.Combine(Api.SchemaTests.RepositoryRoot(), "workflows", "direction.json"));
+
+    private static JsonElement? TransferAction(JsonElement application) =>
+        application.GetProperty("availableActions").EnumerateArray().Where(a => a.GetProperty("action").GetString() == "requestTransfer")
+            .Select(a => (JsonElement?)a).SingleOrDefault();
+
+    private static async Task<JsonElement> CardAsync(Queues queue, string number, string token, string language) =>
+        (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { availableActions { action allowed code message } } }",
+            new { n = number }, token, language)).Ok().GetProperty("application");
+
+    [Fact]
+    public async Task A_region_whose_lifecycle_predates_transfers_says_so_on_the_card_and_refuses_the_request_and_the_run_up_front()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(2);
+        var n = queue.Numbers;
+        await queue.PublishAsync(1, mode: "FREE_CHOICE", kindergarten: A);
+        await EnrolAsync(queue, n[0], A);
+        await queue.PublishAsync(1, mode: "FREE_CHOICE", kindergarten: B);
+        var admin = await queue.Api.SignInAsync(People.Administrator);
+
+        // With the built-in lifecycle: the enrolled child's family may ask; the operator reading the card may not; a queued child has no such action.
+        Assert.True(TransferAction(await CardAsync(queue, n[0], queue.Mother, "ru"))!.Value.GetProperty("allowed").GetBoolean());
+        Assert.Equal("FORBIDDEN", TransferAction(await CardAsync(queue, n[0], queue.Operator, "ru"))!.Value.GetProperty("code").GetString());
+        Assert.Null(TransferAction(await queue.ApplicationAsync(n[1])));
+
+        // An older version of the lifecycle, without the Transfer transition (as a deployment seeded before transfers has).
+        var older = JsonNode.Parse(ShippedDirection)!;
+        var transitions = older["transitions"]!.AsArray();
+        transitions.Remove(transitions.Single(t => t!["trigger"]!.GetValue<string>() == "Transfer"));
+        Assert.Equal(2, (await queue.Api.PostAsync(Activate, new { n = "direction", j = older.ToJsonString(), r = "Редакция до переводов" }, admin)).Ok()
+            .GetProperty("activateWorkflow").GetProperty("version").GetInt32());
+
+        // The card says why, in the reader's language, before anything is signed.
+        foreach (var (language, words) in new[] { ("ru", "Kezek Studio"), ("kk", "Kezek Studio"), ("en", "newer version of the lifecycle") })
+        {
+            var refused = TransferAction(await CardAsync(queue, n[0], queue.Mother, language))!.Value;
+            Assert.False(refused.GetProperty("allowed").GetBoolean());
+            Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", refused.GetProperty("code").GetString());
+            Assert.Contains(words, refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("direction", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        // The request and the run are refused up front, naming the lifecycle and its version; nothing is written.
+        var written = await WrittenAsync();
+        var request = await RequestAsync(queue, n[0], [B]);
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", request.ErrorCode);
+        Assert.Contains("2", request.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", (await RequestAsync(queue, n[1], [B])).ErrorCode);
+        var input = new { input = new { region = "almaty", groupYear = 2022 } };
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", (await queue.Api.PostAsync(Run, input, queue.Operator)).ErrorCode);
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", (await queue.Api.PostAsync(Run, input, admin)).ErrorCode);
+        // Who may run is decided first: another region's operator, a parent and anonymous learn nothing of the lifecycle.
+        (await queue.Api.PostAsync("mutation { grantRole(iin: \"870404460016\", role: OPERATOR, region: \"astana\") { id } }", token: admin)).Ok();
+        Assert.Equal("FORBIDDEN", (await queue.Api.PostAsync(Run, input, await queue.Api.SignInAsync(People.AstanaOperator))).ErrorCode);
+        Assert.Equal("FORBIDDEN", (await queue.Api.PostAsync(Run, input, queue.Mother)).ErrorCode);
+        Assert.Equal("UNAUTHENTICATED", (await queue.Api.PostAsync(Run, input)).ErrorCode);
+        var stranger = await queue.Api.SignInAsync(People.Stranger);
+        Assert.Equal("APPLICATION_NOT_FOUND", (await RequestAsync(queue, n[0], [B], signer: People.Stranger, token: stranger)).ErrorCode);
+        Assert.Equal(written, await WrittenAsync());
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.AllocationRuns.CountAsync()));
+
+        // The policy office activates the newer version (the shipped file): the family may ask again, and the run moves the child.
+        (await queue.Api.PostAsync(Activate, new { n = "direction", j = ShippedDirection, r = "Переводы" }, admin)).Ok();
+        Assert.True(TransferAction(await CardAsync(queue, n[0], queue.Mother, "ru"))!.Value.GetProperty("allowed").GetBoolean());
+        Requested(await RequestAsync(queue, n[0], [B]));
+        var run = (await queue.Api.PostAsync(Run, input, queue.Operator)).Ok().GetProperty("runTransfers").GetProperty("run");
+        Assert.Equal(1, run.GetProperty("placed").GetInt32());
+        var outcome = (await queue.Api.PostAsync("query($n: String!) { application(number: $n) { allocationOutcomes { mode } } }", new { n = n[0] }, queue.Mother))
+            .Ok().GetProperty("application").GetProperty("allocationOutcomes")[0];
+        Assert.Equal("transfer", outcome.GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task A_voucher_region_has_no_transfers_and_says_so()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(1, region: "astana");
+        var number = queue.Numbers[0];
+        await queue.PublishAsync(1);
+        (await queue.ActAsync("confirmVoucher", "ConfirmVoucherInput", new Dictionary<string, string> { ["applicationNumber"] = number }, "application { number }")).Ok();
+        (await queue.EnrollAsync(Queues.DirectionId(await queue.ChooseAsync(number, await queue.FreePlaceIdAsync("astana"))))).Ok();
+
+        var action = TransferAction(await CardAsync(queue, number, queue.Mother, "en"))!.Value;
+        Assert.False(action.GetProperty("allowed").GetBoolean());
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", action.GetProperty("code").GetString());
+        Assert.Contains("\"voucher\"", action.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var written = await WrittenAsync();
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", (await RequestAsync(queue, number, [Guid.NewGuid()])).ErrorCode);
+        Assert.Equal("TRANSFER_NOT_IN_LIFECYCLE", (await queue.Api.PostAsync(Run, new { input = new { region = "astana", groupYear = 2022 } }, queue.Operator)).ErrorCode);
+        Assert.Equal(written, await WrittenAsync());
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.AllocationRuns.CountAsync()));
     }
 
     [Fact]

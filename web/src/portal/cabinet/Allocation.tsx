@@ -1,9 +1,15 @@
 // The application card's part of allocation (docs/allocation.md): the family's ranking, an open release window in plain
 // words, and each run's outcome with its reason and a link to the run's public extract.
-import { useI18n } from '@shared/i18n/i18n';
+import { useI18n, type MessageKey } from '@shared/i18n/i18n';
 import { Link } from '@shared/router';
 import { Notice } from '@shared/ui/page';
 import type { Card } from './ApplicationPage';
+
+const modes = ['window', 'deferred-acceptance', 'transfer'];
+const modeKnown = (mode: string) => modes.includes(mode);
+/** The outcome's kind of run in words (a mode the catalogs do not know yet: "Allocation of …"). */
+const modeKey = (mode: string, prefix: 'outcome.mode' | 'outcome.modeHint') =>
+  (modeKnown(mode) ? `${prefix}.${mode}` : 'outcome.run') as MessageKey;
 
 const rankingHref = (a: Card) => `/cabinet/applications/${encodeURIComponent(a.number)}/ranking`;
 
@@ -90,10 +96,17 @@ export function TransferRequest({ a }: { a: Card }) {
   if (a.status !== 'ENROLLED') return null;
   const request = a.transferRequest;
   const attends = a.directions.find((d) => d.status === 'ENROLLED')?.kindergarten;
+  // The region may have no transfers (its lifecycle predates them, or is the voucher one): said before anything is signed.
+  const refused = a.availableActions.find((x) => x.action === 'requestTransfer' && !x.allowed && x.code !== 'FORBIDDEN');
   return (
     <section aria-labelledby="transfer-title">
       <h2 id="transfer-title">{t('transfer.title')}</h2>
       {attends && <p>{t('transfer.attends', { name: attends.name })}</p>}
+      {refused && (
+        <Notice kind="info" title={refused.code === 'TRANSFER_NOT_IN_LIFECYCLE' ? t('transfer.unavailable') : t('transfer.notAllowed')}>
+          {refused.message && <p data-testid="transfer-unavailable">{refused.message}</p>}
+        </Notice>
+      )}
       {request && request.kindergartens.length > 0 ? (
         <>
           <p className="muted">{t('transfer.signedAt', { at: formatDateTime(request.requestedAt) })}</p>
@@ -107,14 +120,18 @@ export function TransferRequest({ a }: { a: Card }) {
           </ol>
         </>
       ) : (
-        <p>{t('transfer.none')}</p>
+        !refused && <p>{t('transfer.none')}</p>
       )}
-      <p className="hint">{t('transfer.hint')}</p>
-      <p>
-        <Link className="button button--secondary" href={`/cabinet/applications/${encodeURIComponent(a.number)}/transfer`}>
-          {request && request.kindergartens.length > 0 ? t('transfer.change') : t('transfer.start')}
-        </Link>
-      </p>
+      {!refused && (
+        <>
+          <p className="hint">{t('transfer.hint')}</p>
+          <p>
+            <Link className="button button--secondary" href={`/cabinet/applications/${encodeURIComponent(a.number)}/transfer`}>
+              {request && request.kindergartens.length > 0 ? t('transfer.change') : t('transfer.start')}
+            </Link>
+          </p>
+        </>
+      )}
     </section>
   );
 }
@@ -128,7 +145,8 @@ export function AllocationOutcomes({ a }: { a: Card }) {
       <h2 id="outcomes-title">{t('outcome.title')}</h2>
       {a.allocationOutcomes.map((o) => (
         <div className="card" key={o.runId} data-testid="allocation-outcome">
-          <h3 className="card__title">{t('outcome.run', { at: formatDateTime(o.allocatedAt) })}</h3>
+          <h3 className="card__title">{t(modeKey(o.mode, 'outcome.mode'), { at: formatDateTime(o.allocatedAt) })}</h3>
+          {modeKnown(o.mode) && <p className="muted">{t(modeKey(o.mode, 'outcome.modeHint'))}</p>}
           {o.kindergarten && o.choice === null ? (
             // A transfer run that did not move the child: it stays where it is enrolled.
             <p>

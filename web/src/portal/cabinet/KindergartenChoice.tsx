@@ -12,6 +12,7 @@ import { ProblemMessage } from '@shared/ui/errors';
 import { SummaryList, TextField } from '@shared/ui/forms';
 import { Loading, Notice, Page } from '@shared/ui/page';
 import { usePortal } from '../shell/context';
+import { matches, normalise, nothingFound } from './choiceSearch';
 import { useApplication, type Card } from './ApplicationPage';
 
 type Kindergarten = RankingChoicesQuery['kindergartens'][number];
@@ -33,8 +34,6 @@ export interface ChoiceFlow {
   window?: boolean;
 }
 
-/** Lower case without quotes and punctuation: «Балапан» is found by балапан. */
-const normalise = (text: string) => text.toLocaleLowerCase().replace(/[«»"'.,№]/g, ' ').replace(/\s+/g, ' ').trim();
 
 export function ChooseKindergartens({ number, flow }: { number: string; flow: ChoiceFlow }) {
   const { t, lang, formatDateTime } = useI18n();
@@ -62,6 +61,16 @@ export function ChooseKindergartens({ number, flow }: { number: string; flow: Ch
         <Notice kind="warning" title={t(w('notAllowed'))} />
       </Page>
     );
+  // The card's available actions say up front when the region cannot take the request (a transfer where its lifecycle has none).
+  const refused = a.availableActions.find((x) => x.action === flow.action && !x.allowed && x.code !== 'FORBIDDEN');
+  if (refused)
+    return (
+      <Page title={t(w('title'))} back={back}>
+        <Notice kind="warning" title={refused.code === 'TRANSFER_NOT_IN_LIFECYCLE' ? t('transfer.unavailable') : t(w('notAllowed'))}>
+          {refused.message && <p>{refused.message}</p>}
+        </Notice>
+      </Page>
+    );
 
   const max = choices.data.regionPolicy.maxRankedKindergartens;
   const before = flow.chosen(a).map((k) => k.id);
@@ -70,7 +79,8 @@ export function ChooseKindergartens({ number, flow }: { number: string; flow: Ch
   const chosen = current.map((id) => byId.get(id)).filter((k): k is Kindergarten => k !== undefined);
   const fits = choices.data.kindergartens.filter((k) => k.id !== excluded && k.groups.some((g) => g.groupYear === a.groupYear));
   const query = normalise(search);
-  const found = fits.filter((k) => !current.includes(k.id) && (!query || normalise(`${k.name} ${k.address}`).includes(query)));
+  const found = fits.filter((k) => !current.includes(k.id) && matches(k, query));
+  const why = found.length === 0 ? nothingFound(choices.data.kindergartens, current, a.groupYear, search, excluded) : [];
   const full = current.length >= max;
   const windowSeats = new Map((flow.window ? a.releaseWindow : null)?.kindergartens.map((k) => [k.kindergarten.id, k.seats]) ?? []);
   const unchanged = current.join() === before.join();
@@ -180,7 +190,9 @@ export function ChooseKindergartens({ number, flow }: { number: string; flow: Ch
         <>
           <TextField id="ranking-search" label={t('ranking.search')} hint={t('ranking.searchHint')} value={search} onChange={setSearch} />
           {found.length === 0 ? (
-            <p>{fits.length === 0 ? t('ranking.noneForYear', { year: a.groupYear }) : t('ranking.nothingFound')}</p>
+            <div data-testid="nothing-found" role="status">
+              {why.length === 0 ? <p>{t('ranking.nothingFound')}</p> : why.map((r) => <p key={r.key}>{t(r.key, r.vars)}</p>)}
+            </div>
           ) : (
             <ul className="place-list">
               {found.slice(0, 30).map((k) => (

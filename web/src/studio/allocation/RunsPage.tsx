@@ -49,7 +49,7 @@ export default function RunsPage() {
         <>
           {page.nodes.length === 0 ? <p>{t('runs.none')}</p> : (
             <div className="studio-table-wrap">
-              <table className="table studio-table">
+              <table className="table studio-table stack-table" data-testid="runs-table">
                 <caption className="visually-hidden">{t('runs.title')}</caption>
                 <thead>
                   <tr>
@@ -65,13 +65,13 @@ export default function RunsPage() {
                 <tbody>
                   {page.nodes.map((run) => (
                     <tr key={run.id}>
-                      <td><Link href={`/studio/allocation/${encodeURIComponent(run.id)}`}>{formatDateTime(run.finishedAt)}</Link></td>
-                      <td>{run.groupYear}</td>
-                      <td>{modeName(run.mode)}</td>
-                      <td>{run.placed}</td>
-                      <td>{run.notPlaced}</td>
-                      <td>{run.seats}</td>
-                      <td>{t('runs.ruleSetValue', { name: run.ruleSet, version: run.ruleSetVersion })}</td>
+                      <td data-label={t('runs.when')}><Link href={`/studio/allocation/${encodeURIComponent(run.id)}`}>{formatDateTime(run.finishedAt)}</Link></td>
+                      <td data-label={t('journal.groupYear')}>{run.groupYear}</td>
+                      <td data-label={t('runs.mode')}>{modeName(run.mode)}</td>
+                      <td data-label={t('runs.placed')}>{run.placed}</td>
+                      <td data-label={t('runs.notPlaced')}>{run.notPlaced}</td>
+                      <td data-label={t('runs.seats')}>{run.seats}</td>
+                      <td data-label={t('runs.ruleSet')}>{t('runs.ruleSetValue', { name: run.ruleSet, version: run.ruleSetVersion })}</td>
                     </tr>
                   ))}
                 </tbody>
