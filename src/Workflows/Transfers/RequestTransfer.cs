@@ -26,14 +26,16 @@ public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, Tr
             if (!found.IsSuccess)
                 return found.Error!;
             var application = found.Value;
-            // First whether the region transfers at all (its lifecycle in force), then only a child enrolled by a direction.
-            if (transfers.RefusalFor(application) is { } notNow)
+            // First whether the region transfers at all (its lifecycle in force), then only a child enrolled by a direction. A request
+            // made while it did may always be withdrawn (an empty list), so that nothing the family signed is stuck.
+            var withdrawing = command.KindergartenIds.Count == 0
+                && await db.TransferChoices.AnyAsync(r => r.ApplicationId == application.Id, token);
+            if (!withdrawing && transfers.RefusalFor(application) is { } notNow)
                 return notNow;
-            var enrolled = application.EnrolledDirection!;
             if (Refusal(command.KindergartenIds, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
                 return refused;
             var ids = command.KindergartenIds.ToList();
-            if (ids.Contains(enrolled.KindergartenId))
+            if (application.EnrolledDirection is { } enrolled && ids.Contains(enrolled.KindergartenId))
                 return Error.Of(ErrorCodes.TransferToOwnKindergarten, ("field", "kindergartenIds"), ("kindergarten", enrolled.KindergartenId.ToString()));
             var inRegion = await db.Kindergartens.AsNoTracking()
                 .Where(k => ids.Contains(k.Id) && k.RegionCode == application.RegionCode).Select(k => k.Id).ToListAsync(token);

@@ -226,6 +226,7 @@ public abstract class TransferTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.True(TransferAction(await CardAsync(queue, n[0], queue.Mother, "ru"))!.Value.GetProperty("allowed").GetBoolean());
         Assert.Equal("FORBIDDEN", TransferAction(await CardAsync(queue, n[0], queue.Operator, "ru"))!.Value.GetProperty("code").GetString());
         Assert.Null(TransferAction(await queue.ApplicationAsync(n[1])));
+        Assert.Equal([B.ToString()], Requested(await RequestAsync(queue, n[0], [B])));
 
         // An older version of the lifecycle, without the Transfer transition (as a deployment seeded before transfers has).
         var older = JsonNode.Parse(ShippedDirection)!;
@@ -262,6 +263,9 @@ public abstract class TransferTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Equal("APPLICATION_NOT_FOUND", (await RequestAsync(queue, n[0], [B], signer: People.Stranger, token: stranger)).ErrorCode);
         Assert.Equal(written, await WrittenAsync());
         Assert.Equal(0, await Kezek.WithDbAsync(db => db.AllocationRuns.CountAsync()));
+        // The request signed while the region transferred may still be withdrawn: nothing the family signed is stuck.
+        Assert.Empty(Requested(await RequestAsync(queue, n[0], [])));
+        Assert.Equal(0, await Kezek.WithDbAsync(db => db.TransferChoices.CountAsync()));
 
         // The policy office activates the newer version (the shipped file): the family may ask again, and the run moves the child.
         (await queue.Api.PostAsync(Activate, new { n = "direction", j = ShippedDirection, r = "Переводы" }, admin)).Ok();
