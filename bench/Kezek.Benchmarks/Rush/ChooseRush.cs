@@ -116,12 +116,16 @@ public static class ChooseRush
             var operatorToken = await SignInAsync(http, operatorAuth);
 
             var registrationLatencies = new List<double>();
+            var registrationCpuBefore = hosts[0].CpuTime();
             var registration = Stopwatch.StartNew();
             var numbers = await RegisterAsync(http, token, motherSign, children, registerClients, registrationLatencies);
             var warmUpNumbers = await RegisterAsync(http, token, motherSign, warmUpChildren, registerClients, registrationLatencies);
             registrationLatencies.Sort();
             Console.WriteLine(new LoadFigures("signed registration (nonce + registerApplication)", registerClients, registrationLatencies.Count, 0,
                 registration.Elapsed.TotalSeconds, [.. registrationLatencies]));
+            var registrationCpu = (hosts[0].CpuTime() - registrationCpuBefore).TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  Kezek server CPU over registration: {registrationCpu / Math.Max(1, registrationLatencies.Count):F2} ms per registration ({registrationCpu / 1000:F1} s for {registrationLatencies.Count} registrations, nonces included)"));
 
             if (warmUpNumbers.Count > 0)
             {

@@ -14,4 +14,13 @@ public interface ICivilRegistry
 
     /// <summary>The relation of a person to a child, or null when the person is not its legal representative.</summary>
     Task<Relation?> FindRelationAsync(Iin childIin, string representativeIin, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The person's relation to the child (null when not its legal representative) and, when there is one, the child as
+    /// registered: what a registration asks, in one look where the registry can answer both at once.
+    /// </summary>
+    async Task<(Relation? Relation, RegisteredChild? Child)> FindChildOfAsync(Iin childIin, string representativeIin, CancellationToken cancellationToken) =>
+        await FindRelationAsync(childIin, representativeIin, cancellationToken) is { } relation
+            ? (relation, await FindChildAsync(childIin, cancellationToken))
+            : (null, null);
 }

@@ -158,12 +158,11 @@ internal static class ApplicationFields
             {
                 var input = c.GetArgument<RegisterApplicationInput>("input");
                 var signedXml = c.GetArgument<string>("signedXml");
-                RegisterApplication Command(Actor signer) => new(input.Region, input.ChildIin, input.BenefitCategory, input.Email,
-                    input.Phone, signer, signedXml, input.BenefitDocumentType, input.BenefitDocumentNumber);
-                var signed = (await signedActions.VerifyAsync(signedXml, "registerApplication", input.ActionFields(v => Signing.SignedFields.EnumName(c, v)),
-                    c.RequireViewer(), (signer, token) => handler.CheckAsync(Command(signer), token), c.CancellationToken)).OrThrow(c);
-                return (await handler.HandleAsync(Command(signed.Signer) with { RevocationEvidence = signed.RevocationEvidence },
-                    c.CancellationToken)).OrThrow(c);
+                // The checks run once, and the nonce is spent in the registration's own transaction: a refusal leaves it unspent.
+                return (await signedActions.PerformAsync(signedXml, "registerApplication", input.ActionFields(v => Signing.SignedFields.EnumName(c, v)),
+                    c.RequireViewer(), (signed, spendNonce, token) => handler.HandleAsync(new RegisterApplication(input.Region, input.ChildIin,
+                        input.BenefitCategory, input.Email, input.Phone, signed.Signer, signedXml, input.BenefitDocumentType, input.BenefitDocumentNumber,
+                        signed.RevocationEvidence, spendNonce), token), c.CancellationToken)).OrThrow(c);
             });
 
         AddContactMutations(mutation);

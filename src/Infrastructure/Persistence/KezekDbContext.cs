@@ -117,6 +117,24 @@ public sealed class KezekDbContext : DbContext, IKezekDb
         return await Database.SqlQuery<long>(statement).ToListAsync(cancellationToken);
     }
 
+    public async Task<int?> IncrementNumberSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
+    {
+        // UPDATE … RETURNING (PostgreSQL, SQLite 3.35+) or OUTPUT (SQL Server): the new value without a second read.
+        var statement = Provider == DatabaseProvider.SqlServer
+            ? (FormattableString)$"""
+              UPDATE [NumberSequences] SET [LastValue] = [LastValue] + 1
+              OUTPUT INSERTED.[LastValue] AS [Value]
+              WHERE [RegionCode] = {regionCode} AND [Year] = {year}
+              """
+            : $"""
+              UPDATE "NumberSequences" SET "LastValue" = "LastValue" + 1
+              WHERE "RegionCode" = {regionCode} AND "Year" = {year}
+              RETURNING "LastValue" AS "Value"
+              """;
+        var values = await Database.SqlQuery<int>(statement).ToListAsync(cancellationToken);
+        return values.Count == 1 ? values[0] : null;
+    }
+
     /// <summary>The provider this context talks to, for the few statements written per provider.</summary>
     public DatabaseProvider Provider =>
         Database.IsNpgsql() ? DatabaseProvider.PostgreSql : Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;

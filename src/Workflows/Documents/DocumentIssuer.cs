@@ -81,8 +81,7 @@ public static class DocumentIssuer
         var facts = JsonSerializer.Deserialize<Dictionary<string, string?>>(document.Facts)
                     ?? throw new InvalidOperationException($"Document {document.Id}: no facts.");
         var shown = Shown(facts, policy);
-        return (writer.Render(document.Kind, Language.Ru, shown, document.VerificationCode),
-            writer.Render(document.Kind, Language.Kk, shown, document.VerificationCode));
+        return writer.RenderBoth(document.Kind, shown, document.VerificationCode);
     }
 
     /// <summary>The facts as a person reads them: instants as dd.MM.yyyy HH:mm, the last day to attend as dd.MM.yyyy.</summary>

@@ -19,18 +19,19 @@ public sealed class DocumentRendering(IKezekDb db, DocumentWriter writer, RuleSe
     public async Task<int> RenderPendingAsync(CancellationToken cancellationToken, int batchSize = 100, TimeSpan? lease = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Read whole in one statement (what a document says is frozen at issue, so a copy read before its claim renders the same).
         var pending = await db.Documents.AsNoTracking().Where(d => d.RenderedAt == null && (d.RenderClaimedUntil == null || d.RenderClaimedUntil < now))
-            .OrderBy(d => d.IssuedAt).Select(d => d.Id).Take(batchSize).ToListAsync(cancellationToken);
+            .OrderBy(d => d.IssuedAt).Take(batchSize).ToListAsync(cancellationToken);
         var rendered = 0;
-        foreach (var id in pending)
+        foreach (var document in pending)
         {
             // A claim of its own with the clock read now: only one worker renders a document while its claim lasts.
+            var id = document.Id;
             var claimedAt = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.Documents.Where(d => d.Id == id && d.RenderedAt == null && (d.RenderClaimedUntil == null || d.RenderClaimedUntil < claimedAt))
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.RenderClaimedUntil, claimedAt + (lease ?? Lease)), cancellationToken);
             if (claimed == 0)
                 continue; // another worker has it, or a download rendered it
-            var document = await db.Documents.AsNoTracking().SingleAsync(d => d.Id == id, cancellationToken);
             await StoreAsync(Render(document), cancellationToken);
             rendered++;
         }

@@ -25,7 +25,17 @@ public sealed class DocumentWriter(IDocumentRenderer renderer, IWordCatalog word
     }
 
     /// <summary>The document in <paramref name="language"/>: <paramref name="shown"/> (facts as people read them) with words for codes.</summary>
-    public string Render(DocumentKind kind, Language language, IReadOnlyDictionary<string, string?> shown, string verificationCode)
+    public string Render(DocumentKind kind, Language language, IReadOnlyDictionary<string, string?> shown, string verificationCode) =>
+        Render(kind, language, shown, verificationCode, QrDataUri(VerificationAddress(verificationCode)));
+
+    /// <summary>The document in Russian and in Kazakh: one verification address, so its QR code is drawn once for both.</summary>
+    public (string Russian, string Kazakh) RenderBoth(DocumentKind kind, IReadOnlyDictionary<string, string?> shown, string verificationCode)
+    {
+        var qr = QrDataUri(VerificationAddress(verificationCode));
+        return (Render(kind, Language.Ru, shown, verificationCode, qr), Render(kind, Language.Kk, shown, verificationCode, qr));
+    }
+
+    private string Render(DocumentKind kind, Language language, IReadOnlyDictionary<string, string?> shown, string verificationCode, string qr)
     {
         var values = new Dictionary<string, string?>(shown);
         foreach (var key in new[] { "benefitCategory", "claimedBenefitCategory" })
@@ -50,7 +60,7 @@ public sealed class DocumentWriter(IDocumentRenderer renderer, IWordCatalog word
         var address = VerificationAddress(verificationCode);
         values["verificationCode"] = verificationCode;
         values["verificationAddress"] = address;
-        values["verificationQr"] = QrDataUri(address);
+        values["verificationQr"] = qr;
         return renderer.Render(kind, language, values);
     }
 }

@@ -111,6 +111,12 @@ public interface IKezekDb
     /// </summary>
     Task<IReadOnlyList<long>?> ClaimTimersSkippingLockedAsync(long[] ids, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds one to a region's counter of numbers for a year and answers the new value, in one statement that locks the
+    /// counter row until the caller's transaction ends; null when the region has no counter for that year yet.
+    /// </summary>
+    Task<int?> IncrementNumberSequenceAsync(string regionCode, int year, CancellationToken cancellationToken);
+
     /// <summary>Whether an error is a passing clash with another transaction (a deadlock, a serialisation failure, a busy database) worth one more try.</summary>
     bool IsTransient(Exception exception);
 

@@ -83,19 +83,10 @@ public sealed class QueueEntries(IKezekDb db, RuleSetCatalog rules, TimeProvider
 
     private async Task<int> NextSequenceAsync(string regionCode, int year, CancellationToken cancellationToken)
     {
-        var updated = await db.NumberSequences
-            .Where(s => s.RegionCode == regionCode && s.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), cancellationToken);
-        if (updated == 0)
-        {
-            db.NumberSequences.Add(new NumberSequence(regionCode, year, 1));
-            await db.SaveChangesAsync(cancellationToken);
-            return 1;
-        }
-
-        return await db.NumberSequences.AsNoTracking()
-            .Where(s => s.RegionCode == regionCode && s.Year == year)
-            .Select(s => s.LastValue)
-            .SingleAsync(cancellationToken);
+        if (await db.IncrementNumberSequenceAsync(regionCode, year, cancellationToken) is { } next)
+            return next;
+        db.NumberSequences.Add(new NumberSequence(regionCode, year, 1));
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
     }
 }

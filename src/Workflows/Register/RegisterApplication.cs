@@ -25,18 +25,18 @@ public sealed record RegisterApplication(
     string SignedXml,
     string? BenefitDocumentType = null,
     string? BenefitDocumentNumber = null,
-    string? RevocationEvidence = null);
+    string? RevocationEvidence = null,
+    Func<CancellationToken, Task<bool>>? SpendNonce = null);
 
 public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civilRegistry, RuleSetCatalog rules,
     QueueEntries entries, TimeProvider clock)
 {
     /// <summary>
-    /// Every check that does not write, so that a signed action can be refused before its nonce is spent:
-    /// the parent fixes the input and signs again with the same nonce.
+    /// Checks (reading nothing twice), then in one transaction spends the signed action's nonce (<see cref="RegisterApplication.SpendNonce"/>,
+    /// when signed), takes the region's next number and writes the application, its history, its documents' facts, the
+    /// parent's contact preferences and the outbox. A refusal leaves the nonce unspent: the parent fixes the input and
+    /// signs again with the same nonce.
     /// </summary>
-    public async Task<Error?> CheckAsync(RegisterApplication command, CancellationToken cancellationToken) =>
-        (await PrepareAsync(command, cancellationToken)).Error;
-
     public async Task<Result<Application>> HandleAsync(RegisterApplication command, CancellationToken cancellationToken)
     {
         var prepared = await PrepareAsync(command, cancellationToken);
@@ -49,6 +49,8 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             var now = clock.GetUtcNow().UtcDateTime;
             var policy = rules.For(region.Code).RuleSet.Policy;
             await using var transaction = await db.Database.BeginTransactionAsync(token);
+            if (command.SpendNonce is { } spend && !await spend(token))
+                return Error.Of(ErrorCodes.NonceInvalid);
             // Taken inside the registration's transaction, so that numbers run on without gaps: the counter row stays locked
             // until the commit, and a region's registrations take their numbers one after another.
             var number = await entries.NextNumberAsync(region.Code, policy.NumberPrefix, policy.ToLocal(now).Year, token);
@@ -58,10 +60,15 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             await db.SaveChangesAsync(token);
             foreach (var kind in DocumentIssuer.AtRegistration)
                 await DocumentIssuer.IssueAsync(db, application, kind, null, policy, now, token);
-            // A parent who did not give an e-mail at sign-in is written to at the one of the application.
-            if (!await db.ContactPreferences.AnyAsync(p => p.Iin == applicant.Iin, token))
+            // A parent who did not give an e-mail at sign-in is written to at the one of the application. The one read
+            // tells both whether the parent has preferences and the language the outbox writes in (a new application's
+            // family is its applicant alone).
+            var language = await db.ContactPreferences.AsNoTracking().Where(p => p.Iin == applicant.Iin)
+                .Select(p => (Language?)p.Language).FirstOrDefaultAsync(token);
+            if (language is null)
                 db.ContactPreferences.Add(new Kezek.Core.People.ContactPreferences(applicant.Iin, applicant.Email, Language.Ru, now));
-            await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, token);
+            await Outbox.WriteAsync(db, application, ["registered"], policy, null, null, now, token,
+                languages: new Dictionary<string, Language> { [applicant.Iin] = language ?? Language.Ru });
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             return application;
@@ -72,11 +79,16 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
 
     private async Task<Result<Prepared>> PrepareAsync(RegisterApplication command, CancellationToken cancellationToken)
     {
-        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == command.RegionCode, cancellationToken);
+        // The region and whether the child already has a live application there, in one statement (the duplicate is
+        // answered after the other checks, as before).
+        var childIin = Iin.Parse(command.ChildIin);
+        var liveIin = childIin.IsSuccess ? childIin.Value.Value : "";
+        var region = await db.Regions.AsNoTracking().Where(r => r.Code == command.RegionCode)
+            .Select(r => new { Region = r, Duplicate = db.Applications.Any(a => a.RegionCode == r.Code && a.ActiveChildIin == liveIin) })
+            .SingleOrDefaultAsync(cancellationToken);
         if (region is null)
             return Error.Of(ErrorCodes.UnknownRegion, ("region", command.RegionCode));
 
-        var childIin = Iin.Parse(command.ChildIin);
         if (!childIin.IsSuccess)
             return childIin.Error!;
         var claim = BenefitClaim.Create(command.BenefitCategory, command.BenefitDocumentType, command.BenefitDocumentNumber);
@@ -85,13 +97,13 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
 
         // Kinship first, with one answer for "no such child" and "not your child": a signed-in stranger
         // must not learn from us whether a child exists in the civil registry.
-        if (await civilRegistry.FindRelationAsync(childIin.Value, command.Applicant.Iin, cancellationToken) is null)
+        var (relation, registered) = await civilRegistry.FindChildOfAsync(childIin.Value, command.Applicant.Iin, cancellationToken);
+        if (relation is null)
             return Error.Of(ErrorCodes.NotLegalRepresentative);
-        var registered = await civilRegistry.FindChildAsync(childIin.Value, cancellationToken);
         if (registered is null)
             return Error.Of(ErrorCodes.ChildNotFound);
 
-        var policy = rules.For(region.Code).RuleSet.Policy;
+        var policy = rules.For(region.Region.Code).RuleSet.Policy;
         var today = policy.Today(clock.GetUtcNow().UtcDateTime);
         var child = Child.Create(childIin.Value, registered.FullName, registered.BirthDate);
         if (!child.IsSuccess)
@@ -103,9 +115,9 @@ public sealed class RegisterApplicationHandler(IKezekDb db, ICivilRegistry civil
             command.Phone, command.Email);
         if (!applicant.IsSuccess)
             return applicant.Error!;
-        if (await entries.HasLiveApplicationAsync(region.Code, child.Value.Iin, cancellationToken))
+        if (region.Duplicate)
             return Error.Of(ErrorCodes.DuplicateApplication);
 
-        return new Prepared(region, child.Value, applicant.Value, claim.Value);
+        return new Prepared(region.Region, child.Value, applicant.Value, claim.Value);
     }
 }

@@ -110,11 +110,10 @@ public sealed class SqlServerStatementTests
     }
 
     [Fact]
-    public async Task Numbering_increments_the_region_counter_in_one_update_then_reads_it_in_the_same_transaction()
+    public async Task Numbering_increments_the_region_counter_in_one_update_that_answers_the_new_value()
     {
         using var sql = new SqlServerWithoutEngine();
-        sql.AnswerCount(1);
-        var value = SqlServerWithoutEngine.Rows(("LastValue", typeof(int)));
+        var value = SqlServerWithoutEngine.Rows(("Value", typeof(int)));
         value.Rows.Add(7);
         sql.AnswerRows(value);
 
@@ -122,23 +121,28 @@ public sealed class SqlServerStatementTests
             .NextNumberAsync("almaty", "ALM", 2026, CancellationToken.None);
 
         Assert.Equal("ALM.2026.000007.1", number.ToString());
-        Assert.Equal(2, sql.Commands.Count);
-        var update = Assert.Single(TSql.All<UpdateStatement>(TSql.Parse(sql.Commands[0].CommandText)));
+        var command = Assert.Single(sql.Commands);
+        var update = Assert.Single(TSql.All<UpdateStatement>(TSql.Parse(command.CommandText)));
+        Assert.Equal("NumberSequences", ((NamedTableReference)update.UpdateSpecification.Target).SchemaObject.BaseIdentifier.Value);
         var set = Assert.Single(TSql.All<AssignmentSetClause>(update));
         Assert.Equal("LastValue", set.Column.MultiPartIdentifier.Identifiers[^1].Value);
         // LastValue = LastValue + 1 in the statement itself: the row is locked by the update until the commit, not read first.
         var add = Assert.IsType<BinaryExpression>(set.NewValue);
         Assert.Equal(BinaryExpressionType.Add, add.BinaryExpressionType);
         Assert.Equal("LastValue", Assert.IsType<ColumnReferenceExpression>(add.FirstExpression).MultiPartIdentifier.Identifiers[^1].Value);
-        var read = Assert.Single(TSql.All<QuerySpecification>(TSql.Parse(sql.Commands[1].CommandText)));
-        Assert.Equal("NumberSequences", TSql.All<NamedTableReference>(read).Single().SchemaObject.BaseIdentifier.Value);
+        // The new value comes back from the update (OUTPUT INSERTED), not from a second read; every value is a parameter.
+        var output = update.UpdateSpecification.OutputClause;
+        Assert.NotNull(output);
+        Assert.Equal("Value", Assert.IsType<SelectScalarExpression>(Assert.Single(output.SelectColumns)).ColumnName.Value);
+        Assert.Equal(2, command.Parameters.Count);
+        Assert.DoesNotContain("almaty", command.CommandText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_first_number_of_the_year_inserts_the_counter_and_a_clash_skips_past_the_prefix_highest()
     {
         using var sql = new SqlServerWithoutEngine();
-        sql.AnswerCount(0);
+        sql.AnswerRows(SqlServerWithoutEngine.Rows(("Value", typeof(int)))); // no counter for the year yet: the update answers no row
         var inserted = SqlServerWithoutEngine.Rows();
         sql.AnswerRows(inserted);
         var entries = new QueueEntries(sql.Db, new RuleSetCatalog(), TimeProvider.System);
