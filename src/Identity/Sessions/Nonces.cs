@@ -24,17 +24,17 @@ public sealed class Nonces(IKezekDb db, TimeProvider clock, IOptions<SignatureOp
     /// The look of <see cref="IsUsableAsync"/>, compiled once (every signed action asks: no expression tree built and no
     /// query-cache lookup per call).
     /// </summary>
-    private static readonly Func<DbContext, string, NoncePurpose, bool, string?, DateTime, CancellationToken, Task<bool>> Usable =
-        EF.CompileAsyncQuery((DbContext context, string value, NoncePurpose purpose, bool anyone, string? iin, DateTime now, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<DbContext, string, NoncePurpose, bool, string?, DateTime, CancellationToken, Task<bool>>> Usable =
+        new(() => EF.CompileAsyncQuery((DbContext context, string value, NoncePurpose purpose, bool anyone, string? iin, DateTime now, CancellationToken _) =>
             context.Set<Nonce>().Any(n => n.Value == value && n.Purpose == purpose && n.UsedAt == null && n.ExpiresAt > now
-                                          && (anyone || n.IssuedToIin == iin)));
+                                          && (anyone || n.IssuedToIin == iin))));
 
     /// <summary>Whether the nonce could be consumed now (a look, not a claim: only <see cref="ConsumeAsync"/> claims).</summary>
     public Task<bool> IsUsableAsync(string value, NoncePurpose purpose, string? iin, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (db is DbContext context)
-            return Usable(context, value, purpose, purpose == NoncePurpose.Login, iin, now, cancellationToken);
+            return Usable.For(context)(context, value, purpose, purpose == NoncePurpose.Login, iin, now, cancellationToken);
         return db.Nonces.AnyAsync(n => n.Value == value && n.Purpose == purpose && n.UsedAt == null && n.ExpiresAt > now
                                        && (purpose == NoncePurpose.Login || n.IssuedToIin == iin), cancellationToken);
     }

@@ -16,13 +16,13 @@ public sealed class Viewers(IKezekDb db, RoleGrants grants, TimeProvider clock, 
     /// The read of <see cref="ForTokenAsync"/>, compiled once: every signed-in request asks, and building its expression
     /// tree, looking it up in EF's query cache and extracting its parameters cost more than the statement's own work.
     /// </summary>
-    private static readonly Func<DbContext, string, DateTime, CancellationToken, Task<SessionGrants?>> ByToken =
-        EF.CompileAsyncQuery((DbContext context, string hash, DateTime now, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<DbContext, string, DateTime, CancellationToken, Task<SessionGrants?>>> ByToken =
+        new(() => EF.CompileAsyncQuery((DbContext context, string hash, DateTime now, CancellationToken _) =>
             context.Set<Session>().AsNoTracking()
                 .Where(s => s.TokenHash == hash && s.ExpiresAt > now)
                 .Select(s => new SessionGrants(s, context.Set<RoleGrant>()
                     .Where(g => g.Iin == s.Iin && g.RevokedAt == null).Select(g => new HeldRole(g.Role, g.RegionCode, g.Bin)).ToList()))
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
     /// <summary>The session of the token and the person's grants, read in one statement (every signed-in request asks).</summary>
     public async Task<Viewer?> ForTokenAsync(string token, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class Viewers(IKezekDb db, RoleGrants grants, TimeProvider clock, 
         var now = clock.GetUtcNow().UtcDateTime;
         if (db is DbContext context)
         {
-            var read = await ByToken(context, hash, now, cancellationToken);
+            var read = await ByToken.For(context)(context, hash, now, cancellationToken);
             return read is null ? null : ViewerOf(read.Session, read.Grants);
         }
 

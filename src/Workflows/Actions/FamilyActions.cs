@@ -88,9 +88,9 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
     /// The application by its number as <see cref="ApplicationLifecycle.ForChange"/> reads it (tracked, with its directions
     /// and parents), compiled once: every signed family action on an application reads it first (the rush's hot read).
     /// </summary>
-    private static readonly Func<DbContext, string, CancellationToken, Task<Application?>> ByNumber =
-        EF.CompileAsyncQuery((DbContext context, string number, CancellationToken _) =>
-            context.Set<Application>().Include(a => a.Directions).Include(a => a.Parents).SingleOrDefault(a => a.Number == number));
+    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<Application?>>> ByNumber =
+        new(() => EF.CompileAsyncQuery((DbContext context, string number, CancellationToken _) =>
+            context.Set<Application>().Include(a => a.Directions).Include(a => a.Parents).SingleOrDefault(a => a.Number == number)));
 
     /// <summary>The family's application, tracked; another family's is answered exactly like a missing one.</summary>
     public async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
             return number.Error!;
         var text = number.Value.ToString();
         var application = db is DbContext context
-            ? await ByNumber(context, text, cancellationToken)
+            ? await ByNumber.For(context)(context, text, cancellationToken)
             : await lifecycle.ForChange.SingleOrDefaultAsync(a => a.Number == text, cancellationToken);
         return application is not null && AccessPolicy.IsFamilyMember(application, actor.Iin) ? application : Error.Of(ErrorCodes.ApplicationNotFound);
     }
