@@ -20,10 +20,21 @@ public sealed class Nonces(IKezekDb db, TimeProvider clock, IOptions<SignatureOp
         return nonce;
     }
 
+    /// <summary>
+    /// The look of <see cref="IsUsableAsync"/>, compiled once (every signed action asks: no expression tree built and no
+    /// query-cache lookup per call).
+    /// </summary>
+    private static readonly CompiledPerModel<Func<DbContext, string, NoncePurpose, bool, string?, DateTime, CancellationToken, Task<bool>>> Usable =
+        new(() => EF.CompileAsyncQuery((DbContext context, string value, NoncePurpose purpose, bool anyone, string? iin, DateTime now, CancellationToken _) =>
+            context.Set<Nonce>().Any(n => n.Value == value && n.Purpose == purpose && n.UsedAt == null && n.ExpiresAt > now
+                                          && (anyone || n.IssuedToIin == iin))));
+
     /// <summary>Whether the nonce could be consumed now (a look, not a claim: only <see cref="ConsumeAsync"/> claims).</summary>
     public Task<bool> IsUsableAsync(string value, NoncePurpose purpose, string? iin, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        if (db is DbContext context)
+            return Usable.For(context)(context, value, purpose, purpose == NoncePurpose.Login, iin, now, cancellationToken);
         return db.Nonces.AnyAsync(n => n.Value == value && n.Purpose == purpose && n.UsedAt == null && n.ExpiresAt > now
                                        && (purpose == NoncePurpose.Login || n.IssuedToIin == iin), cancellationToken);
     }

@@ -43,29 +43,7 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
 {
     public const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
 
-    private static readonly HashSet<string> SignatureMethods =
-    [
-        SignedXml.XmlDsigRSASHA256Url,
-        SignedXml.XmlDsigRSASHA512Url,
-    ];
-
     private readonly SignerCertificates _signers = new();
-
-    private static readonly HashSet<string> DigestMethods = [SignedXml.XmlDsigSHA256Url, SignedXml.XmlDsigSHA512Url];
-
-    private static readonly HashSet<string> CanonicalizationMethods =
-    [
-        SignedXml.XmlDsigC14NTransformUrl,
-        SignedXml.XmlDsigC14NWithCommentsTransformUrl,
-        SignedXml.XmlDsigExcC14NTransformUrl,
-        SignedXml.XmlDsigExcC14NWithCommentsTransformUrl,
-    ];
-
-    private static readonly HashSet<string> Transforms =
-    [
-        SignedXml.XmlDsigEnvelopedSignatureTransformUrl,
-        .. CanonicalizationMethods,
-    ];
 
     /// <summary>How many signers' certificates are remembered (only those whose signature and chain held are).</summary>
     public int RememberedSigners => _signers.Count;
@@ -157,28 +135,10 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
 
     private Result<VerifiedDocument> Check(XmlDocument document, XmlElement signatureElement, SignerCertificate signer, KeyPurpose purpose)
     {
-
-        var signed = new SignedXml(document);
-        signed.LoadXml(signatureElement);
-        var info = signed.SignedInfo ?? throw new CryptographicException("No SignedInfo.");
-        if (info.SignatureMethod is null || !SignatureMethods.Contains(info.SignatureMethod))
-            return Refuse("signature-method");
-        if (!CanonicalizationMethods.Contains(info.CanonicalizationMethod))
-            return Refuse("canonicalization");
-        if (info.References.Count != 1 || info.References[0] is not Reference reference || reference.Uri != "")
-            return Refuse("reference");
-        if (reference.DigestMethod is null || !DigestMethods.Contains(reference.DigestMethod))
-            return Refuse("digest-method");
-        foreach (Transform transform in reference.TransformChain)
-        {
-            if (transform.Algorithm is null || !Transforms.Contains(transform.Algorithm))
-                return Refuse("transform");
-        }
-
         if (signer.PublicKey is null)
             return Refuse("key-algorithm");
-        if (!signed.CheckSignature(signer.PublicKey))
-            return Refuse("digest-or-signature");
+        if (EnvelopedSignature.Check(document, signatureElement, signer.PublicKey) is { } refused)
+            return Refuse(refused);
 
         var certificate = signer.Certificate;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -195,16 +155,17 @@ public sealed class XmlSignatureVerifier(TrustedRoots roots, TimeProvider clock,
         return new VerifiedDocument(document, subject) { Certificate = certificate };
     }
 
+    private static readonly XmlReaderSettings LoadSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = 1_000_000,
+    };
+
     private static XmlDocument Load(string xml)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = 1_000_000,
-        };
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        using var reader = XmlReader.Create(new StringReader(xml), LoadSettings);
         document.Load(reader);
         return document;
     }

@@ -84,6 +84,14 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
 
     private static TransitionRequest Trimmed(TransitionRequest request) => request with { Reason = request.Reason?.Trim() };
 
+    /// <summary>
+    /// The application by its number as <see cref="ApplicationLifecycle.ForChange"/> reads it (tracked, with its directions
+    /// and parents), compiled once: every signed family action on an application reads it first (the rush's hot read).
+    /// </summary>
+    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<Application?>>> ByNumber =
+        new(() => EF.CompileAsyncQuery((DbContext context, string number, CancellationToken _) =>
+            context.Set<Application>().Include(a => a.Directions).Include(a => a.Parents).SingleOrDefault(a => a.Number == number)));
+
     /// <summary>The family's application, tracked; another family's is answered exactly like a missing one.</summary>
     public async Task<Result<Application>> FindByNumberAsync(string applicationNumber, Actor actor, CancellationToken cancellationToken)
     {
@@ -91,7 +99,9 @@ public sealed class FamilyActions(IKezekDb db, ApplicationLifecycle lifecycle, T
         if (!number.IsSuccess)
             return number.Error!;
         var text = number.Value.ToString();
-        var application = await lifecycle.ForChange.SingleOrDefaultAsync(a => a.Number == text, cancellationToken);
+        var application = db is DbContext context
+            ? await ByNumber.For(context)(context, text, cancellationToken)
+            : await lifecycle.ForChange.SingleOrDefaultAsync(a => a.Number == text, cancellationToken);
         return application is not null && AccessPolicy.IsFamilyMember(application, actor.Iin) ? application : Error.Of(ErrorCodes.ApplicationNotFound);
     }
 

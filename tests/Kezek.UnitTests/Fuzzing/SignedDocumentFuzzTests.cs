@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
 using System.Text;
 using System.Xml;
@@ -106,6 +108,129 @@ public sealed class SignedDocumentFuzzTests(SignatureFixture keys, ITestOutputHe
         output.WriteLine($"{cases} cases ({unchanged} left the document unchanged); accepted (semantically identical): " +
                          $"{accepted.Values.Sum()} [{string.Join(", ", accepted.OrderByDescending(a => a.Value).Take(12).Select(a => $"{a.Key}={a.Value}"))}]; " +
                          $"refused: {refused.Values.Sum()}");
+    }
+
+    /// <summary>
+    /// The check is Kezek's own reading of the XMLDSig structure (<see cref="EnvelopedSignature"/>) over the framework's C14N
+    /// transforms; <see cref="SignedXml"/> was the check before. On every mutation of the corpus both must agree on the
+    /// cryptography: what is accepted now SignedXml accepts too, and what SignedXml accepts is refused now only for its shape
+    /// (a stricter rule), never because the digest or the signature came out different.
+    /// </summary>
+    [Fact]
+    public void The_check_agrees_with_SignedXml_on_every_mutation()
+    {
+        var verifier = keys.Verifier();
+        var original = XmlSigner.Sign(ActionDocument.Action(ActionName, Nonce, Fields), keys.Signing);
+        Assert.True(SignedXmlAccepts(original));
+        long cases = 0, bothAccepted = 0, stricter = 0;
+        var stricterBy = new ConcurrentDictionary<string, int>();
+
+        Gen.Int[1, 3].SelectMany(n => Steps.Array[n]).Sample(steps =>
+        {
+            Interlocked.Increment(ref cases);
+            var mutated = steps.Aggregate(original, Apply);
+            var now = verifier.VerifySignature(mutated, KeyPurpose.Signing);
+            var before = SignedXmlAccepts(mutated);
+            if (now.IsSuccess)
+            {
+                Assert.True(before, $"Accepted now, refused by SignedXml:\n{mutated}");
+                Interlocked.Increment(ref bothAccepted);
+            }
+            else if (before)
+            {
+                Assert.True(now.Error!.Arguments?["reason"] as string != "digest-or-signature",
+                    $"SignedXml accepts, the check finds another digest or signature:\n{mutated}");
+                Interlocked.Increment(ref stricter);
+                stricterBy.AddOrUpdate($"{string.Join('+', steps.Select(s => s.Kind))}: {now.Error.Arguments?["reason"]}", 1, (_, c) => c + 1);
+            }
+        }, iter: Fuzz.Cases(1500), threads: 1, seed: Fuzz.Seed, print: steps => string.Join(" | ", steps.Select(s => s.ToString())));
+
+        output.WriteLine($"{cases} cases: {bothAccepted} accepted by both, {stricter} accepted by SignedXml and refused now for their shape " +
+                         $"[{string.Join(", ", stricterBy.OrderByDescending(a => a.Value).Take(12).Select(a => $"{a.Key}={a.Value}"))}]");
+    }
+
+    /// <summary>
+    /// Every canonicalisation NCA RK's software may name, for SignedInfo and for the reference, over a document element that
+    /// declares more (a prefix, an <c>xml:lang</c>, a namespaced attribute) and a signature with whitespace between its
+    /// parts: SignedXml signs it, the check accepts it, and any change of the signed content is refused.
+    /// </summary>
+    [Theory]
+    [InlineData(SignedXml.XmlDsigC14NTransformUrl, SignedXml.XmlDsigC14NTransformUrl)]
+    [InlineData(SignedXml.XmlDsigC14NWithCommentsTransformUrl, SignedXml.XmlDsigC14NWithCommentsTransformUrl)]
+    [InlineData(SignedXml.XmlDsigExcC14NTransformUrl, SignedXml.XmlDsigExcC14NTransformUrl)]
+    [InlineData(SignedXml.XmlDsigExcC14NWithCommentsTransformUrl, SignedXml.XmlDsigExcC14NWithCommentsTransformUrl)]
+    [InlineData(SignedXml.XmlDsigC14NTransformUrl, null)]
+    [InlineData(SignedXml.XmlDsigExcC14NTransformUrl, SignedXml.XmlDsigC14NWithCommentsTransformUrl)]
+    public void Every_allowed_canonicalisation_signed_by_SignedXml_verifies(string signedInfoMethod, string? referenceMethod)
+    {
+        var document = new XmlDocument { PreserveWhitespace = true };
+        document.LoadXml("<action xmlns=\"urn:kezek:action:1\" xmlns:x=\"urn:x\" xml:lang=\"kk\" x:at=\"1\"><name>withdrawApplication</name>" +
+                         "<!-- a comment --><nonce>n-1</nonce><x:extra> text </x:extra>\n</action>");
+        var signed = new SignedXml(document) { SigningKey = keys.Signing.GetRSAPrivateKey() };
+        signed.SignedInfo!.SignatureMethod = SignedXml.XmlDsigRSASHA512Url;
+        signed.SignedInfo.CanonicalizationMethod = signedInfoMethod;
+        var reference = new Reference("") { DigestMethod = SignedXml.XmlDsigSHA512Url };
+        reference.AddTransform(new XmlDsigEnvelopedSignatureTransform());
+        if (referenceMethod is not null)
+            reference.AddTransform(referenceMethod switch
+            {
+                SignedXml.XmlDsigC14NTransformUrl => new XmlDsigC14NTransform(),
+                SignedXml.XmlDsigC14NWithCommentsTransformUrl => new XmlDsigC14NWithCommentsTransform(),
+                SignedXml.XmlDsigExcC14NTransformUrl => new XmlDsigExcC14NTransform(),
+                _ => new XmlDsigExcC14NWithCommentsTransform(),
+            });
+        signed.AddReference(reference);
+        var keyInfo = new KeyInfo();
+        keyInfo.AddClause(new KeyInfoX509Data(keys.Signing));
+        signed.KeyInfo = keyInfo;
+        signed.ComputeSignature();
+        var signature = document.ImportNode(signed.GetXml(), deep: true);
+        signature.InsertAfter(document.CreateWhitespace("\n  "), signature.FirstChild);
+        document.DocumentElement!.AppendChild(signature);
+        var xml = document.OuterXml;
+
+        Assert.True(SignedXmlAccepts(xml));
+        var result = keys.Verifier().VerifySignature(xml, KeyPurpose.Signing);
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        var changed = xml.Replace(" text ", " text", StringComparison.Ordinal);
+        Assert.False(SignedXmlAccepts(changed));
+        Assert.Equal("digest-or-signature", keys.Verifier().VerifySignature(changed, KeyPurpose.Signing).Error?.Arguments?["reason"]);
+    }
+
+    /// <summary>
+    /// The check before: SignedXml over the document with KeyInfo taken out, as the verifier gave it, with the key of the one
+    /// certificate in KeyInfo.
+    /// </summary>
+    private static bool SignedXmlAccepts(string xml)
+    {
+        try
+        {
+            var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+            using (var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
+                document.Load(reader);
+            var signatures = document.GetElementsByTagName("Signature", SignedXml.XmlDsigNamespaceUrl);
+            if (signatures.Count != 1 || signatures[0] is not XmlElement signature || signature.ParentNode != document.DocumentElement)
+                return false;
+            var certificates = signature.GetElementsByTagName("X509Certificate", SignedXml.XmlDsigNamespaceUrl);
+            if (certificates.Count != 1)
+                return false;
+            using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(certificates[0]!.InnerText));
+            using var key = certificate.GetRSAPublicKey();
+            if (key is null)
+                return false;
+            foreach (var keyInfo in signature.ChildNodes.OfType<XmlElement>()
+                         .Where(e => e.LocalName == "KeyInfo" && e.NamespaceURI == SignedXml.XmlDsigNamespaceUrl).ToList())
+                signature.RemoveChild(keyInfo);
+            var signed = new SignedXml(document);
+            signed.LoadXml(signature);
+            return signed.CheckSignature(key);
+        }
+        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or XmlException
+                                              or InvalidOperationException or ArgumentException or FormatException or NotSupportedException
+                                              or NullReferenceException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
