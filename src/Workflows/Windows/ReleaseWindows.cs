@@ -13,6 +13,7 @@ using Kezek.Core.Queue;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Core.Words;
+using Kezek.Rules;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Notifications;
@@ -178,64 +179,21 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
         var kindergartens = await db.Kindergartens.AsNoTracking().Where(k => kindergartenIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken);
         // Window seats count in neither free choice nor the queue, so the facts the guards see are the same for every family of the run.
-        var places = await LifecycleFacts.PlacesAsync(db, region, window.GroupYear, turnHasCome: false, cancellationToken);
+        var queue = new Lifecycle.QueueKey(region, window.GroupYear);
+        var freeSeats = await LifecycleFacts.FreeSeatsAsync(db, [queue], cancellationToken);
         var seatOf = new Guid?[families.Count];
         for (var position = 0; position < families.Count; position++)
             seatOf[position] = placement.Kindergarten[position] is var given && given != Placement.Unplaced ? seatQueues[given].Dequeue() : null;
 
         // A page at a time, a few statements a page (no round trip per family): the page's seats claimed at once, its families'
-        // timers and languages read at once, then each placed family's Allocate through the lifecycle and one save.
-        try
+        // languages read at once, its placed families' Allocate fired in bulk through the lifecycle (their timers cancelled in
+        // one statement), then one save.
+        var allocated = new TransitionRequest(Actor.System, Allocated: true);
+        for (var first = 0; first < families.Count; first += WritePage)
         {
-            for (var first = 0; first < families.Count; first += WritePage)
-            {
-                var page = Enumerable.Range(first, Math.Min(WritePage, families.Count - first)).ToList();
-                var pageSeats = page.Where(p => seatOf[p] is not null).ToDictionary(p => seatOf[p]!.Value, p => families[p].Id);
-                var seatIds = pageSeats.Keys.ToList();
-                var claimed = seatIds.Count == 0
-                    ? []
-                    : await db.Places.Where(p => seatIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-                foreach (var (seatId, applicationId) in pageSeats)
-                {
-                    // Only this close takes window seats; one gone or taken meanwhile is a race, and the whole close is tried again.
-                    if (!claimed.TryGetValue(seatId, out var seat) || seat.Mode != PlaceMode.Window || seat.TakenByApplicationId is not null)
-                        throw new TransitionRaceException(Error.Of(ErrorCodes.NoFreePlace));
-                    seat.TakeByAllocation(applicationId);
-                }
-
-                await lifecycle.PrepareBulkAsync([.. page.Select(p => families[p])], cancellationToken, claimed, kindergartens);
-                foreach (var position in page)
-                {
-                    var family = families[position];
-                    var given = placement.Kindergarten[position];
-                    var familyReasons = reasons(position);
-                    db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, family.Id, position, given == Placement.Unplaced ? null : kindergartenIds[given],
-                        given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(familyReasons)));
-                    if (seatOf[position] is { } seatId)
-                    {
-                        var request = new TransitionRequest(Actor.System, PlaceId: seatId, Allocated: true);
-                        // Nothing refuses Allocate from the queue; a refusal is a race, and the whole close is tried again.
-                        var fired = await lifecycle.FireAsync(db.Track(family), Triggers.Allocate, request, cancellationToken, places, nested: true);
-                        if (!fired.IsSuccess)
-                            throw new TransitionRaceException(fired.Error!);
-                    }
-                    else
-                    {
-                        // Told why; the application itself does not change (nothing to track).
-                        var texts = new Dictionary<string, string?>();
-                        foreach (var language in Language.OfMessages)
-                            texts["allocationReason." + language.Code] = Explain(familyReasons, null, kindergartens, language);
-                        await Outbox.WriteAsync(db, family, [intake ? IntakeUnplacedTemplate : UnplacedTemplate], policy, null, null, now, cancellationToken, texts, lifecycle.BulkLanguages);
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                db.DiscardChanges();
-            }
-        }
-        finally
-        {
-            lifecycle.EndBulk();
+            var page = Enumerable.Range(first, Math.Min(WritePage, families.Count - first)).ToList();
+            await WritePageAsync(run, page, families, placement, seatOf, kindergartenIds, kindergartens, reasons, freeSeats, allocated, policy, now, cancellationToken);
+            db.DiscardChanges();
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -246,6 +204,64 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
         LogClosed(logger, window.Id, region, window.GroupYear, families.Count, seats.Count, run.Placed, marketTime.TotalMilliseconds, runTime.TotalMilliseconds,
             (timing.Elapsed - marketTime - runTime).TotalMilliseconds);
         return run;
+    }
+
+    /// <summary>
+    /// Writes one page of a close and saves it: claims its seats (one statement reads them, the save takes them), reads its
+    /// families' languages (one statement), fires its placed families' <c>Allocate</c> in bulk with the seats claimed
+    /// (<see cref="ApplicationLifecycle.FireManyAsync"/>: one statement cancels their state timers), tells the others why, and
+    /// saves every outcome, seat, application, direction, document, history entry, timer and outbox row at once.
+    /// </summary>
+    private async Task WritePageAsync(AllocationRun run, List<int> page, List<Application> families, Placement placement,
+        Guid?[] seatOf, List<Guid> kindergartenIds, Dictionary<Guid, Kindergarten> kindergartens,
+        Func<int, IReadOnlyList<StoredReason>> reasons, IReadOnlyDictionary<Lifecycle.QueueKey, FreeSeats> freeSeats, TransitionRequest allocated,
+        RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
+    {
+        var pageSeats = page.Where(p => seatOf[p] is not null).ToDictionary(p => seatOf[p]!.Value, p => families[p].Id);
+        var seatIds = pageSeats.Keys.ToList();
+        var claimed = seatIds.Count == 0
+            ? []
+            : await db.Places.Where(p => seatIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var seatsOfFamilies = new Dictionary<long, Place>(pageSeats.Count);
+        foreach (var (seatId, applicationId) in pageSeats)
+        {
+            // Only this close takes window seats; one gone or taken meanwhile is a race, and the whole close is tried again.
+            if (!claimed.TryGetValue(seatId, out var seat) || seat.Mode != PlaceMode.Window || seat.TakenByApplicationId is not null)
+                throw new TransitionRaceException(Error.Of(ErrorCodes.NoFreePlace));
+            seat.TakeByAllocation(applicationId);
+            seatsOfFamilies[applicationId] = seat;
+        }
+
+        var languages = await Outbox.LanguagesAsync(db, page.Select(p => families[p]), cancellationToken);
+        var reasonsOf = page.ToDictionary(p => p, reasons);
+        foreach (var position in page)
+        {
+            var given = placement.Kindergarten[position];
+            db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, families[position].Id, position, given == Placement.Unplaced ? null : kindergartenIds[given],
+                given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(reasonsOf[position])));
+        }
+
+        var placed = page.Where(p => seatOf[p] is not null).Select(p => db.Track(families[p])).ToList();
+        // Nothing refuses Allocate from the queue; a refusal is a race, and the whole close is tried again.
+        foreach (var (_, fired) in await lifecycle.FireManyAsync(placed, Triggers.Allocate, allocated, cancellationToken, freeSeats, nested: true,
+                     claims: new BulkClaims(seatsOfFamilies, kindergartens, languages)))
+        {
+            if (!fired.IsSuccess)
+                throw new TransitionRaceException(fired.Error!);
+        }
+
+        var intake = policy.AllocatesByIntake;
+        foreach (var position in page.Where(p => seatOf[p] is null))
+        {
+            // Told why; the application itself does not change (nothing to track).
+            var texts = new Dictionary<string, string?>();
+            foreach (var language in Language.OfMessages)
+                texts["allocationReason." + language.Code] = Explain(reasonsOf[position], null, kindergartens, language);
+            await Outbox.WriteAsync(db, families[position], [intake ? IntakeUnplacedTemplate : UnplacedTemplate], policy, null, null, now, cancellationToken,
+                texts, languages);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Window {WindowId} of {Region} {GroupYear} closed: {Families} families, {Seats} seats, {Placed} placed; "
