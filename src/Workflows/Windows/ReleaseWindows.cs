@@ -46,7 +46,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
     public const string UnplacedTemplate = "window-unplaced";
 
     /// <summary>How many families a close writes between two saves (their seats, timers and languages read in one statement each).</summary>
-    private const int WritePage = 500;
+    public const int WritePage = 500;
 
     /// <summary>The same messages in an intake region (<c>deferred-acceptance</c>): kindergartens keep families by the region's priority, not the queue.</summary>
     public const string IntakeOpenedTemplate = "intake-opened";
@@ -121,7 +121,8 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
     /// Closes window <paramref name="windowId"/> inside the caller's transaction (the sweep's, with the timer's claim): runs
     /// the allocation once, gives the directions, tells the others, frees what is left. Refused when it is not open.
     /// </summary>
-    public async Task<Result<AllocationRun>> CloseAsync(long windowId, CancellationToken cancellationToken)
+    /// <param name="pageSize">How many families a page writes between two saves (<see cref="WritePage"/>; smaller in the statement-count test).</param>
+    public async Task<Result<AllocationRun>> CloseAsync(long windowId, CancellationToken cancellationToken, int pageSize = WritePage)
     {
         var window = await db.ReleaseWindows.SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
         if (window is not { Status: ReleaseWindowStatus.Open })
@@ -189,9 +190,9 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
         // languages read at once, its placed families' Allocate fired in bulk through the lifecycle (their timers cancelled in
         // one statement), then one save.
         var allocated = new TransitionRequest(Actor.System, Allocated: true);
-        for (var first = 0; first < families.Count; first += WritePage)
+        for (var first = 0; first < families.Count; first += pageSize)
         {
-            var page = Enumerable.Range(first, Math.Min(WritePage, families.Count - first)).ToList();
+            var page = Enumerable.Range(first, Math.Min(pageSize, families.Count - first)).ToList();
             await WritePageAsync(run, page, families, placement, seatOf, kindergartenIds, kindergartens, reasons, freeSeats, allocated, policy, now, cancellationToken);
             db.DiscardChanges();
         }

@@ -64,6 +64,77 @@ public abstract class BulkTransitionTests(KezekFactory kezek) : KezekTest(kezek)
         Assert.Contains(missed, line => line.StartsWith("outbox", StringComparison.Ordinal) && line.Contains(TestPeople.FatherIin, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_window_close_s_Allocate_in_bulk_with_the_seats_claimed_writes_what_one_at_a_time_writes()
+    {
+        var queue = await new Queues(Kezek).WithChildrenAsync(6, oneMinuteApart: false);
+        var now = Kezek.Clock.GetUtcNow().UtcDateTime;
+        await Kezek.WithDbAsync(async db =>
+        {
+            var applications = await db.Applications.Include(a => a.Parents).OrderBy(a => a.Id).ToListAsync();
+            // The father, who reads Kazakh, in every other family; one seat of a window per family, in both kindergartens.
+            foreach (var application in applications.Where((_, i) => i % 2 == 0))
+                Assert.True(application.AttachParent(new Actor(TestPeople.FatherIin, People.Father.FullName, Role.Applicant), Relation.Father, now).IsSuccess);
+            db.ContactPreferences.Add(new ContactPreferences(TestPeople.FatherIin, "father@example.kz", Language.Kk, now));
+            for (var i = 0; i < applications.Count; i++)
+                db.Places.Add(new Place(Guid.NewGuid(), i % 3 == 0 ? Queues.OtherKindergartenId : Queues.KindergartenId, "almaty", 2022,
+                    i % 2 == 0 ? Language.Kk : Language.Ru, PlaceMode.Window, now.AddMinutes(i)));
+            return await db.SaveChangesAsync();
+        });
+
+        var one = await AllocateAsync(bulk: false);
+        var many = await AllocateAsync(bulk: true);
+        Assert.Equal(one, many);
+        Assert.Equal(6, many.Count(line => line.EndsWith(": moved", StringComparison.Ordinal)));
+        Assert.Equal(6, many.Count(line => line.StartsWith("document ", StringComparison.Ordinal)));
+        Assert.Contains(many, line => line.StartsWith("seats almaty Window taken 6", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Fires <c>Allocate</c> for every queued application with the i-th window seat, rolled back: one at a time (each claims
+    /// its seat), or in bulk with the seats claimed by the caller as a window's close claims them.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> AllocateAsync(bool bulk)
+    {
+        using var scope = Kezek.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KezekDbContext>();
+        var lifecycle = scope.ServiceProvider.GetRequiredService<ApplicationLifecycle>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var applications = await lifecycle.ForChange.OrderBy(a => a.Id).ToListAsync();
+        var seats = await db.Places.Where(p => p.Mode == PlaceMode.Window).OrderBy(p => p.PublishedAt).ToListAsync();
+        var request = new TransitionRequest(Actor.System, Allocated: true);
+        var lines = new List<string>();
+        if (bulk)
+        {
+            var claimed = new Dictionary<long, Place>();
+            for (var i = 0; i < applications.Count; i++)
+            {
+                seats[i].TakeByAllocation(applications[i].Id);
+                claimed[applications[i].Id] = seats[i];
+            }
+
+            var kindergartens = await db.Kindergartens.AsNoTracking().ToDictionaryAsync(k => k.Id);
+            var outcomes = await lifecycle.FireManyAsync(applications, Triggers.Allocate, request, CancellationToken.None, nested: true,
+                claims: new BulkClaims(claimed, kindergartens));
+            lines.AddRange(outcomes.Select(o => $"{o.Application.Number}: {(o.Outcome.IsSuccess ? "moved" : o.Outcome.Error!.Code)}"));
+            await db.SaveChangesAsync();
+        }
+        else
+        {
+            for (var i = 0; i < applications.Count; i++)
+            {
+                var outcome = await lifecycle.FireAsync(applications[i], Triggers.Allocate, request with { PlaceId = seats[i].Id }, CancellationToken.None);
+                lines.Add($"{applications[i].Number}: {(outcome.IsSuccess ? "moved" : outcome.Error!.Code)}");
+                if (outcome.IsSuccess)
+                    await db.SaveChangesAsync();
+            }
+        }
+
+        lines.AddRange(await WrittenAsync(db));
+        await transaction.RollbackAsync();
+        return lines;
+    }
+
     /// <summary>Fires the trigger for every application both ways, each run rolled back, and asserts that both wrote the same.</summary>
     private async Task<IReadOnlyList<string>> CompareAsync(string trigger)
     {
@@ -98,8 +169,24 @@ public abstract class BulkTransitionTests(KezekFactory kezek) : KezekTest(kezek)
             }
         }
 
+        lines.AddRange(await WrittenAsync(db));
+        if (commit)
+            await transaction.CommitAsync();
+        else
+            await transaction.RollbackAsync();
+        return lines;
+    }
+
+    /// <summary>
+    /// What the transitions wrote, in lines that do not depend on the order of writing: applications, history (with its chain),
+    /// outbox, timers, directions and documents (their ids, new in each run, named by their application), seats.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> WrittenAsync(KezekDbContext db)
+    {
+        var lines = new List<string>();
         db.ChangeTracker.Clear();
         var numbers = await db.Applications.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Number);
+        var directions = await db.Directions.AsNoTracking().ToListAsync();
         lines.AddRange((await db.Applications.AsNoTracking().OrderBy(a => a.Id).ToListAsync())
             .Select(a => string.Create(CultureInfo.InvariantCulture, $"application {a.Number} {a.Status} {a.State} {a.DeadlineAt:O} {a.StopListedUntil:O} {a.HistoryHead}")));
         lines.AddRange((await db.HistoryEntries.AsNoTracking().ToListAsync())
@@ -118,11 +205,15 @@ public abstract class BulkTransitionTests(KezekFactory kezek) : KezekTest(kezek)
                 .Select(g => new { g.Key.RegionCode, g.Key.Mode, g.Key.Free, Count = g.Count() }).ToListAsync())
             .Select(g => $"seats {g.RegionCode} {g.Mode} {(g.Free ? "free" : "taken")} {g.Count}")
             .Order(StringComparer.Ordinal));
-        if (commit)
-            await transaction.CommitAsync();
-        else
-            await transaction.RollbackAsync();
-        return lines;
+        lines.AddRange(directions.Select(d => string.Create(CultureInfo.InvariantCulture,
+                $"direction {numbers[d.ApplicationId]} {d.KindergartenId} {d.PlaceId} {d.Status} {d.IssuedAt:O} {d.ExpiresAt:O} {d.RevokeUntil:O} {d.ExtendableUntil:O}"))
+            .Order(StringComparer.Ordinal));
+        lines.AddRange((await db.Documents.AsNoTracking().ToListAsync())
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"document {numbers[d.ApplicationId]} {d.Kind} {d.DirectionId} {d.IssuedAt:O} {d.Facts}"))
+            .Order(StringComparer.Ordinal));
+        // A direction's id is new in each run: named by its application.
+        return [.. lines.Select(line => directions.Aggregate(line, (text, d) =>
+            text.Replace(d.Id.ToString(), "direction-of-" + numbers[d.ApplicationId], StringComparison.OrdinalIgnoreCase)))];
     }
 }
 
