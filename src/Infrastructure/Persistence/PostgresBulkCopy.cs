@@ -114,7 +114,11 @@ internal sealed class PostgresBulkCopy
         foreach (var (_, rows) in _copies)
         {
             foreach (var row in rows)
+            {
+                // As saved: what was set since the row was added (the history's seal) is its saved value, not a change to update.
                 row.State = EntityState.Unchanged;
+                row.OriginalValues.SetValues(row.CurrentValues);
+            }
         }
     }
 
