@@ -27,7 +27,7 @@ internal sealed class PostgresBulkCopy
     private static readonly HashSet<Type> Kinds = [typeof(HistoryEntry), typeof(Notification), typeof(WorkflowTimer), typeof(Place), typeof(AllocationOutcome)];
 
     /// <summary>Fewer new rows of a kind than this are cheaper as EF's batched statements (a COPY costs two round trips).</summary>
-    public const int MinimumRows = 10;
+    public const int MinimumRows = 8;
 
     /// <summary>Every statement the writer sends itself (the ids' statement, each COPY): an activity each, so that they can be counted.</summary>
     public static readonly ActivitySource Statements = new("Kezek.Persistence.BulkCopy");
@@ -114,7 +114,11 @@ internal sealed class PostgresBulkCopy
         foreach (var (_, rows) in _copies)
         {
             foreach (var row in rows)
+            {
+                // As saved: what was set since the row was added (the history's seal) is its saved value, not a change to update.
                 row.State = EntityState.Unchanged;
+                row.OriginalValues.SetValues(row.CurrentValues);
+            }
         }
     }
 
