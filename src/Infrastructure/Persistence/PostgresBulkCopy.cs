@@ -27,7 +27,7 @@ internal sealed class PostgresBulkCopy
     private static readonly HashSet<Type> Kinds = [typeof(HistoryEntry), typeof(Notification), typeof(WorkflowTimer), typeof(Place), typeof(AllocationOutcome)];
 
     /// <summary>Fewer new rows of a kind than this are cheaper as EF's batched statements (a COPY costs two round trips).</summary>
-    public const int MinimumRows = 10;
+    public const int MinimumRows = 8;
 
     /// <summary>Every statement the writer sends itself (the ids' statement, each COPY): an activity each, so that they can be counted.</summary>
     public static readonly ActivitySource Statements = new("Kezek.Persistence.BulkCopy");

@@ -75,7 +75,7 @@ public interface IKezekDb
 
     /// <summary>
     /// The save of bulk work (a sweep's batch, a publish's slice, a window's close): as <see cref="SaveChangesAsync"/>, but on
-    /// PostgreSQL the new append-only rows (history entries, outbox rows, timers, seats, allocation outcomes; ten or more of a
+    /// PostgreSQL the new append-only rows (history entries, outbox rows, timers, seats, allocation outcomes; eight or more of a
     /// kind) are written with binary COPY after EF has saved the rest, in the same transaction (the caller's, else one of
     /// its own). The history is sealed first, as by every save; the rows copied stay tracked, with their ids, as saved rows
     /// do. SQLite and SQL Server save as <see cref="SaveChangesAsync"/>.
