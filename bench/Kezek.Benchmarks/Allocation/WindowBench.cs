@@ -180,6 +180,9 @@ public static class WindowBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"window close: {inRun:N0} families, {seats:N0} seats, {placed:N0} placed, allocated and notified in {closed:F1} s from due to committed (target < 30 s; the sweep runs every second), the server's CPU {cpu:F1} s; {notifications:N0} outbox rows; server peak memory {host.PeakMemoryMiB():F0} MiB"));
             Console.WriteLine("  " + split);
+            // The server's finer split of the market read and of the pages' writing, where it logs one.
+            foreach (var detail in host.Lines.Where(l => l.Contains("'s market:", StringComparison.Ordinal) || l.Contains("'s pages:", StringComparison.Ordinal)))
+                Console.WriteLine("  " + detail.Trim());
 
             // The limit: serial dictatorship in memory on the same market (the run's public extract).
             var extract = AllocationExtract.FromJson(await Sql.ScalarAsync<string>(data, "SELECT \"Extract\" FROM \"AllocationRuns\""))!;

@@ -39,10 +39,13 @@ public sealed class ActivityContext
     /// <summary>The direction this transition concerns: the issued one at the start, or the one an activity issued.</summary>
     public Direction? Direction { get; set; }
 
-    /// <summary>Seats a window's close claimed for its page already, by id: <c>issueDirection</c> takes the one it was given from here.</summary>
-    public IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? ClaimedSeats { get; init; }
+    /// <summary>
+    /// In a bulk run whose caller claimed the seats (<see cref="BulkClaims"/>, a window's close): the seat claimed for this
+    /// application, which <c>issueDirection</c> takes as it is and <c>issueDocument</c> describes, without a statement.
+    /// </summary>
+    public Kezek.Core.Places.Place? ClaimedSeat { get; init; }
 
-    /// <summary>Kindergartens a bulk walk read already, by id (for the documents it issues).</summary>
+    /// <summary>Kindergartens the bulk run's caller read already, by id (for the documents it issues).</summary>
     public IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? Kindergartens { get; init; }
 
     /// <summary>Templates to notify the family with, written after the new state's deadline is known.</summary>
@@ -84,6 +87,14 @@ public interface IActivity
     /// </summary>
     bool InBulk => false;
 
+    /// <summary>
+    /// Whether a bulk run may run this step for an application whose seat its caller claimed already (<see cref="BulkClaims"/>:
+    /// a window's close claims a page's seats in one statement and reads their kindergartens): the step then takes that seat or
+    /// writes its row without a statement of its own, and fails only when the claim is not the application's (a race: the
+    /// caller retries its whole transaction). Every step that runs in bulk anyway does.
+    /// </summary>
+    bool InBulkWithClaimedSeat => InBulk;
+
     /// <summary>Does the step; an expected failure (no free seat, an extension too long) stops the whole transition.</summary>
     Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
 }
@@ -96,6 +107,8 @@ public abstract class ActivityWithoutArgument : IActivity
     public string? CheckArgument(string? argument) => argument is null ? null : "takes no argument.";
 
     public virtual bool InBulk => false;
+
+    public virtual bool InBulkWithClaimedSeat => InBulk;
 
     public abstract Task<Core.Results.Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken);
 }

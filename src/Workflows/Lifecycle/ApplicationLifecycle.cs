@@ -26,37 +26,6 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
 {
     public WorkflowDefinition WorkflowOf(string regionCode) => workflows.For(rules.For(regionCode).RuleSet.Policy.Lifecycle);
 
-    private Bulk? _bulk;
-
-    /// <summary>What a bulk walk read for a page of applications at once, used by each one's transition instead of a statement of its own.</summary>
-    private sealed record Bulk(HashSet<long> WithoutStateTimers, IReadOnlyDictionary<string, Kezek.Core.Words.Language> Languages,
-        IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? Seats, IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? Kindergartens);
-
-    /// <summary>
-    /// Before a window's close fires a page of applications' <c>Allocate</c> one at a time (transitions that take a seat and
-    /// issue a document, which <see cref="FireManyAsync"/> does not batch) in the caller's transaction:
-    /// reads in one statement each which of them hold no pending state timer (their transition need not cancel one; each
-    /// hint serves once, as the transition may start one) and their families' languages. A change by another transaction
-    /// meanwhile makes the application's save fail its version check, and the whole transaction is retried. A window's close
-    /// also hands over the seats it claimed for the page (<paramref name="claimedSeats"/>, by id) and the kindergartens, which
-    /// <c>issueDirection</c> and <c>issueDocument</c> then take from here instead of reading each.
-    /// </summary>
-    public async Task PrepareBulkAsync(IReadOnlyCollection<Application> page, CancellationToken cancellationToken,
-        IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? claimedSeats = null, IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? kindergartens = null)
-    {
-        var ids = page.Select(a => a.Id).ToList();
-        var withTimers = await db.WorkflowTimers.AsNoTracking()
-            .Where(t => ids.Contains(t.ApplicationId) && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
-            .Select(t => t.ApplicationId).Distinct().ToListAsync(cancellationToken);
-        _bulk = new Bulk([.. ids.Except(withTimers)], await Notifications.Outbox.LanguagesAsync(db, page, cancellationToken), claimedSeats, kindergartens);
-    }
-
-    /// <summary>The languages of the families of the page a bulk walk prepared (null outside one).</summary>
-    public IReadOnlyDictionary<string, Kezek.Core.Words.Language>? BulkLanguages => _bulk?.Languages;
-
-    /// <summary>Ends a bulk walk: every transition reads for itself again.</summary>
-    public void EndBulk() => _bulk = null;
-
     /// <summary>The applications with everything a transition changes, tracked.</summary>
     public IQueryable<Application> ForChange => db.Applications.Include(a => a.Directions).Include(a => a.Parents);
 
@@ -118,11 +87,9 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
         // even from a state that defines no timer now: a later workflow version may have taken a state's timer away while
         // one was pending.
         // Only the timers of states: a benefit's timer is not the lifecycle's (TimerKind.BenefitLapse).
-        // A window's close read which of its page hold no state timer (PrepareBulkAsync): those need no statement.
-        if (_bulk?.WithoutStateTimers.Remove(application.Id) != true)
-            await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
-        var context = Begin(application, trigger, to, evaluation, request, now, claimedSeats: _bulk?.Seats, kindergartens: _bulk?.Kindergartens);
+        await db.WorkflowTimers.Where(t => t.ApplicationId == application.Id && t.Status == TimerStatus.Pending && t.Kind == TimerKind.State)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
+        var context = Begin(application, trigger, to, evaluation, request, now);
         foreach (var step in transition.ActivityList)
         {
             if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
@@ -131,13 +98,13 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
 
         await MoveTimerAsync(evaluation, context, to, cancellationToken);
         await Notifications.Outbox.WriteAsync(db, application, context.Notifications, evaluation.Rules.Policy, context.Direction, request.Reason, now,
-            cancellationToken, languages: _bulk?.Languages);
+            cancellationToken);
         return new Transitioned(application, context.Direction, context.OfferTurns, context.FreedIn);
     }
 
     /// <summary>Moves the application to <paramref name="to"/> (its history entry) and answers the context its activities run in.</summary>
     private ActivityContext Begin(Application application, string trigger, string to, Evaluation evaluation, TransitionRequest request, DateTime now,
-        BulkSeatMoves? bulk = null, IReadOnlyDictionary<Guid, Kezek.Core.Places.Place>? claimedSeats = null,
+        BulkSeatMoves? bulk = null, Kezek.Core.Places.Place? claimedSeat = null,
         IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten>? kindergartens = null)
     {
         var context = new ActivityContext
@@ -151,7 +118,7 @@ public sealed partial class ApplicationLifecycle(IKezekDb db, WorkflowCatalog wo
             FromStatus = application.Status,
             Direction = application.CurrentDirection,
             Bulk = bulk,
-            ClaimedSeats = claimedSeats,
+            ClaimedSeat = claimedSeat,
             Kindergartens = kindergartens,
         };
         application.Transition(trigger, to, evaluation.Workflow.State(to).PublicStatus, request.Actor, now, request.Reason, request.SignedXml,

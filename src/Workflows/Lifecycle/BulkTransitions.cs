@@ -43,6 +43,16 @@ internal sealed class RuleMemo
 }
 
 /// <summary>
+/// What the caller of a bulk run claimed and read for its batch already (a window's close, for a page): each application's
+/// seat, claimed by the caller (taken for the application, in one statement for the page) and given to its transition's
+/// request (<see cref="TransitionRequest.PlaceId"/>); the seats' kindergartens; and, when read, the families' languages.
+/// Transitions that take a seat or issue a document then run in bulk too (<see cref="IActivity.InBulkWithClaimedSeat"/>).
+/// </summary>
+public sealed record BulkClaims(IReadOnlyDictionary<long, Kezek.Core.Places.Place> Seats,
+    IReadOnlyDictionary<Guid, Kezek.Core.Regions.Kindergarten> Kindergartens,
+    IReadOnlyDictionary<string, Kezek.Core.Words.Language>? Languages = null);
+
+/// <summary>
 /// The bulk transition runner: one trigger fired for many applications in the caller's transaction, with the same
 /// outcome as <see cref="FireAsync"/> for each in turn — the same history entries (chained per application when saved),
 /// notifications, timers and seat moves — but the workflow read once per group of applications in the same state and
@@ -59,8 +69,10 @@ public sealed partial class ApplicationLifecycle
     /// Whether every transition of <paramref name="workflow"/> from <paramref name="state"/> by <paramref name="trigger"/>
     /// runs in bulk (each of its activities does, <see cref="IActivity.InBulk"/>).
     /// </summary>
-    public bool FiresInBulk(WorkflowDefinition workflow, string state, string trigger) =>
-        workflow.From(state).Where(t => t.Trigger == trigger).All(t => t.ActivityList.All(step => workflows.Activities[step.Activity].InBulk));
+    /// <param name="claimedSeat">Whether the caller claimed the application's seat already (<see cref="BulkClaims"/>).</param>
+    public bool FiresInBulk(WorkflowDefinition workflow, string state, string trigger, bool claimedSeat = false) =>
+        workflow.From(state).Where(t => t.Trigger == trigger).All(t => t.ActivityList.All(step =>
+            claimedSeat ? workflows.Activities[step.Activity].InBulkWithClaimedSeat : workflows.Activities[step.Activity].InBulk));
 
     /// <summary>Whether the application's region's workflow fires <paramref name="trigger"/> from its state in bulk now.</summary>
     public bool FiresInBulk(Application application, string trigger) => FiresInBulk(WorkflowOf(application.RegionCode), application.State, trigger);
@@ -68,13 +80,16 @@ public sealed partial class ApplicationLifecycle
     /// <summary>
     /// Fires <paramref name="trigger"/> for the (tracked) applications in order, inside the caller's open transaction, until
     /// <paramref name="limit"/> have moved; answers each application tried with its outcome (those after the limit are not
-    /// tried). A refusal changes nothing. Transitions that cannot run in bulk (an activity that takes a seat or issues a
-    /// document) are fired one by one through <see cref="FireAsync"/>, as before. The caller saves.
+    /// tried). A refusal changes nothing. Transitions that take a seat or issue a document run in bulk for the applications
+    /// whose seat the caller claimed (<paramref name="claims"/>); for the others they are fired one by one through
+    /// <see cref="FireAsync"/>, as before. The caller saves. When <paramref name="nested"/>, an activity's failure in bulk (a
+    /// claim that is not the application's) is thrown as a <see cref="TransitionRaceException"/>.
     /// </summary>
     /// <param name="seats">The free seats of the applications' queues, when the caller has read them (else read here, in one statement).</param>
+    /// <param name="claims">The seats the caller claimed for the applications, by application id, with their kindergartens (and languages).</param>
     public async Task<IReadOnlyList<(Application Application, Result<Transitioned> Outcome)>> FireManyAsync(IReadOnlyList<Application> applications,
         string trigger, TransitionRequest request, CancellationToken cancellationToken, IReadOnlyDictionary<QueueKey, FreeSeats>? seats = null,
-        int limit = int.MaxValue, bool nested = false)
+        int limit = int.MaxValue, bool nested = false, BulkClaims? claims = null)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A transition runs inside a transaction: its seat updates and its save commit together.");
@@ -88,8 +103,8 @@ public sealed partial class ApplicationLifecycle
         var now = instant.UtcDateTime;
         var memo = new RuleMemo();
         // The workflow, once per rule-set version and state: its guards' rules, and whether this trigger fires in bulk from there.
-        var groups = new Dictionary<(CompiledRuleSet, string), (WorkflowDefinition Workflow, string[] Rules, bool InBulk)>();
-        var moving = new List<(Evaluation Evaluation, TransitionDefinition Transition, int Index)>();
+        var groups = new Dictionary<(CompiledRuleSet, string), (WorkflowDefinition Workflow, string[] Rules, bool InBulk, bool InBulkClaimed)>();
+        var moving = new List<(Evaluation Evaluation, TransitionDefinition Transition, int Index, TransitionRequest Request, Kezek.Core.Places.Place? Seat)>();
         var moved = 0;
         foreach (var application in applications)
         {
@@ -101,14 +116,17 @@ public sealed partial class ApplicationLifecycle
                 var workflow = workflows.For(ruleSet.Policy.Lifecycle);
                 groups[(ruleSet, application.State)] = group = (workflow,
                     [.. workflow.From(application.State).SelectMany(t => t.GuardList).Select(TransitionDefinition.RuleOf).Distinct()],
-                    FiresInBulk(workflow, application.State, trigger));
+                    FiresInBulk(workflow, application.State, trigger), FiresInBulk(workflow, application.State, trigger, claimedSeat: true));
             }
 
             var queue = new QueueKey(application.RegionCode, application.GroupYear);
-            if (!group.InBulk)
+            // The seat its caller claimed for it is its request's (and its transition runs in bulk even if it takes a seat).
+            var seat = claims?.Seats.GetValueOrDefault(application.Id);
+            var own = seat is null ? request : request with { PlaceId = seat.Id };
+            if (!(group.InBulk || seat is not null && group.InBulkClaimed))
             {
                 // One by one, as ever; its statements run now, and it reads its own seats.
-                var one = await FireAsync(application, trigger, request, cancellationToken, nested: nested);
+                var one = await FireAsync(application, trigger, own, cancellationToken, nested: nested);
                 outcomes.Add((application, one));
                 moved += one.IsSuccess ? 1 : 0;
                 continue;
@@ -133,7 +151,7 @@ public sealed partial class ApplicationLifecycle
             if (transition.ActivityList.Any(step => step.Activity == "releaseTurn") && places.Queue > 0)
                 free[queue] = new FreeSeats(Math.Min(places.FreeChoice + 1, PlaceFacts.CountedUpTo),
                     places.Queue < PlaceFacts.CountedUpTo ? places.Queue - 1 : places.Queue);
-            moving.Add((evaluation, transition, outcomes.Count));
+            moving.Add((evaluation, transition, outcomes.Count, own, seat));
             outcomes.Add((application, Error.Of(ErrorCodes.ActionNotAvailable))); // replaced below, once it has moved
             moved++;
         }
@@ -147,14 +165,14 @@ public sealed partial class ApplicationLifecycle
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.CompletedAt, now), cancellationToken);
         var bulk = new BulkSeatMoves();
         var contexts = new List<ActivityContext>(moving.Count);
-        foreach (var (evaluation, transition, index) in moving)
+        foreach (var (evaluation, transition, index, own, seat) in moving)
         {
             var application = outcomes[index].Item1;
-            var context = Begin(application, trigger, transition.To, evaluation, request, now, bulk);
+            var context = Begin(application, trigger, transition.To, evaluation, own, now, bulk, seat, claims?.Kindergartens);
             foreach (var step in transition.ActivityList)
             {
                 if (await workflows.Activities[step.Activity].RunAsync(context, step.Argument, cancellationToken) is { } failed)
-                    throw new InvalidOperationException($"{step.Activity} runs in bulk and failed: {failed}");
+                    throw nested ? new TransitionRaceException(failed) : new InvalidOperationException($"{step.Activity} runs in bulk and failed: {failed}");
             }
 
             await MoveTimerAsync(evaluation, context, transition.To, cancellationToken, memo);
@@ -167,15 +185,15 @@ public sealed partial class ApplicationLifecycle
                      .OrderBy(q => q.Key.RegionCode, StringComparer.Ordinal).ThenBy(q => q.Key.GroupYear))
             await Seats.MoveToFreeChoiceAsync(db, queue.RegionCode, queue.GroupYear, count, cancellationToken);
 
-        // The families' languages, once for the batch; then each application's outbox rows.
+        // The families' languages, once for the batch (unless its caller read them); then each application's outbox rows.
         var told = contexts.Where(c => c.Notifications.Count > 0).Select(c => c.Application).ToList();
-        var languages = told.Count == 0 ? null : await Notifications.Outbox.LanguagesAsync(db, told, cancellationToken);
+        var languages = told.Count == 0 ? null : claims?.Languages ?? await Notifications.Outbox.LanguagesAsync(db, told, cancellationToken);
         for (var i = 0; i < moving.Count; i++)
         {
-            var (evaluation, _, index) = moving[i];
+            var (evaluation, _, index, own, _) = moving[i];
             var context = contexts[i];
             await Notifications.Outbox.WriteAsync(db, context.Application, context.Notifications, evaluation.Rules.Policy, context.Direction,
-                request.Reason, now, cancellationToken, languages: languages);
+                own.Reason, now, cancellationToken, languages: languages);
             outcomes[index] = (context.Application, new Transitioned(context.Application, context.Direction, context.OfferTurns, context.FreedIn));
         }
 

@@ -73,6 +73,15 @@ public interface IKezekDb
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The save of bulk work (a sweep's batch, a publish's slice, a window's close): as <see cref="SaveChangesAsync"/>, but on
+    /// PostgreSQL the new append-only rows (history entries, outbox rows, timers, seats, allocation outcomes; eight or more of a
+    /// kind) are written with binary COPY after EF has saved the rest, in the same transaction (the caller's, else one of
+    /// its own). The history is sealed first, as by every save; the rows copied stay tracked, with their ids, as saved rows
+    /// do. SQLite and SQL Server save as <see cref="SaveChangesAsync"/>.
+    /// </summary>
+    Task<int> SaveInBulkAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Forgets tracked changes after a failed save, so that a retry starts clean.</summary>
     void DiscardChanges();
 

@@ -64,12 +64,12 @@ public sealed class PublishPlacesHandler(IKezekDb db, Turns turns, WaitingLists 
                 db.Places.Add(new Place(Guid.NewGuid(), kindergarten.Id, kindergarten.RegionCode, command.GroupYear, command.Language, command.Mode, now));
             db.StaffActions.Add(new StaffAction(now, actor, "PublishPlaces", string.Create(CultureInfo.InvariantCulture,
                 $"kindergarten={kindergarten.Bin} groupYear={command.GroupYear} language={command.Language} count={command.Count} mode={command.Mode}")));
-            await db.SaveChangesAsync(token);
+            await db.SaveInBulkAsync(token);
             // Children waiting for this kindergarten (voucher regions) come first; then the turn of the queue.
             await waitingLists.ServeAsync(kindergarten.Id, token);
             await db.SaveChangesAsync(token);
             var notified = command.Mode == PlaceMode.Queue ? await turns.OfferAsync(kindergarten.RegionCode, command.GroupYear, token) : 0;
-            await db.SaveChangesAsync(token);
+            await db.SaveInBulkAsync(token);
             return (command.Count, notified);
         }, cancellationToken);
         if (!published.IsSuccess)

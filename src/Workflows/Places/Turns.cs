@@ -31,7 +31,7 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
             var offered = await transactions.RunAsync<int>(async token =>
             {
                 var count = await OfferAsync(queue.RegionCode, queue.GroupYear, token);
-                await db.SaveChangesAsync(token);
+                await db.SaveInBulkAsync(token);
                 return count;
             }, cancellationToken);
             notified += offered.IsSuccess ? offered.Value : 0;
@@ -100,7 +100,7 @@ public sealed class Turns(IKezekDb db, Transactions transactions, ApplicationLif
             // change tracker, and the memory, hold one slice and not every application notified.
             if (notified < unclaimed && unsaved >= SaveEvery)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveInBulkAsync(cancellationToken);
                 db.DiscardChanges();
                 unsaved = 0;
             }

@@ -149,7 +149,7 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
                     }
                 }
 
-                await db.SaveChangesAsync(token);
+                await db.SaveInBulkAsync(token);
                 foreach (var reason in discarded.GroupBy(d => d.Outcome, d => d.Id, StringComparer.Ordinal))
                 {
                     long[] ids = [.. reason];
@@ -169,7 +169,7 @@ public sealed class DueTimers(IKezekDb db, ApplicationLifecycle lifecycle, Trans
                 foreach (var (regionCode, groupYear) in offerTurns.OrderBy(q => q.RegionCode, StringComparer.Ordinal).ThenBy(q => q.GroupYear))
                 {
                     await turns.OfferAsync(regionCode, groupYear, token);
-                    await db.SaveChangesAsync(token);
+                    await db.SaveInBulkAsync(token);
                 }
 
                 return new BulkOutcome(fired, discarded.Count, inBulk.Count - claimed.Count, oneByOne);

@@ -13,6 +13,7 @@ using Kezek.Core.Queue;
 using Kezek.Core.Regions;
 using Kezek.Core.Results;
 using Kezek.Core.Words;
+using Kezek.Rules;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Lifecycle;
 using Kezek.Workflows.Notifications;
@@ -45,7 +46,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
     public const string UnplacedTemplate = "window-unplaced";
 
     /// <summary>How many families a close writes between two saves (their seats, timers and languages read in one statement each).</summary>
-    private const int WritePage = 500;
+    public const int WritePage = 500;
 
     /// <summary>The same messages in an intake region (<c>deferred-acceptance</c>): kindergartens keep families by the region's priority, not the queue.</summary>
     public const string IntakeOpenedTemplate = "intake-opened";
@@ -120,7 +121,8 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
     /// Closes window <paramref name="windowId"/> inside the caller's transaction (the sweep's, with the timer's claim): runs
     /// the allocation once, gives the directions, tells the others, frees what is left. Refused when it is not open.
     /// </summary>
-    public async Task<Result<AllocationRun>> CloseAsync(long windowId, CancellationToken cancellationToken)
+    /// <param name="pageSize">How many families a page writes between two saves (<see cref="WritePage"/>; smaller in the statement-count test).</param>
+    public async Task<Result<AllocationRun>> CloseAsync(long windowId, CancellationToken cancellationToken, int pageSize = WritePage)
     {
         var window = await db.ReleaseWindows.SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
         if (window is not { Status: ReleaseWindowStatus.Open })
@@ -141,12 +143,14 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
         // The families: queued, of that group year, with a ranking among the window's kindergartens, in queue order.
         var states = AllocatableStates(region);
+        var seatsTime = timing.Elapsed;
         var families = new List<Application>();
         await foreach (var application in QueueWalk.InOrderAsync(db, region, window.GroupYear, policy.QueueOrder,
                            a => a.Status == ApplicationStatus.Queued && states.Contains(a.State)
                                 && db.RankedKindergartens.Any(r => r.ApplicationId == a.Id && kindergartenIds.Contains(r.KindergartenId)), cancellationToken,
                            pageSize: WritePage * 4))
             families.Add(application);
+        var walkTime = timing.Elapsed - seatsTime;
         var familyIds = families.Select(f => f.Id).ToList();
         var rankings = (await db.RankedKindergartens.AsNoTracking().Where(r => familyIds.Contains(r.ApplicationId))
                 .Select(r => new { r.ApplicationId, r.Rank, r.KindergartenId }).ToListAsync(cancellationToken))
@@ -154,6 +158,7 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Rank).Select(r => r.KindergartenId).Where(index.ContainsKey).ToArray());
 
         var marketTime = timing.Elapsed;
+        LogMarket(logger, window.Id, seatsTime.TotalMilliseconds, walkTime.TotalMilliseconds, (marketTime - seatsTime - walkTime).TotalMilliseconds);
         var seed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var intake = policy.AllocatesByIntake;
         var run = new AllocationRun(Guid.NewGuid(), region, window.GroupYear, intake ? AllocationModes.DeferredAcceptance : AllocationModes.Window,
@@ -178,64 +183,22 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
 
         var kindergartens = await db.Kindergartens.AsNoTracking().Where(k => kindergartenIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, cancellationToken);
         // Window seats count in neither free choice nor the queue, so the facts the guards see are the same for every family of the run.
-        var places = await LifecycleFacts.PlacesAsync(db, region, window.GroupYear, turnHasCome: false, cancellationToken);
+        var queue = new Lifecycle.QueueKey(region, window.GroupYear);
+        var freeSeats = await LifecycleFacts.FreeSeatsAsync(db, [queue], cancellationToken);
         var seatOf = new Guid?[families.Count];
         for (var position = 0; position < families.Count; position++)
             seatOf[position] = placement.Kindergarten[position] is var given && given != Placement.Unplaced ? seatQueues[given].Dequeue() : null;
 
         // A page at a time, a few statements a page (no round trip per family): the page's seats claimed at once, its families'
-        // timers and languages read at once, then each placed family's Allocate through the lifecycle and one save.
-        try
+        // languages read at once, its placed families' Allocate fired in bulk through the lifecycle (their timers cancelled in
+        // one statement), then one save.
+        var allocated = new TransitionRequest(Actor.System, Allocated: true);
+        Array.Clear(_pageTimes);
+        for (var first = 0; first < families.Count; first += pageSize)
         {
-            for (var first = 0; first < families.Count; first += WritePage)
-            {
-                var page = Enumerable.Range(first, Math.Min(WritePage, families.Count - first)).ToList();
-                var pageSeats = page.Where(p => seatOf[p] is not null).ToDictionary(p => seatOf[p]!.Value, p => families[p].Id);
-                var seatIds = pageSeats.Keys.ToList();
-                var claimed = seatIds.Count == 0
-                    ? []
-                    : await db.Places.Where(p => seatIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-                foreach (var (seatId, applicationId) in pageSeats)
-                {
-                    // Only this close takes window seats; one gone or taken meanwhile is a race, and the whole close is tried again.
-                    if (!claimed.TryGetValue(seatId, out var seat) || seat.Mode != PlaceMode.Window || seat.TakenByApplicationId is not null)
-                        throw new TransitionRaceException(Error.Of(ErrorCodes.NoFreePlace));
-                    seat.TakeByAllocation(applicationId);
-                }
-
-                await lifecycle.PrepareBulkAsync([.. page.Select(p => families[p])], cancellationToken, claimed, kindergartens);
-                foreach (var position in page)
-                {
-                    var family = families[position];
-                    var given = placement.Kindergarten[position];
-                    var familyReasons = reasons(position);
-                    db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, family.Id, position, given == Placement.Unplaced ? null : kindergartenIds[given],
-                        given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(familyReasons)));
-                    if (seatOf[position] is { } seatId)
-                    {
-                        var request = new TransitionRequest(Actor.System, PlaceId: seatId, Allocated: true);
-                        // Nothing refuses Allocate from the queue; a refusal is a race, and the whole close is tried again.
-                        var fired = await lifecycle.FireAsync(db.Track(family), Triggers.Allocate, request, cancellationToken, places, nested: true);
-                        if (!fired.IsSuccess)
-                            throw new TransitionRaceException(fired.Error!);
-                    }
-                    else
-                    {
-                        // Told why; the application itself does not change (nothing to track).
-                        var texts = new Dictionary<string, string?>();
-                        foreach (var language in Language.OfMessages)
-                            texts["allocationReason." + language.Code] = Explain(familyReasons, null, kindergartens, language);
-                        await Outbox.WriteAsync(db, family, [intake ? IntakeUnplacedTemplate : UnplacedTemplate], policy, null, null, now, cancellationToken, texts, lifecycle.BulkLanguages);
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                db.DiscardChanges();
-            }
-        }
-        finally
-        {
-            lifecycle.EndBulk();
+            var page = Enumerable.Range(first, Math.Min(pageSize, families.Count - first)).ToList();
+            await WritePageAsync(run, page, families, placement, seatOf, kindergartenIds, kindergartens, reasons, freeSeats, allocated, policy, now, cancellationToken);
+            db.DiscardChanges();
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -243,10 +206,90 @@ public sealed partial class ReleaseWindows(IKezekDb db, ApplicationLifecycle lif
         await WindowSeats(region, window.GroupYear).ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.FreeChoice), cancellationToken);
         await db.Places.Where(p => p.RegionCode == region && p.GroupYear == window.GroupYear && p.Mode == PlaceMode.Window && p.TakenByApplicationId != null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Mode, PlaceMode.Queue), cancellationToken);
+        LogPages(logger, window.Id, _pageTimes[0], _pageTimes[1], _pageTimes[2], _pageTimes[3], _pageTimes[4]);
         LogClosed(logger, window.Id, region, window.GroupYear, families.Count, seats.Count, run.Placed, marketTime.TotalMilliseconds, runTime.TotalMilliseconds,
             (timing.Elapsed - marketTime - runTime).TotalMilliseconds);
         return run;
     }
+
+    /// <summary>
+    /// Writes one page of a close and saves it: claims its seats (one statement reads them, the save takes them), reads its
+    /// families' languages (one statement), fires its placed families' <c>Allocate</c> in bulk with the seats claimed
+    /// (<see cref="ApplicationLifecycle.FireManyAsync"/>: one statement cancels their state timers), tells the others why, and
+    /// saves every outcome, seat, application, direction, document, history entry, timer and outbox row at once.
+    /// </summary>
+    private async Task WritePageAsync(AllocationRun run, List<int> page, List<Application> families, Placement placement,
+        Guid?[] seatOf, List<Guid> kindergartenIds, Dictionary<Guid, Kindergarten> kindergartens,
+        Func<int, IReadOnlyList<StoredReason>> reasons, IReadOnlyDictionary<Lifecycle.QueueKey, FreeSeats> freeSeats, TransitionRequest allocated,
+        RegionPolicy policy, DateTime now, CancellationToken cancellationToken)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var pageSeats = page.Where(p => seatOf[p] is not null).ToDictionary(p => seatOf[p]!.Value, p => families[p].Id);
+        var seatIds = pageSeats.Keys.ToList();
+        var claimed = seatIds.Count == 0
+            ? []
+            : await db.Places.Where(p => seatIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var seatsOfFamilies = new Dictionary<long, Place>(pageSeats.Count);
+        foreach (var (seatId, applicationId) in pageSeats)
+        {
+            // Only this close takes window seats; one gone or taken meanwhile is a race, and the whole close is tried again.
+            if (!claimed.TryGetValue(seatId, out var seat) || seat.Mode != PlaceMode.Window || seat.TakenByApplicationId is not null)
+                throw new TransitionRaceException(Error.Of(ErrorCodes.NoFreePlace));
+            seat.TakeByAllocation(applicationId);
+            seatsOfFamilies[applicationId] = seat;
+        }
+
+        _pageTimes[0] += stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        var languages = await Outbox.LanguagesAsync(db, page.Select(p => families[p]), cancellationToken);
+        _pageTimes[1] += stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        var reasonsOf = page.ToDictionary(p => p, reasons);
+        foreach (var position in page)
+        {
+            var given = placement.Kindergarten[position];
+            db.AllocationOutcomes.Add(new AllocationOutcome(run.Id, families[position].Id, position, given == Placement.Unplaced ? null : kindergartenIds[given],
+                given == Placement.Unplaced ? null : placement.Choice[position], ReasonsJson(reasonsOf[position])));
+        }
+
+        var placed = page.Where(p => seatOf[p] is not null).Select(p => db.Track(families[p])).ToList();
+        // Nothing refuses Allocate from the queue; a refusal is a race, and the whole close is tried again.
+        foreach (var (_, fired) in await lifecycle.FireManyAsync(placed, Triggers.Allocate, allocated, cancellationToken, freeSeats, nested: true,
+                     claims: new BulkClaims(seatsOfFamilies, kindergartens, languages)))
+        {
+            if (!fired.IsSuccess)
+                throw new TransitionRaceException(fired.Error!);
+        }
+
+        _pageTimes[2] += stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        var intake = policy.AllocatesByIntake;
+        foreach (var position in page.Where(p => seatOf[p] is null))
+        {
+            // Told why; the application itself does not change (nothing to track).
+            var texts = new Dictionary<string, string?>();
+            foreach (var language in Language.OfMessages)
+                texts["allocationReason." + language.Code] = Explain(reasonsOf[position], null, kindergartens, language);
+            await Outbox.WriteAsync(db, families[position], [intake ? IntakeUnplacedTemplate : UnplacedTemplate], policy, null, null, now, cancellationToken,
+                texts, languages);
+        }
+
+        // The append-only rows (outcomes, history, timers, outbox) by COPY on PostgreSQL, the rest by EF's batched statements.
+        _pageTimes[3] += stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        await db.SaveInBulkAsync(cancellationToken);
+        _pageTimes[4] += stopwatch.Elapsed.TotalMilliseconds;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Window {WindowId}'s market: seats read in {SeatsMs:F0} ms, the queue walked in {WalkMs:F0} ms, rankings read in {RankingsMs:F0} ms")]
+    private static partial void LogMarket(ILogger logger, long windowId, double seatsMs, double walkMs, double rankingsMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Window {WindowId}'s pages: seats claimed in {ClaimMs:F0} ms, languages read in {LanguagesMs:F0} ms, "
+                                                          + "Allocate fired in {FireMs:F0} ms, the others told in {TellMs:F0} ms, saved in {SaveMs:F0} ms")]
+    private static partial void LogPages(ILogger logger, long windowId, double claimMs, double languagesMs, double fireMs, double tellMs, double saveMs);
+
+    /// <summary>Where a close's pages spent their time (claim, languages, fire, tell, save), summed over its pages, for the log.</summary>
+    private readonly double[] _pageTimes = new double[5];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Window {WindowId} of {Region} {GroupYear} closed: {Families} families, {Seats} seats, {Placed} placed; "
                                                           + "market read in {MarketMs:F0} ms, run (allocation, reasons, extract) {RunMs:F0} ms, written in {WriteMs:F0} ms (before the commit)")]

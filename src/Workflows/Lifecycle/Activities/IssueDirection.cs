@@ -12,6 +12,9 @@ public sealed class IssueDirection : ActivityWithoutArgument
 {
     public override string Name => "issueDirection";
 
+    /// <summary>A seat claimed by the bulk run's caller is taken as it is: no statement, no failure unless the claim is another's.</summary>
+    public override bool InBulkWithClaimedSeat => true;
+
     public override async Task<Error?> RunAsync(ActivityContext context, string? argument, CancellationToken cancellationToken)
     {
         if (context.Request.PlaceId is not { } placeId)
@@ -20,9 +23,9 @@ public sealed class IssueDirection : ActivityWithoutArgument
         // Only a turn may take a seat published to the queue: Turns counts those seats against the turns it gave.
         var turnHasCome = context.FromStatus == ApplicationStatus.Notified;
         // A release window's run gave this very seat: it is taken as given, or not at all.
-        // A close claims a page's seats at once (ClaimedSeats); alone, the seat is claimed here.
+        // A close claims a page's seats at once (ClaimedSeat, in a bulk run); alone, the seat is claimed here.
         var seat = context.Request.Allocated
-            ? context.ClaimedSeats?.GetValueOrDefault(placeId) is { } claimed && claimed.TakenByApplicationId == application.Id
+            ? context.ClaimedSeat is { } claimed && claimed.Id == placeId && claimed.TakenByApplicationId == application.Id
                 ? claimed
                 : await Seats.TakeAllocatedAsync(context.Db, application, placeId, cancellationToken)
             : await Seats.TakeAsync(context.Db, application, placeId, turnHasCome, cancellationToken);

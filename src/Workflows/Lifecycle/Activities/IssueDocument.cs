@@ -8,6 +8,9 @@ public sealed class IssueDocument : IActivity
 {
     public string Name => "issueDocument";
 
+    /// <summary>A document is its facts and their hash, rendered later by a worker: issuing one is a row. With the seat and its kindergarten read by the bulk run's caller, no statement.</summary>
+    public bool InBulkWithClaimedSeat => true;
+
     public string? CheckArgument(string? argument) =>
         Enum.TryParse<DocumentKind>(argument, ignoreCase: false, out _) && !int.TryParse(argument, out _)
             ? null
@@ -20,7 +23,7 @@ public sealed class IssueDocument : IActivity
             throw new InvalidOperationException("issueDocument Direction: the transition has no direction (issueDirection comes first).");
         await DocumentIssuer.IssueAsync(context.Db, context.Application, kind, kind == DocumentKind.Direction ? context.Direction : null,
             context.Rules.Policy, context.Now, cancellationToken,
-            context.Direction is { } direction ? context.ClaimedSeats?.GetValueOrDefault(direction.PlaceId) : null,
+            context.ClaimedSeat,
             context.Direction is { } of ? context.Kindergartens?.GetValueOrDefault(of.KindergartenId) : null);
         return null;
     }
