@@ -19,6 +19,8 @@ dotnet build bench/Kezek.Benchmarks -c Release -v quiet --nologo
 log=$(mktemp /tmp/kezek-bench-XXXXXX.log)
 exec > >(tee "$log") 2>&1
 bench=bench/Kezek.Benchmarks/bin/Release/net10.0/Kezek.Benchmarks.dll
+# The rush's servers run with the young-generation budget the image ships with (docker/Dockerfile, docs/operations.md).
+gen0=DOTNET_GCgen0size=0x1000000
 database() { echo "${BENCH_POSTGRES/Database=postgres/Database=$1}"; }
 for name in kezek_country_10k kezek_country_100k kezek_country_1m; do
   psql -h 127.0.0.1 -p "$bench_port" -U kezek -d postgres -qtAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1 \
@@ -36,11 +38,11 @@ dotnet "$bench" reads --postgres "$(database kezek_country_1m)" --clients 4 --se
 printf '\n==> 3. operations on a copy of kezek_country_1m\n'
 dotnet "$bench" operations --postgres "$(database kezek_country_1m)" --seats 10000 --timers 100000
 printf '\n==> 4. the rush, all at once\n'
-dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500
+dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --server-env "$gen0"
 printf '\n==> 4. the rush, arriving at 500 per second\n'
-dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --rate 500
+dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --rate 500 --server-env "$gen0"
 printf '\n==> 4. the rush, all at once, two instances on the same database\n'
-dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --instances 2
+dotnet "$bench" choose-rush --postgres "$BENCH_POSTGRES" --applicants 5000 --seats 1000 --clients 500 --instances 2 --server-env "$gen0"
 printf '\n==> 5. allocation in memory: 100,000 families, 3,000 kindergartens, 5 ranks\n'
 dotnet "$bench" allocation --families 100000 --kindergartens 3000 --ranks 5
 printf '\n==> 5. an Almaty-size release window, end to end\n'
