@@ -207,7 +207,9 @@ test('a region switched to release windows: the family ranks, the close is force
     await audit.setViewportSize({ width: 1280, height: 900 });
 
     // A lifecycle version without transfers (as a region seeded before them): the card says so instead of offering the
-    // request, and the studio's run is refused with the same words. The version in force is put back after.
+    // request, and the studio's run is refused with the same words; a request signed before may still be withdrawn. The
+    // version in force is put back after.
+    await signedAction('mother', token, 'requestTransfer', 'RequestTransferInput', { applicationNumber: numbers[1], kindergartenIds: [aigolek] });
     const { workflow } = await gql('{ workflow(region: "almaty") { json } }');
     const older = JSON.parse(workflow.json);
     older.transitions = older.transitions.filter((t: { trigger: string }) => t.trigger !== 'Transfer');
@@ -219,6 +221,13 @@ test('a region switched to release windows: the family ranks, the close is force
       await expect(family.getByTestId('transfer-unavailable')).toContainText('Kezek Studio');
       await expect(family.getByRole('link', { name: 'Изменить заявку' })).toHaveCount(0);
       await step(family, 'family-38-transfer-unavailable');
+      await family.getByRole('link', { name: 'Отозвать заявку' }).click();
+      await expect(family.getByText('Перевод в вашем регионе пока недоступен')).toBeVisible();
+      await family.getByRole('button', { name: 'Отозвать заявку' }).click();
+      await family.getByRole('button', { name: 'Подписать ЭЦП и отправить' }).click();
+      await expect(family.getByText('Заявка на перевод отозвана.')).toBeVisible();
+      await expect(family.getByTestId('transfer-request')).toHaveCount(0);
+      await expect(family.getByRole('link', { name: 'Отозвать заявку' })).toHaveCount(0);
       await audit.getByLabel('Год группы для перевода').selectOption('2022');
       await audit.getByRole('button', { name: 'Провести перевод…' }).click();
       await audit.getByRole('button', { name: 'Провести', exact: true }).click();

@@ -122,6 +122,13 @@ export function TransferRequest({ a }: { a: Card }) {
       ) : (
         !refused && <p>{t('transfer.none')}</p>
       )}
+      {refused && request && request.kindergartens.length > 0 && (
+        <p>
+          <Link className="button button--warning" href={`/cabinet/applications/${encodeURIComponent(a.number)}/transfer`}>
+            {t('transfer.withdraw')}
+          </Link>
+        </p>
+      )}
       {!refused && (
         <>
           <p className="hint">{t('transfer.hint')}</p>

@@ -61,19 +61,27 @@ export function ChooseKindergartens({ number, flow }: { number: string; flow: Ch
         <Notice kind="warning" title={t(w('notAllowed'))} />
       </Page>
     );
+  const before = flow.chosen(a).map((k) => k.id);
   // The card's available actions say up front when the region cannot take the request (a transfer where its lifecycle has none).
+  // A request signed before may still be withdrawn: nothing the family signed is stuck.
   const refused = a.availableActions.find((x) => x.action === flow.action && !x.allowed && x.code !== 'FORBIDDEN');
-  if (refused)
+  if (refused && step !== 'withdraw')
     return (
       <Page title={t(w('title'))} back={back}>
         <Notice kind="warning" title={refused.code === 'TRANSFER_NOT_IN_LIFECYCLE' ? t('transfer.unavailable') : t(w('notAllowed'))}>
           {refused.message && <p>{refused.message}</p>}
         </Notice>
+        {before.length > 0 && (
+          <div className="actions-row">
+            <button type="button" className="button button--warning" onClick={() => { setProblem(null); setStep('withdraw'); }}>
+              {t(w('withdraw'))}
+            </button>
+          </div>
+        )}
       </Page>
     );
 
   const max = choices.data.regionPolicy.maxRankedKindergartens;
-  const before = flow.chosen(a).map((k) => k.id);
   const current = ranking ?? before;
   const excluded = flow.excluded?.(a);
   const chosen = current.map((id) => byId.get(id)).filter((k): k is Kindergarten => k !== undefined);
