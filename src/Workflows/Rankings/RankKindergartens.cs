@@ -27,13 +27,11 @@ public sealed class RankKindergartensHandler(IKezekDb db, FamilyActions family, 
             var application = found.Value;
             if (!application.InQueue)
                 return Error.Of(ErrorCodes.ActionNotAvailable);
-            if (Refusal(command.KindergartenIds, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
-                return refused;
             var ids = command.KindergartenIds.ToList();
-            var inRegion = await db.Kindergartens.AsNoTracking()
-                .Where(k => ids.Contains(k.Id) && k.RegionCode == application.RegionCode).Select(k => k.Id).ToListAsync(token);
-            if (ids.FirstOrDefault(id => !inRegion.Contains(id)) is var stranger && stranger != Guid.Empty)
-                return Error.Of(ErrorCodes.KindergartenNotInRegion, ("field", "kindergartenIds"), ("kindergarten", stranger.ToString()));
+            if (KindergartenList.Refusal(ids, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
+                return refused;
+            if (await KindergartenList.OutsideRegionAsync(db, ids, application.RegionCode, token) is { } stranger)
+                return stranger;
 
             // The ranking before is tracked, so that it is replaced rather than added to.
             await db.RankedKindergartens.Where(r => r.ApplicationId == application.Id).LoadAsync(token);
@@ -42,13 +40,4 @@ public sealed class RankKindergartensHandler(IKezekDb db, FamilyActions family, 
             await db.SaveChangesAsync(token);
             return await command.Signature.SpendNonce(token) ? application : Error.Of(ErrorCodes.NonceInvalid);
         }, cancellationToken);
-
-    private static Error? Refusal(IReadOnlyList<Guid> ids, int max)
-    {
-        if (ids.Count > max)
-            return Error.Of(ErrorCodes.TooManyRankedKindergartens, ("field", "kindergartenIds"), ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (ids.Distinct().Count() != ids.Count || ids.Contains(Guid.Empty))
-            return Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenIds"));
-        return null;
-    }
 }

@@ -4,6 +4,7 @@ using Kezek.Core.Results;
 using Kezek.Rules.RuleSets;
 using Kezek.Workflows.Actions;
 using Kezek.Workflows.Persistence;
+using Kezek.Workflows.Rankings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kezek.Workflows.Transfers;
@@ -26,21 +27,20 @@ public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, Tr
             if (!found.IsSuccess)
                 return found.Error!;
             var application = found.Value;
+            // The request before is tracked, so that it is replaced rather than added to (and a withdrawal knows there is one).
+            await db.TransferChoices.Where(r => r.ApplicationId == application.Id).LoadAsync(token);
             // First whether the region transfers at all (its lifecycle in force), then only a child enrolled by a direction. A request
             // made while it did may always be withdrawn (an empty list), so that nothing the family signed is stuck.
-            var withdrawing = command.KindergartenIds.Count == 0
-                && await db.TransferChoices.AnyAsync(r => r.ApplicationId == application.Id, token);
+            var withdrawing = command.KindergartenIds.Count == 0 && application.TransferChoices.Count > 0;
             if (!withdrawing && transfers.RefusalFor(application) is { } notNow)
                 return notNow;
-            if (Refusal(command.KindergartenIds, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
-                return refused;
             var ids = command.KindergartenIds.ToList();
+            if (KindergartenList.Refusal(ids, rules.For(application.RegionCode).RuleSet.Policy.MaxRankedKindergartens) is { } refused)
+                return refused;
             if (application.EnrolledDirection is { } enrolled && ids.Contains(enrolled.KindergartenId))
                 return Error.Of(ErrorCodes.TransferToOwnKindergarten, ("field", "kindergartenIds"), ("kindergarten", enrolled.KindergartenId.ToString()));
-            var inRegion = await db.Kindergartens.AsNoTracking()
-                .Where(k => ids.Contains(k.Id) && k.RegionCode == application.RegionCode).Select(k => k.Id).ToListAsync(token);
-            if (ids.FirstOrDefault(id => !inRegion.Contains(id)) is var stranger && stranger != Guid.Empty)
-                return Error.Of(ErrorCodes.KindergartenNotInRegion, ("field", "kindergartenIds"), ("kindergarten", stranger.ToString()));
+            if (await KindergartenList.OutsideRegionAsync(db, ids, application.RegionCode, token) is { } stranger)
+                return stranger;
             // A kindergarten whose groups are known must have one of the child's year (one entered before groups were kept: any).
             var groups = await db.KindergartenGroups.AsNoTracking().Where(g => ids.Contains(g.KindergartenId))
                 .Select(g => new { g.KindergartenId, g.GroupYear }).ToListAsync(token);
@@ -49,20 +49,9 @@ public sealed class RequestTransferHandler(IKezekDb db, FamilyActions family, Tr
                 return Error.Of(ErrorCodes.TransferGroupNotOffered, ("field", "kindergartenIds"), ("kindergarten", noGroup.ToString()),
                     ("groupYear", application.GroupYear.ToString(CultureInfo.InvariantCulture)));
 
-            // The request before is tracked, so that it is replaced rather than added to.
-            await db.TransferChoices.Where(r => r.ApplicationId == application.Id).LoadAsync(token);
             application.RequestTransfer(ids, command.Signature.Signer, clock.GetUtcNow().UtcDateTime, command.Signature.SignedXml,
                 command.Signature.RevocationEvidence);
             await db.SaveChangesAsync(token);
             return await command.Signature.SpendNonce(token) ? application : Error.Of(ErrorCodes.NonceInvalid);
         }, cancellationToken);
-
-    private static Error? Refusal(IReadOnlyList<Guid> ids, int max)
-    {
-        if (ids.Count > max)
-            return Error.Of(ErrorCodes.TooManyRankedKindergartens, ("field", "kindergartenIds"), ("max", max.ToString(CultureInfo.InvariantCulture)));
-        if (ids.Distinct().Count() != ids.Count || ids.Contains(Guid.Empty))
-            return Error.Of(ErrorCodes.InvalidInput, ("field", "kindergartenIds"));
-        return null;
-    }
 }

@@ -84,18 +84,6 @@ export function Diff({ before, after, label }: { before: string; after: string; 
   );
 }
 
-/** Downloads text as a file (CSV, Mermaid, JSON). */
-export function saveText(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * A file picker in the person's language: the browser's own button says "Choose File" in the browser's language, so the
  * input is hidden and its label is the button. The file's text is handed over.

@@ -7,19 +7,8 @@ import { useI18n, type MessageKey } from '@shared/i18n/i18n';
 import { useAsync } from '@shared/ui/async';
 import { ProblemMessage } from '@shared/ui/errors';
 import { SummaryList } from '@shared/ui/forms';
+import { saveText } from '@shared/ui/download';
 import { Loading, Notice, Page } from '@shared/ui/page';
-
-/** Saves text as a file, from the click. */
-function save(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export default function RunExtractPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
@@ -61,7 +50,7 @@ export default function RunExtractPage({ id }: { id: string }) {
         <button type="button" className="button" onClick={() => void check()}>
           {t('extract.recompute')}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => save(data.allocationRunExtract.json, `allocation-run-${extract.runId}.json`)}>
+        <button type="button" className="button button--secondary" onClick={() => saveText(data.allocationRunExtract.json, `allocation-run-${extract.runId}.json`, 'application/json')}>
           {t('extract.download')}
         </button>
       </div>

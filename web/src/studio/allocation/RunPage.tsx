@@ -11,7 +11,7 @@ import { ProblemMessage } from '@shared/ui/errors';
 import { SummaryList } from '@shared/ui/forms';
 import { Loading, Notice, Page } from '@shared/ui/page';
 import { useStudioI18n } from '../i18n';
-import { saveText } from '../parts';
+import { saveText } from '@shared/ui/download';
 import { useModeName } from './RunsPage';
 
 type Check = { hashMatches: boolean; differing: number[] };

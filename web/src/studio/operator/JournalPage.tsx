@@ -8,7 +8,7 @@ import { ProblemMessage } from '@shared/ui/errors';
 import { SelectField, TextField } from '@shared/ui/forms';
 import { Loading, Page } from '@shared/ui/page';
 import { useStudioI18n, type StudioKey } from '../i18n';
-import { saveText } from '../parts';
+import { saveText } from '@shared/ui/download';
 
 const statuses: ApplicationStatus[] = ['QUEUED', 'NOTIFIED', 'DIRECTION_ISSUED', 'ENROLLED', 'INACTIVE', 'REMOVED', 'WITHDRAWN'];
 const benefits: BenefitCategory[] = ['NONE', 'PRIORITY', 'OUT_OF_TURN'];
